@@ -1,0 +1,110 @@
+/** Accident quick report (快报) and follow-up (续报) contracts, shared by server and web. */
+import { z } from 'zod';
+import { isAccidentType, isIndustryCode } from '../domain/codes.js';
+import { DOMAINS } from '../domain/direct-report.js';
+import { GRADES } from '../domain/grade.js';
+import { CHAIN_LEVELS } from '../domain/reporting-chain.js';
+import { count, isoDateTime, pageQuery, requiredText, text, yuan } from './common.js';
+
+const regionCode = z.string().regex(/^\d{6}(\d{3})?$/, { message: '须为6位县级或9位乡镇行政区划代码' });
+const creditCode = z
+  .string()
+  .trim()
+  .regex(/^[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{10}$/, { message: '须为18位统一社会信用代码' });
+const industryCode = z.string().trim().refine(isIndustryCode, {
+  message: '须为 GB/T 4754-2017 门类字母或门类+大类（如 C26）',
+});
+const accidentType = z.string().refine(isAccidentType, { message: '须为 GB 6441-1986 事故类别代码 01–20' });
+
+const texts = {
+  address: requiredText(300),
+  unitName: requiredText(200),
+  summary: text(10_000),
+  measuresTaken: text(10_000),
+  reporterName: text(50),
+  reporterPhone: text(50),
+};
+
+export const createAccidentBody = z
+  .object({
+    occurredAt: isoDateTime,
+    receivedAt: isoDateTime.optional(),
+    regionCode,
+    unitCreditCode: creditCode.optional(),
+    industryCode,
+    accidentType,
+    domain: z.enum(DOMAINS, { message: `须为 ${DOMAINS.join('、')} 之一` }).default('industrial'),
+    ...texts,
+    deaths: count.default(0),
+    missing: count.default(0),
+    seriousInjuries: count.default(0),
+    minorInjuries: count.default(0),
+    directLossYuan: yuan.default(0),
+    confirmNotDuplicate: z.boolean().default(false),
+    dutyLogId: z.uuid().optional(),
+  })
+  .strict();
+export type CreateAccidentInput = z.infer<typeof createAccidentBody>;
+
+export const followupBody = z
+  .object({
+    deaths: count.optional(),
+    missing: count.optional(),
+    seriousInjuries: count.optional(),
+    minorInjuries: count.optional(),
+    directLossYuan: yuan.optional(),
+    address: texts.address.optional(),
+    unitName: texts.unitName.optional(),
+    summary: texts.summary.optional(),
+    measuresTaken: texts.measuresTaken.optional(),
+    reporterName: texts.reporterName.optional(),
+    reporterPhone: texts.reporterPhone.optional(),
+    note: text(2000).optional(),
+    /** 终报: the last follow-up; closes the 30 d node. */
+    final: z.boolean().default(false),
+    /** Explicit "no change" confirmation for the 7 d node. */
+    noChange: z.boolean().default(false),
+  })
+  .strict();
+export type FollowupInput = z.infer<typeof followupBody>;
+
+export const forwardBody = z
+  .object({
+    toLevel: z.enum(CHAIN_LEVELS).optional(),
+    note: text(2000).optional(),
+  })
+  .strict();
+export type ForwardInput = z.infer<typeof forwardBody>;
+
+export const signBody = z.object({ note: text(2000).optional() }).strict();
+
+export const ACCIDENT_STATUSES = ['pending', 'overdue', 'done'] as const;
+
+export const listAccidentsQuery = z.object({
+  from: isoDateTime.optional(),
+  to: isoDateTime.optional(),
+  regionCode: z
+    .string()
+    .regex(/^\d{6}(\d{3})?$/)
+    .optional(),
+  grade: z.enum(GRADES).optional(),
+  accidentType: accidentType.optional(),
+  industryCode: industryCode.optional(),
+  domain: z.enum(DOMAINS).optional(),
+  status: z.enum(ACCIDENT_STATUSES).optional(),
+  q: text(100).optional(),
+  ...pageQuery,
+});
+export type ListAccidentsQuery = z.infer<typeof listAccidentsQuery>;
+
+export const FIGURE_FIELDS = ['deaths', 'missing', 'seriousInjuries', 'minorInjuries', 'directLossYuan'] as const;
+export const TEXT_FIELDS = [
+  'address',
+  'unitName',
+  'summary',
+  'measuresTaken',
+  'reporterName',
+  'reporterPhone',
+] as const;
+export type FigureField = (typeof FIGURE_FIELDS)[number];
+export type TextField = (typeof TEXT_FIELDS)[number];

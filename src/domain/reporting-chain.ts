@@ -1,0 +1,103 @@
+/**
+ * The reporting chain (逐级上报) — 493号令 第九条、第十条、第十一条; 21号令 第六条、第七条.
+ *
+ * 单位负责人 → 县级安监部门: 1小时内 (第九条).
+ * Then level by level, 每级上报的时间不得超过2小时 (第十一条), up to:
+ *   一般事故 → 设区的市级; 较大事故 → 省级; 重大、特别重大事故 → 国务院安全生产监督管理部门 (第十条).
+ * 必要时可以越级上报 (第十条): skipped levels are recorded as such.
+ */
+import type { Grade } from './grade.js';
+
+export const CHAIN_LEVELS = ['county', 'city', 'province', 'national'] as const;
+export type ChainLevel = (typeof CHAIN_LEVELS)[number];
+
+export const CHAIN_LEVEL_LABELS: Record<ChainLevel, string> = {
+  county: '县级',
+  city: '市级',
+  province: '省级',
+  national: '国家级',
+};
+
+const HOUR_MS = 3_600_000;
+/** 493号令 第九条: the unit reports to the county bureau within 1 hour. */
+export const UNIT_REPORT_LIMIT_MS = 1 * HOUR_MS;
+/** 493号令 第十一条: each level forwards within 2 hours. */
+export const LEVEL_FORWARD_LIMIT_MS = 2 * HOUR_MS;
+
+/** 493号令 第十条 */
+export function targetLevelOf(grade: Grade): ChainLevel {
+  switch (grade) {
+    case 'general':
+      return 'city';
+    case 'larger':
+      return 'province';
+    case 'major':
+    case 'especially_major':
+      return 'national';
+  }
+}
+
+export function levelIndex(level: ChainLevel): number {
+  return CHAIN_LEVELS.indexOf(level);
+}
+
+export function nextLevel(level: ChainLevel): ChainLevel | undefined {
+  return CHAIN_LEVELS[levelIndex(level) + 1];
+}
+
+/** Stored state of one level of the chain. */
+export interface ChainEntryState {
+  level: ChainLevel;
+  receivedAt: Date | null;
+  forwardedAt: Date | null;
+  dueAt: Date | null;
+  signedAt: Date | null;
+  skipped: boolean;
+}
+
+export type DeadlineStatus = 'pending' | 'done' | 'overdue' | 'done_late';
+
+/** Status of a deadline given when it fell due and when (if ever) it was met. */
+export function deadlineStatus(dueAt: Date | null, doneAt: Date | null, now: Date): DeadlineStatus {
+  if (doneAt) return dueAt && doneAt.getTime() > dueAt.getTime() ? 'done_late' : 'done';
+  if (dueAt && now.getTime() > dueAt.getTime()) return 'overdue';
+  return 'pending';
+}
+
+/**
+ * What a level has to do by its dueAt: a level below the target forwards the report;
+ * the target level (or one above it) signs for it (签收) — the report has then arrived.
+ */
+export function entryDoneAt(entry: ChainEntryState, target: ChainLevel): Date | null {
+  return levelIndex(entry.level) < levelIndex(target) ? entry.forwardedAt : (entry.signedAt ?? entry.forwardedAt);
+}
+
+export function entryStatus(entry: ChainEntryState, target: ChainLevel, now: Date): DeadlineStatus {
+  // A level passed over (越级上报, or a report that went straight to a higher level) owes nothing.
+  if (entry.skipped) return 'done';
+  return deadlineStatus(entry.dueAt, entryDoneAt(entry, target), now);
+}
+
+/** The level that currently holds the report: the highest level that has received it. */
+export function holderOf(entries: readonly ChainEntryState[]): ChainEntryState | undefined {
+  let holder: ChainEntryState | undefined;
+  for (const e of entries) {
+    if (e.receivedAt && (!holder || levelIndex(e.level) > levelIndex(holder.level))) holder = e;
+  }
+  return holder;
+}
+
+/** Levels the chain shows: from county up to the target, or further if the report already went higher. */
+export function visibleLevels(target: ChainLevel, holder: ChainLevel | undefined): ChainLevel[] {
+  const top = Math.max(levelIndex(target), holder ? levelIndex(holder) : 0);
+  return CHAIN_LEVELS.slice(0, top + 1);
+}
+
+export function dueAfterReceipt(receivedAt: Date): Date {
+  return new Date(receivedAt.getTime() + LEVEL_FORWARD_LIMIT_MS);
+}
+
+/** 493号令 第九条: more than one hour between the accident and the county's receipt. */
+export function isUnitLate(occurredAt: Date, receivedAt: Date): boolean {
+  return receivedAt.getTime() - occurredAt.getTime() > UNIT_REPORT_LIMIT_MS;
+}

@@ -1,0 +1,13 @@
+/** All deadlines and day boundaries are in Asia/Shanghai (UTC+8, no daylight saving since 1991). */
+export const TIME_ZONE = 'Asia/Shanghai';
+const OFFSET_MS = 8 * 3_600_000;
+
+/** YYYYMMDD of the instant in Asia/Shanghai. */
+export function shanghaiDay(at: Date): string {
+  return new Date(at.getTime() + OFFSET_MS).toISOString().slice(0, 10).replaceAll('-', '');
+}
+
+/** ISO 8601 with the +08:00 offset, e.g. 2026-11-25T09:30:00.000+08:00. */
+export function toShanghaiIso(at: Date): string {
+  return `${new Date(at.getTime() + OFFSET_MS).toISOString().slice(0, 23)}+08:00`;
+}

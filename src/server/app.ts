@@ -1,0 +1,94 @@
+/** buildApp: the whole HTTP API and the web app, on a given database. main.ts and the tests both use it. */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import cookie from '@fastify/cookie';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import type { Config } from './config.js';
+import type { AppContext } from './context.js';
+import type { Db } from './db/connection.js';
+import { AppError } from './errors.js';
+import { accidentRoutes } from './modules/accidents/routes.js';
+import { auditRoutes } from './modules/audit/routes.js';
+import { authRoutes } from './modules/auth/routes.js';
+import { dutyRoutes } from './modules/duty/routes.js';
+import { EventBus } from './modules/events/bus.js';
+import { eventRoutes } from './modules/events/routes.js';
+import { regionRoutes } from './modules/regions/routes.js';
+import { registerAuth } from './plugins/auth.js';
+import { registerErrorHandler } from './plugins/error-handler.js';
+
+export interface BuildOptions {
+  db: Db;
+  config: Config;
+  now?: () => Date;
+  logger?: boolean;
+  webDir?: string;
+}
+
+/** Large enough that an over-long text field is rejected by its schema (400 with the field), not by the parser. */
+const BODY_LIMIT = 8 * 1024 * 1024;
+
+export async function buildApp(opts: BuildOptions): Promise<{ app: FastifyInstance; ctx: AppContext }> {
+  const ctx: AppContext = {
+    db: opts.db,
+    config: opts.config,
+    now: opts.now ?? (() => new Date()),
+    bus: new EventBus(),
+  };
+  const app = Fastify({
+    logger: opts.logger ? { level: opts.config.logLevel } : false,
+    bodyLimit: BODY_LIMIT,
+    trustProxy: true,
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  registerErrorHandler(app);
+  // An empty JSON body is "no body" (POST …/sign with Content-Type set), not a parse error.
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, (_req, body, done) => {
+    const text = String(body);
+    if (text.trim() === '') return done(null, undefined);
+    try {
+      done(null, JSON.parse(text));
+    } catch {
+      done(
+        new AppError('MALFORMED_JSON', [{ path: 'body', code: 'malformed_json', message: '请求体不是有效的 JSON' }]),
+        undefined,
+      );
+    }
+  });
+  await app.register(cookie);
+  await app.register(swagger, {
+    openapi: {
+      info: { title: 'Anjian 安监 API', version: '0.1.0', description: '安全生产监管信息平台接口' },
+    },
+    transform: jsonSchemaTransform,
+  });
+  registerAuth(app, ctx);
+
+  app.get('/api/health', { schema: { hide: true } }, async () => ({ status: 'ok', db: ctx.db.engine }));
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  authRoutes(app, ctx);
+  regionRoutes(app, ctx);
+  accidentRoutes(app, ctx);
+  dutyRoutes(app, ctx);
+  eventRoutes(app, ctx);
+  auditRoutes(app, ctx);
+
+  await serveWeb(app, opts.webDir ?? join(process.cwd(), 'dist', 'web'));
+  return { app, ctx };
+}
+
+/** The built SPA, with index.html for every non-API path (client-side routes). */
+async function serveWeb(app: FastifyInstance, webDir: string): Promise<void> {
+  const hasWeb = existsSync(join(webDir, 'index.html'));
+  if (hasWeb) await app.register(fastifyStatic, { root: webDir, wildcard: false });
+  app.setNotFoundHandler((req, reply) => {
+    if (!req.url.startsWith('/api/') && hasWeb && req.method === 'GET') return reply.sendFile('index.html');
+    return reply
+      .code(404)
+      .send(new AppError('NOT_FOUND', [{ path: req.url, code: 'no_route', message: '接口不存在' }]).toBody());
+  });
+}

@@ -1,0 +1,54 @@
+/** The signed-in user as every service sees it: who, in which organisation, over which region subtree. */
+import { levelOfCode, type RegionLevel, subtreePrefix } from '../../domain/region-code.js';
+import { AppError } from '../errors.js';
+import { can, type Permission, type Role } from './policies.js';
+
+export interface Actor {
+  userId: string;
+  username: string;
+  displayName: string;
+  role: Role;
+  orgId: string;
+  orgName: string;
+  orgKind: 'bureau' | 'enterprise';
+  regionCode: string;
+  regionLevel: RegionLevel;
+  /** Region codes in this actor's jurisdiction start with this prefix ('' for the national level). */
+  prefix: string;
+  creditCode: string | null;
+}
+
+export function makeActor(row: {
+  user_id: string;
+  username: string;
+  display_name: string;
+  role: string;
+  org_id: string;
+  org_name: string;
+  org_kind: 'bureau' | 'enterprise';
+  region_code: string;
+  credit_code: string | null;
+}): Actor {
+  return {
+    userId: row.user_id,
+    username: row.username,
+    displayName: row.display_name,
+    role: row.role as Role,
+    orgId: row.org_id,
+    orgName: row.org_name,
+    orgKind: row.org_kind,
+    regionCode: row.region_code,
+    regionLevel: levelOfCode(row.region_code),
+    prefix: subtreePrefix(row.region_code),
+    creditCode: row.credit_code,
+  };
+}
+
+export function assertCan(actor: Actor, permission: Permission): void {
+  if (!can(actor.role, permission)) throw new AppError('FORBIDDEN');
+}
+
+/** A bureau's jurisdiction covers a region when the code lies in its subtree. */
+export function coversRegion(actor: Actor, regionCode: string): boolean {
+  return actor.orgKind === 'bureau' && regionCode.startsWith(actor.prefix);
+}

@@ -1,0 +1,39 @@
+/**
+ * Who may do what — the one place permissions are declared.
+ * Jurisdiction (where) is separate: a bureau acts on its region subtree, an enterprise on its own unit.
+ */
+export const ROLES = ['admin', 'duty', 'stats', 'inspector', 'leader', 'enterprise'] as const;
+export type Role = (typeof ROLES)[number];
+
+export const ROLE_LABELS: Record<Role, string> = {
+  admin: '管理员',
+  duty: '值班员',
+  stats: '统计员',
+  inspector: '执法检查员',
+  leader: '领导（只读）',
+  enterprise: '企业安全管理员',
+};
+
+const ALL: readonly Role[] = ROLES;
+const BUREAU_READERS: readonly Role[] = ['admin', 'duty', 'stats', 'inspector', 'leader'];
+
+export const PERMISSIONS = {
+  'accident.read': ALL,
+  /** 快报: duty officers take the call; statisticians file for 直报; a unit files its own (493号令 第九条). */
+  'accident.create': ['admin', 'duty', 'stats', 'enterprise'],
+  /** 续报 and 终报. */
+  'accident.followup': ['admin', 'duty', 'stats', 'enterprise'],
+  /** 逐级上报 and 签收 are acts of the bureau's duty room. */
+  'accident.forward': ['admin', 'duty'],
+  'accident.sign': ['admin', 'duty'],
+  'duty.read': BUREAU_READERS,
+  'duty.write': ['admin', 'duty'],
+  'audit.read': ['admin', 'leader'],
+  'region.read': ALL,
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Permission = keyof typeof PERMISSIONS;
+
+export function can(role: Role, permission: Permission): boolean {
+  return (PERMISSIONS[permission] as readonly Role[]).includes(role);
+}

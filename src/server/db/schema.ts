@@ -1,0 +1,238 @@
+/** Kysely table types. The migrations in ./migrations are the source of truth; this mirrors them. */
+import type { ColumnType, Generated } from 'kysely';
+
+type Timestamp = ColumnType<Date, Date | string, Date | string>;
+type Json = ColumnType<unknown, string, string>;
+
+export interface RegionsTable {
+  code: string;
+  name: string;
+  level: string;
+  parent_code: string | null;
+  full_name: string;
+}
+
+export interface OrganizationsTable {
+  id: string;
+  region_code: string;
+  kind: 'bureau' | 'enterprise';
+  name: string;
+  credit_code: string | null;
+  industry_code: string | null;
+  address: string | null;
+  duty_phone: string | null;
+  created_at: Generated<Timestamp>;
+}
+
+export interface UsersTable {
+  id: string;
+  region_code: string;
+  org_id: string;
+  username: string;
+  display_name: string;
+  role: string;
+  password_hash: string;
+  phone: string | null;
+  is_demo: Generated<boolean>;
+  disabled: Generated<boolean>;
+  locked_until: Timestamp | null;
+  created_at: Generated<Timestamp>;
+}
+
+export interface LoginFailuresTable {
+  user_id: string;
+  at: Timestamp;
+}
+
+export interface SessionsTable {
+  token_hash: string;
+  user_id: string;
+  created_at: Timestamp;
+  last_seen_at: Timestamp;
+}
+
+export interface AuditHeadsTable {
+  chain_key: string;
+  seq: number;
+  hash: string;
+}
+
+export interface AuditLogTable {
+  chain_key: string;
+  seq: number;
+  id: string;
+  region_code: string;
+  at: Timestamp;
+  actor_id: string | null;
+  actor_name: string;
+  action: string;
+  entity_type: string;
+  entity_id: string;
+  before: Json | null;
+  after: Json | null;
+  prev_hash: string;
+  hash: string;
+}
+
+export interface IdempotencyKeysTable {
+  user_id: string;
+  key: string;
+  region_code: string;
+  request_hash: string;
+  response_status: number | null;
+  response_body: Json | null;
+  created_at: Timestamp;
+}
+
+export interface AccidentsTable {
+  id: string;
+  region_code: string;
+  report_no: string;
+  occurred_at: Timestamp;
+  received_at: Timestamp;
+  address: string;
+  unit_name: string;
+  unit_credit_code: string | null;
+  enterprise_org_id: string | null;
+  industry_code: string;
+  accident_type: string;
+  domain: string;
+  deaths: number;
+  missing: number;
+  serious_injuries: number;
+  minor_injuries: number;
+  direct_loss_yuan: number;
+  stat_deaths: number;
+  stat_missing: number;
+  stat_serious_injuries: number;
+  stat_minor_injuries: number;
+  stat_direct_loss_yuan: number;
+  grade: string;
+  target_level: string;
+  holder_level: string;
+  summary: string | null;
+  measures_taken: string | null;
+  reporter_name: string | null;
+  reporter_phone: string | null;
+  source: string;
+  duty_log_id: string | null;
+  flags: string[];
+  revision_count: number;
+  complete_at: Timestamp | null;
+  first_followup_at: Timestamp | null;
+  final_at: Timestamp | null;
+  next_due_at: Timestamp | null;
+  created_by: string;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface AccidentRevisionsTable {
+  region_code: string;
+  accident_id: string;
+  no: number;
+  kind: 'initial' | 'followup' | 'no_change' | 'final';
+  filed_at: Timestamp;
+  filed_by: string;
+  filed_by_name: string;
+  filed_by_org: string;
+  note: string | null;
+  snapshot: Json;
+  changes: Json;
+  outside_window: boolean;
+  grade_before: string | null;
+  grade_after: string;
+}
+
+export interface AccidentChainTable {
+  region_code: string;
+  accident_id: string;
+  level: string;
+  level_region_code: string;
+  received_at: Timestamp | null;
+  due_at: Timestamp | null;
+  forwarded_at: Timestamp | null;
+  forwarded_by: string | null;
+  forward_note: string | null;
+  signed_at: Timestamp | null;
+  signed_by: string | null;
+  skipped: boolean;
+}
+
+export interface ReportCountersTable {
+  region_code: string;
+  day: string;
+  seq: number;
+}
+
+export interface DeadlineAlertsTable {
+  region_code: string;
+  accident_id: string;
+  deadline: string;
+  due_at: Timestamp;
+  stage: 'soon' | 'passed';
+  sent_at: Timestamp;
+}
+
+export interface DutyShiftsTable {
+  id: string;
+  region_code: string;
+  org_id: string;
+  starts_at: Timestamp;
+  ends_at: Timestamp;
+  leader_name: string | null;
+  officer_ids: string[];
+  officer_names: string[];
+  phone: string | null;
+  created_by: string;
+  created_at: Timestamp;
+}
+
+export interface DutyHandoversTable {
+  id: string;
+  region_code: string;
+  org_id: string;
+  shift_id: string | null;
+  handed_by: string;
+  handed_by_name: string;
+  received_by_name: string | null;
+  notes: string;
+  pending_items: string | null;
+  created_at: Timestamp;
+}
+
+export interface DutyLogTable {
+  id: string;
+  region_code: string;
+  org_id: string;
+  channel: string;
+  received_at: Timestamp;
+  caller_name: string | null;
+  caller_phone: string | null;
+  caller_unit: string | null;
+  content: string;
+  accident_region_code: string | null;
+  accident_id: string | null;
+  logged_by: string;
+  logged_by_name: string;
+  created_at: Timestamp;
+}
+
+export interface Database {
+  regions: RegionsTable;
+  organizations: OrganizationsTable;
+  users: UsersTable;
+  login_failures: LoginFailuresTable;
+  sessions: SessionsTable;
+  audit_heads: AuditHeadsTable;
+  audit_log: AuditLogTable;
+  idempotency_keys: IdempotencyKeysTable;
+  accidents: AccidentsTable;
+  accident_revisions: AccidentRevisionsTable;
+  accident_chain: AccidentChainTable;
+  report_counters: ReportCountersTable;
+  deadline_alerts: DeadlineAlertsTable;
+  duty_shifts: DutyShiftsTable;
+  duty_handovers: DutyHandoversTable;
+  duty_log: DutyLogTable;
+}

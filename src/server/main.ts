@@ -1,0 +1,22 @@
+/** `npm start`: one process serves the API, the live events and the web app. */
+import { buildApp } from './app.js';
+import { loadConfig } from './config.js';
+import { openDatabase } from './db/setup.js';
+import { startDeadlineWatcher } from './modules/accidents/deadline-watcher.js';
+
+const config = loadConfig();
+const db = await openDatabase(config);
+const { app, ctx } = await buildApp({ db, config, logger: true });
+const stopWatcher = startDeadlineWatcher(ctx);
+
+const shutdown = async () => {
+  stopWatcher();
+  await app.close();
+  await db.close();
+  process.exit(0);
+};
+process.on('SIGINT', shutdown);
+process.on('SIGTERM', shutdown);
+
+await app.listen({ port: config.port, host: config.host });
+app.log.info(`Anjian 安监 on http://localhost:${config.port} (database: ${db.engine})`);

@@ -1,0 +1,78 @@
+/** HTTP surface of quick reports. Thin: auth → validate → service. */
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import {
+  createAccidentBody,
+  followupBody,
+  forwardBody,
+  listAccidentsQuery,
+  signBody,
+} from '../../../contracts/accidents.js';
+import { idParam } from '../../../contracts/common.js';
+import type { AppContext } from '../../context.js';
+import { actorOf, requirePermission } from '../../plugins/auth.js';
+import * as service from './service.js';
+
+const idempotencyHeaders = z.object({
+  'idempotency-key': z.string().min(1).max(200).optional(),
+});
+
+export function accidentRoutes(app: FastifyInstance, ctx: AppContext): void {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const tags = ['accidents'];
+
+  r.get(
+    '/api/accidents',
+    {
+      preValidation: requirePermission('accident.read'),
+      schema: { tags, summary: '事故快报列表', querystring: listAccidentsQuery },
+    },
+    async (req) => service.listAccidents(ctx, actorOf(req), req.query),
+  );
+
+  r.post(
+    '/api/accidents',
+    {
+      preValidation: requirePermission('accident.create'),
+      schema: { tags, summary: '报送事故快报', body: createAccidentBody, headers: idempotencyHeaders },
+    },
+    async (req, reply) => {
+      const result = await service.createAccident(ctx, actorOf(req), req.body, req.headers['idempotency-key']);
+      return reply.code(result.status).send(result.body);
+    },
+  );
+
+  r.get(
+    '/api/accidents/:id',
+    { preValidation: requirePermission('accident.read'), schema: { tags, summary: '事故报告详情', params: idParam } },
+    async (req) => service.getAccident(ctx, actorOf(req), req.params.id),
+  );
+
+  r.post(
+    '/api/accidents/:id/followups',
+    {
+      preValidation: requirePermission('accident.followup'),
+      schema: { tags, summary: '续报 / 终报', params: idParam, body: followupBody },
+    },
+    async (req, reply) => reply.code(201).send(await service.fileFollowup(ctx, actorOf(req), req.params.id, req.body)),
+  );
+
+  r.post(
+    '/api/accidents/:id/forward',
+    {
+      preValidation: requirePermission('accident.forward'),
+      schema: { tags, summary: '逐级上报', params: idParam, body: forwardBody.optional() },
+    },
+    async (req) => service.forwardAccident(ctx, actorOf(req), req.params.id, req.body ?? {}),
+  );
+
+  r.post(
+    '/api/accidents/:id/sign',
+    {
+      preValidation: requirePermission('accident.sign'),
+      schema: { tags, summary: '签收', params: idParam, body: signBody.optional() },
+    },
+    async (req) => service.signAccident(ctx, actorOf(req), req.params.id, req.body?.note),
+  );
+}

@@ -1,0 +1,702 @@
+/**
+ * Accident quick reports (快报), follow-ups (续报/终报), forwarding up the chain (逐级上报) and signing (签收).
+ * Every public function takes the actor; every write runs in one transaction that ends with the audit row.
+ */
+import { createHash } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import { uuidv7 } from 'uuidv7';
+import {
+  type CreateAccidentInput,
+  FIGURE_FIELDS,
+  type FollowupInput,
+  type ForwardInput,
+  type ListAccidentsQuery,
+  TEXT_FIELDS,
+} from '../../../contracts/accidents.js';
+import { nextDueAt } from '../../../domain/accident-deadlines.js';
+import { type AccidentDomain, isCompleteReport, isInsideWindow } from '../../../domain/direct-report.js';
+import { type Grade, gradeOf } from '../../../domain/grade.js';
+import { ancestorAt } from '../../../domain/region-code.js';
+import {
+  CHAIN_LEVELS,
+  type ChainEntryState,
+  type ChainLevel,
+  dueAfterReceipt,
+  holderOf,
+  isUnitLate,
+  levelIndex,
+  nextLevel,
+  targetLevelOf,
+} from '../../../domain/reporting-chain.js';
+import { shanghaiDay } from '../../../domain/time.js';
+import { type Actor, coversRegion } from '../../auth/actor.js';
+import type { AppContext } from '../../context.js';
+import type { Database } from '../../db/schema.js';
+import { AppError, fieldError } from '../../errors.js';
+import { appendAudit } from '../audit/service.js';
+import { toChainState } from './chain-state.js';
+import { type AccidentView, presentAccident, presentListItem } from './presenter.js';
+import * as repo from './repo.js';
+
+type Trx = Kysely<Database>;
+
+const CASUALTY_FIELDS = ['deaths', 'missing', 'seriousInjuries', 'minorInjuries'] as const;
+type Figures = Record<(typeof FIGURE_FIELDS)[number], number>;
+
+const FIELD_COLUMNS = {
+  deaths: 'deaths',
+  missing: 'missing',
+  seriousInjuries: 'serious_injuries',
+  minorInjuries: 'minor_injuries',
+  directLossYuan: 'direct_loss_yuan',
+  address: 'address',
+  unitName: 'unit_name',
+  summary: 'summary',
+  measuresTaken: 'measures_taken',
+  reporterName: 'reporter_name',
+  reporterPhone: 'reporter_phone',
+} as const;
+
+const STAT_COLUMNS = {
+  deaths: 'stat_deaths',
+  missing: 'stat_missing',
+  seriousInjuries: 'stat_serious_injuries',
+  minorInjuries: 'stat_minor_injuries',
+  directLossYuan: 'stat_direct_loss_yuan',
+} as const;
+
+function statFigures(a: repo.AccidentRow): Figures {
+  return {
+    deaths: a.stat_deaths,
+    missing: a.stat_missing,
+    seriousInjuries: a.stat_serious_injuries,
+    minorInjuries: a.stat_minor_injuries,
+    directLossYuan: Number(a.stat_direct_loss_yuan),
+  };
+}
+
+/** Derived state every write recomputes: grade-independent deadlines collapse into next_due_at. */
+function deadlineOf(a: repo.AccidentRow, chain: ChainEntryState[], now: Date): Date | null {
+  return nextDueAt(
+    chain,
+    a.target_level as ChainLevel,
+    {
+      occurredAt: new Date(a.occurred_at),
+      domain: a.domain as AccidentDomain,
+      completeAt: a.complete_at ? new Date(a.complete_at) : null,
+      firstFollowupAt: a.first_followup_at ? new Date(a.first_followup_at) : null,
+      finalAt: a.final_at ? new Date(a.final_at) : null,
+    },
+    now,
+  );
+}
+
+// ————————————————————————————————————————— reads
+
+export async function getAccident(ctx: AppContext, actor: Actor, id: string): Promise<AccidentView> {
+  const a = await repo.findInScope(ctx.db.kysely, actor, id);
+  if (!a) throw new AppError('NOT_FOUND');
+  return loadView(ctx.db.kysely, a, ctx.now());
+}
+
+async function loadView(db: Trx, a: repo.AccidentRow, now: Date): Promise<AccidentView> {
+  const [chain, revisions, region] = await Promise.all([
+    repo.chainOf(db, a),
+    repo.revisionsOf(db, a),
+    repo.regionExists(db, a.region_code),
+  ]);
+  return presentAccident(a, chain, revisions, region?.full_name ?? a.region_code, now);
+}
+
+export async function listAccidents(ctx: AppContext, actor: Actor, query: ListAccidentsQuery) {
+  const now = ctx.now();
+  const { items, total } = await repo.listInScope(ctx.db.kysely, actor, query, now);
+  return { items: items.map((a) => presentListItem(a, now)), total, page: query.page, pageSize: query.pageSize };
+}
+
+// ————————————————————————————————————————— create
+
+interface IdempotencyHit {
+  status: number;
+  body: unknown;
+}
+
+export async function createAccident(
+  ctx: AppContext,
+  actor: Actor,
+  input: CreateAccidentInput,
+  idempotencyKey?: string,
+): Promise<{ status: number; body: unknown }> {
+  const now = ctx.now();
+  const occurredAt = new Date(input.occurredAt);
+  if (occurredAt.getTime() > now.getTime()) throw fieldError('occurredAt', 'in_future', '事故发生时间不能晚于当前时间');
+  const region = await repo.regionExists(ctx.db.kysely, input.regionCode);
+  if (!region || (region.level !== 'county' && region.level !== 'town')) {
+    throw fieldError('regionCode', 'unknown_region', '须为已登记的县级（或乡镇）行政区划代码');
+  }
+  if (actor.orgKind === 'bureau' && !coversRegion(actor, input.regionCode)) throw new AppError('OUTSIDE_JURISDICTION');
+  if (actor.orgKind === 'enterprise' && input.unitCreditCode && input.unitCreditCode !== actor.creditCode) {
+    throw fieldError('unitCreditCode', 'not_own_unit', '企业用户只能报告本单位的事故');
+  }
+  const requestHash = createHash('sha256').update(JSON.stringify(input)).digest('hex');
+
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await ctx.db.kysely.transaction().execute(async (trx) => {
+        if (idempotencyKey) {
+          const hit = await claimIdempotencyKey(trx, actor, idempotencyKey, input.regionCode, requestHash, now);
+          if (hit) return hit;
+        }
+        const view = await insertAccident(trx, ctx, actor, input, occurredAt, now);
+        if (idempotencyKey) {
+          await trx
+            .updateTable('idempotency_keys')
+            .set({ response_status: 201, response_body: JSON.stringify(view) })
+            .where('user_id', '=', actor.userId)
+            .where('key', '=', idempotencyKey)
+            .execute();
+        }
+        return { status: 201, body: view };
+      });
+    } catch (err) {
+      // Two retries raced for the same key: the loser's insert hit the primary key; read the winner's answer.
+      if (idempotencyKey && attempt === 0 && isUniqueViolation(err)) continue;
+      throw err;
+    }
+  }
+}
+
+function isUniqueViolation(err: unknown): boolean {
+  return typeof err === 'object' && err !== null && (err as { code?: string }).code === '23505';
+}
+
+async function claimIdempotencyKey(
+  trx: Trx,
+  actor: Actor,
+  key: string,
+  regionCode: string,
+  requestHash: string,
+  now: Date,
+): Promise<IdempotencyHit | null> {
+  // Inserting first makes a concurrent retry wait on this row until we commit, then see our answer.
+  const claimed = await trx
+    .insertInto('idempotency_keys')
+    .values({ user_id: actor.userId, key, region_code: regionCode, request_hash: requestHash, created_at: now })
+    .onConflict((oc) => oc.columns(['user_id', 'key']).doNothing())
+    .returning('key')
+    .executeTakeFirst();
+  if (claimed) return null;
+  const prior = await trx
+    .selectFrom('idempotency_keys')
+    .selectAll()
+    .where('user_id', '=', actor.userId)
+    .where('key', '=', key)
+    .executeTakeFirstOrThrow();
+  if (prior.request_hash !== requestHash) throw new AppError('IDEMPOTENCY_KEY_REUSED');
+  return { status: prior.response_status ?? 201, body: prior.response_body };
+}
+
+async function insertAccident(
+  trx: Trx,
+  ctx: AppContext,
+  actor: Actor,
+  input: CreateAccidentInput,
+  occurredAt: Date,
+  now: Date,
+): Promise<AccidentView> {
+  const countyCode = input.regionCode.slice(0, 6);
+  const dutyLog = input.dutyLogId ? await claimDutyLog(trx, actor, input.dutyLogId) : undefined;
+  // The county receives a unit's (or a town's) own report the moment it is filed; a duty-log entry starts the
+  // clock at the call; otherwise the bureau says when it learned of it.
+  const filedBelowCounty = actor.orgKind === 'enterprise' || actor.regionLevel === 'town';
+  const receivedAt = dutyLog
+    ? new Date(dutyLog.received_at)
+    : filedBelowCounty || !input.receivedAt
+      ? now
+      : new Date(input.receivedAt);
+  if (receivedAt.getTime() < occurredAt.getTime())
+    throw fieldError('receivedAt', 'before_occurred', '接报时间不能早于事故发生时间');
+  if (receivedAt.getTime() > now.getTime()) throw fieldError('receivedAt', 'in_future', '接报时间不能晚于当前时间');
+
+  if (!input.confirmNotDuplicate) {
+    const dups = await repo.findDuplicates(trx, {
+      countyCode,
+      occurredAt,
+      unitName: input.unitName,
+      unitCreditCode: input.unitCreditCode,
+    });
+    if (dups.length > 0) {
+      throw new AppError('POSSIBLE_DUPLICATE', {
+        candidateIds: dups.map((d) => d.id),
+        candidates: dups.map((d) => ({ id: d.id, reportNo: d.report_no })),
+      });
+    }
+  }
+
+  const figures: Figures = {
+    deaths: input.deaths,
+    missing: input.missing,
+    seriousInjuries: input.seriousInjuries,
+    minorInjuries: input.minorInjuries,
+    directLossYuan: input.directLossYuan,
+  };
+  const grade = gradeOf(figures);
+  const target = targetLevelOf(grade);
+  const holderLevel: ChainLevel =
+    actor.orgKind === 'bureau' && actor.regionLevel !== 'town' ? (actor.regionLevel as ChainLevel) : 'county';
+  const id = uuidv7();
+  const seq = await repo.nextReportSeq(trx, countyCode, shanghaiDay(now));
+  const reportNo = `${countyCode}-${shanghaiDay(now)}-${String(seq).padStart(3, '0')}`;
+  const complete = isCompleteReport({
+    unitName: input.unitName,
+    address: input.address,
+    summary: input.summary ?? null,
+    measuresTaken: input.measuresTaken ?? null,
+  });
+  const flags = isUnitLate(occurredAt, receivedAt) ? ['unit_late'] : [];
+
+  const chain: (ChainEntryState & { levelRegionCode: string })[] = CHAIN_LEVELS.map((level) => {
+    const base = { level, levelRegionCode: ancestorAt(countyCode, level), forwardedAt: null, signedAt: null };
+    if (level === holderLevel) return { ...base, receivedAt, dueAt: dueAfterReceipt(receivedAt), skipped: false };
+    // Filed directly at a higher level (493号令 第九条 情况紧急时): the levels below were passed over.
+    if (levelIndex(level) < levelIndex(holderLevel)) return { ...base, receivedAt: null, dueAt: null, skipped: true };
+    return { ...base, receivedAt: null, dueAt: null, skipped: false };
+  });
+
+  const row = {
+    id,
+    region_code: input.regionCode,
+    report_no: reportNo,
+    occurred_at: occurredAt,
+    received_at: receivedAt,
+    address: input.address,
+    unit_name: input.unitName,
+    unit_credit_code: actor.orgKind === 'enterprise' ? actor.creditCode : (input.unitCreditCode ?? null),
+    enterprise_org_id: actor.orgKind === 'enterprise' ? actor.orgId : null,
+    industry_code: input.industryCode,
+    accident_type: input.accidentType,
+    domain: input.domain,
+    deaths: figures.deaths,
+    missing: figures.missing,
+    serious_injuries: figures.seriousInjuries,
+    minor_injuries: figures.minorInjuries,
+    direct_loss_yuan: figures.directLossYuan,
+    stat_deaths: figures.deaths,
+    stat_missing: figures.missing,
+    stat_serious_injuries: figures.seriousInjuries,
+    stat_minor_injuries: figures.minorInjuries,
+    stat_direct_loss_yuan: figures.directLossYuan,
+    grade,
+    target_level: target,
+    holder_level: holderLevel,
+    summary: input.summary ?? null,
+    measures_taken: input.measuresTaken ?? null,
+    reporter_name: input.reporterName ?? null,
+    reporter_phone: input.reporterPhone ?? null,
+    source: actor.orgKind === 'enterprise' ? 'enterprise' : dutyLog ? 'duty_log' : 'bureau',
+    duty_log_id: dutyLog?.id ?? null,
+    flags,
+    revision_count: 1,
+    complete_at: complete ? now : null,
+    first_followup_at: null,
+    final_at: null,
+    next_due_at: null as Date | null,
+    created_by: actor.userId,
+    created_at: now,
+    updated_at: now,
+  };
+  row.next_due_at = deadlineOf(row as repo.AccidentRow, chain, now);
+  await trx.insertInto('accidents').values(row).execute();
+  await trx
+    .insertInto('accident_chain')
+    .values(
+      chain.map((e) => ({
+        region_code: input.regionCode,
+        accident_id: id,
+        level: e.level,
+        level_region_code: e.levelRegionCode,
+        received_at: e.receivedAt,
+        due_at: e.dueAt,
+        forwarded_at: null,
+        signed_at: null,
+        skipped: e.skipped,
+      })),
+    )
+    .execute();
+  const snapshot = snapshotOf(row);
+  await trx
+    .insertInto('accident_revisions')
+    .values({
+      region_code: input.regionCode,
+      accident_id: id,
+      no: 1,
+      kind: 'initial',
+      filed_at: now,
+      filed_by: actor.userId,
+      filed_by_name: actor.displayName,
+      filed_by_org: actor.orgName,
+      note: null,
+      snapshot: JSON.stringify(snapshot),
+      changes: JSON.stringify({}),
+      outside_window: false,
+      grade_before: null,
+      grade_after: grade,
+    })
+    .execute();
+  if (dutyLog) {
+    await trx
+      .updateTable('duty_log')
+      .set({ accident_id: id, accident_region_code: input.regionCode })
+      .where('id', '=', dutyLog.id)
+      .execute();
+  }
+  await appendAudit(trx, actor, {
+    action: 'accident.create',
+    entityType: 'accident',
+    entityId: id,
+    regionCode: input.regionCode,
+    at: now,
+    after: snapshot,
+  });
+  const created = await repo.findInScope(trx, { ...actor, orgKind: 'bureau', prefix: '' }, id);
+  const view = await loadView(trx, created as repo.AccidentRow, now);
+  ctx.bus.publish({
+    type: 'accident.created',
+    regionCode: input.regionCode,
+    enterpriseOrgId: row.enterprise_org_id,
+    at: now.toISOString(),
+    data: { id, reportNo, unitName: input.unitName, grade, regionName: view.regionName },
+  });
+  return view;
+}
+
+async function claimDutyLog(trx: Trx, actor: Actor, id: string) {
+  const log = await trx
+    .selectFrom('duty_log')
+    .select(['id', 'received_at', 'accident_id', 'org_id'])
+    .where('id', '=', id)
+    .forUpdate()
+    .executeTakeFirst();
+  if (!log || log.org_id !== actor.orgId) throw fieldError('dutyLogId', 'not_found', '值班记录不存在');
+  if (log.accident_id) throw new AppError('ALREADY_CONVERTED');
+  return log;
+}
+
+/** What a revision keeps: every reportable field as it stood after that revision. */
+function snapshotOf(a: Record<string, unknown>) {
+  return {
+    occurredAt: new Date(a.occurred_at as Date).toISOString(),
+    receivedAt: new Date(a.received_at as Date).toISOString(),
+    regionCode: a.region_code,
+    address: a.address,
+    unitName: a.unit_name,
+    unitCreditCode: a.unit_credit_code,
+    industryCode: a.industry_code,
+    accidentType: a.accident_type,
+    domain: a.domain,
+    deaths: a.deaths,
+    missing: a.missing,
+    seriousInjuries: a.serious_injuries,
+    minorInjuries: a.minor_injuries,
+    directLossYuan: Number(a.direct_loss_yuan),
+    summary: a.summary,
+    measuresTaken: a.measures_taken,
+    reporterName: a.reporter_name,
+    reporterPhone: a.reporter_phone,
+    grade: a.grade,
+  };
+}
+
+// ————————————————————————————————————————— follow-ups
+
+export async function fileFollowup(
+  ctx: AppContext,
+  actor: Actor,
+  id: string,
+  input: FollowupInput,
+): Promise<AccidentView> {
+  const now = ctx.now();
+  const result = await ctx.db.kysely.transaction().execute(async (trx) => {
+    const a = await repo.findInScope(trx, actor, id, true);
+    if (!a) throw new AppError('NOT_FOUND');
+    if (a.final_at) throw new AppError('REPORT_FINAL');
+    const occurredAt = new Date(a.occurred_at);
+    const inside = isInsideWindow(occurredAt, a.domain as AccidentDomain, now);
+
+    const changes: Record<string, { from: unknown; to: unknown }> = {};
+    const update: Record<string, unknown> = {};
+    for (const field of [...FIGURE_FIELDS, ...TEXT_FIELDS]) {
+      const to = input[field];
+      if (to === undefined) continue;
+      const column = FIELD_COLUMNS[field];
+      const from = field === 'directLossYuan' ? Number(a[column]) : a[column];
+      if (from === to) continue;
+      changes[field] = { from, to };
+      update[column] = to;
+    }
+    const casualtyChanged = CASUALTY_FIELDS.some((f) => f in changes);
+    // 493号令 第十三条: casualty changes after the window are kept but do not count.
+    const outsideWindow = casualtyChanged && !inside;
+    const stats = statFigures(a);
+    for (const field of FIGURE_FIELDS) {
+      const change = changes[field];
+      if (!change) continue;
+      if (outsideWindow && (CASUALTY_FIELDS as readonly string[]).includes(field)) continue;
+      stats[field] = change.to as number;
+      update[STAT_COLUMNS[field]] = change.to;
+    }
+    const gradeBefore = a.grade as Grade;
+    const grade = gradeOf(stats);
+    const regraded = grade !== gradeBefore;
+
+    const chainRows = await repo.chainOf(trx, a);
+    const chain = chainRows.map(toChainState);
+    const holder = holderOf(chain);
+    if (regraded && holder) {
+      // The chain's target moves at once; the level holding the report gets a fresh 2-hour deadline.
+      holder.dueAt = dueAfterReceipt(now);
+      await trx
+        .updateTable('accident_chain')
+        .set({ due_at: holder.dueAt })
+        .where('region_code', '=', a.region_code)
+        .where('accident_id', '=', a.id)
+        .where('level', '=', holder.level)
+        .execute();
+    }
+    const kind = input.final ? 'final' : input.noChange && Object.keys(changes).length === 0 ? 'no_change' : 'followup';
+    const flags = new Set(a.flags);
+    if (outsideWindow) flags.add('outside_window');
+    const next: repo.AccidentRow = {
+      ...a,
+      ...(update as Partial<repo.AccidentRow>),
+      grade,
+      target_level: targetLevelOf(grade),
+      flags: [...flags],
+      revision_count: a.revision_count + 1,
+      first_followup_at: a.first_followup_at ?? now,
+      final_at: input.final ? now : null,
+      updated_at: now,
+    };
+    if (
+      !next.complete_at &&
+      isCompleteReport({
+        unitName: next.unit_name,
+        address: next.address,
+        summary: next.summary,
+        measuresTaken: next.measures_taken,
+      })
+    ) {
+      next.complete_at = now;
+    }
+    next.next_due_at = deadlineOf(next, chain, now);
+    await trx
+      .updateTable('accidents')
+      .set({
+        ...(update as object),
+        grade: next.grade,
+        target_level: next.target_level,
+        flags: next.flags,
+        revision_count: next.revision_count,
+        first_followup_at: next.first_followup_at,
+        final_at: next.final_at,
+        complete_at: next.complete_at,
+        next_due_at: next.next_due_at,
+        updated_at: now,
+      })
+      .where('region_code', '=', a.region_code)
+      .where('id', '=', a.id)
+      .execute();
+    await trx
+      .insertInto('accident_revisions')
+      .values({
+        region_code: a.region_code,
+        accident_id: a.id,
+        no: next.revision_count,
+        kind,
+        filed_at: now,
+        filed_by: actor.userId,
+        filed_by_name: actor.displayName,
+        filed_by_org: actor.orgName,
+        note: input.note ?? null,
+        snapshot: JSON.stringify(snapshotOf(next)),
+        changes: JSON.stringify(changes),
+        outside_window: outsideWindow,
+        grade_before: gradeBefore,
+        grade_after: grade,
+      })
+      .execute();
+    await appendAudit(trx, actor, {
+      action: `accident.${kind}`,
+      entityType: 'accident',
+      entityId: a.id,
+      regionCode: a.region_code,
+      at: now,
+      before: { grade: gradeBefore, ...Object.fromEntries(Object.entries(changes).map(([k, v]) => [k, v.from])) },
+      after: {
+        grade,
+        revision: next.revision_count,
+        note: input.note ?? null,
+        outsideWindow,
+        ...Object.fromEntries(Object.entries(changes).map(([k, v]) => [k, v.to])),
+      },
+    });
+    return { a: next, regraded, gradeBefore, view: await loadView(trx, next, now) };
+  });
+  const base = { regionCode: result.a.region_code, enterpriseOrgId: result.a.enterprise_org_id, at: now.toISOString() };
+  ctx.bus.publish({
+    ...base,
+    type: 'accident.followup',
+    data: { id, reportNo: result.a.report_no, unitName: result.a.unit_name },
+  });
+  if (result.regraded) {
+    ctx.bus.publish({
+      ...base,
+      type: 'accident.regraded',
+      data: {
+        id,
+        reportNo: result.a.report_no,
+        unitName: result.a.unit_name,
+        from: result.gradeBefore,
+        to: result.a.grade,
+      },
+    });
+  }
+  return result.view;
+}
+
+// ————————————————————————————————————————— forward and sign
+
+/** The actor's own level of the chain, if the actor is the bureau of that level for this accident. */
+function actorLevel(actor: Actor, chain: repo.ChainRow[]): repo.ChainRow | undefined {
+  if (actor.orgKind !== 'bureau') return undefined;
+  return chain.find((c) => c.level_region_code === actor.regionCode);
+}
+
+export async function forwardAccident(
+  ctx: AppContext,
+  actor: Actor,
+  id: string,
+  input: ForwardInput,
+): Promise<AccidentView> {
+  const now = ctx.now();
+  const result = await ctx.db.kysely.transaction().execute(async (trx) => {
+    const a = await repo.findInScope(trx, actor, id, true);
+    if (!a) throw new AppError('NOT_FOUND');
+    const chainRows = await repo.chainOf(trx, a);
+    const holder = holderOf(chainRows.map(toChainState));
+    const mine = actorLevel(actor, chainRows);
+    if (!holder || !mine || mine.level !== holder.level) throw new AppError('NOT_HOLDER');
+    const target = a.target_level as ChainLevel;
+    const toLevel =
+      input.toLevel ?? (levelIndex(holder.level) < levelIndex(target) ? nextLevel(holder.level) : undefined);
+    if (!toLevel) throw new AppError('CHAIN_COMPLETE');
+    if (levelIndex(toLevel) <= levelIndex(holder.level))
+      throw fieldError('toLevel', 'not_above_holder', '上报层级必须高于当前层级');
+
+    const late = holder.dueAt !== null && now.getTime() > holder.dueAt.getTime();
+    const where = (level: string) => (qb: Trx) =>
+      qb
+        .updateTable('accident_chain')
+        .where('region_code', '=', a.region_code)
+        .where('accident_id', '=', a.id)
+        .where('level', '=', level);
+    await where(holder.level)(trx)
+      .set({ forwarded_at: now, forwarded_by: actor.userId, forward_note: input.note ?? null })
+      .execute();
+    const skipped = CHAIN_LEVELS.filter(
+      (l) => levelIndex(l) > levelIndex(holder.level) && levelIndex(l) < levelIndex(toLevel),
+    );
+    // 越级上报 (493号令 第十条): the levels passed over are informed at the same moment and owe nothing.
+    for (const level of skipped)
+      await where(level)(trx).set({ received_at: now, forwarded_at: now, skipped: true }).execute();
+    await where(toLevel)(trx)
+      .set({ received_at: now, due_at: dueAfterReceipt(now), skipped: false })
+      .execute();
+
+    const chain = (await repo.chainOf(trx, a)).map(toChainState);
+    const flags = new Set(a.flags);
+    if (late) flags.add('late_forward');
+    if (skipped.length > 0) flags.add('skipped_level');
+    const next: repo.AccidentRow = { ...a, holder_level: toLevel, flags: [...flags], updated_at: now };
+    next.next_due_at = deadlineOf(next, chain, now);
+    await trx
+      .updateTable('accidents')
+      .set({ holder_level: toLevel, flags: next.flags, next_due_at: next.next_due_at, updated_at: now })
+      .where('region_code', '=', a.region_code)
+      .where('id', '=', a.id)
+      .execute();
+    await appendAudit(trx, actor, {
+      action: 'accident.forward',
+      entityType: 'accident',
+      entityId: a.id,
+      regionCode: a.region_code,
+      at: now,
+      before: { holderLevel: holder.level },
+      after: { holderLevel: toLevel, skippedLevels: skipped, late, note: input.note ?? null },
+    });
+    return { a: next, from: holder.level, toLevel, skipped, view: await loadView(trx, next, now) };
+  });
+  ctx.bus.publish({
+    type: 'accident.forwarded',
+    regionCode: result.a.region_code,
+    enterpriseOrgId: result.a.enterprise_org_id,
+    at: now.toISOString(),
+    data: {
+      id,
+      reportNo: result.a.report_no,
+      unitName: result.a.unit_name,
+      from: result.from,
+      to: result.toLevel,
+      skipped: result.skipped,
+    },
+  });
+  return result.view;
+}
+
+export async function signAccident(ctx: AppContext, actor: Actor, id: string, note?: string): Promise<AccidentView> {
+  const now = ctx.now();
+  const result = await ctx.db.kysely.transaction().execute(async (trx) => {
+    const a = await repo.findInScope(trx, actor, id, true);
+    if (!a) throw new AppError('NOT_FOUND');
+    const chainRows = await repo.chainOf(trx, a);
+    const mine = actorLevel(actor, chainRows);
+    if (!mine?.received_at) throw new AppError('NOT_RECEIVED');
+    // Signing twice is harmless: the first signature stands.
+    if (mine.signed_at) return { a, signed: false, view: await loadView(trx, a, now) };
+    await trx
+      .updateTable('accident_chain')
+      .set({ signed_at: now, signed_by: actor.userId })
+      .where('region_code', '=', a.region_code)
+      .where('accident_id', '=', a.id)
+      .where('level', '=', mine.level)
+      .execute();
+    const chain = (await repo.chainOf(trx, a)).map(toChainState);
+    const next: repo.AccidentRow = { ...a, updated_at: now };
+    next.next_due_at = deadlineOf(next, chain, now);
+    await trx
+      .updateTable('accidents')
+      .set({ next_due_at: next.next_due_at, updated_at: now })
+      .where('region_code', '=', a.region_code)
+      .where('id', '=', a.id)
+      .execute();
+    await appendAudit(trx, actor, {
+      action: 'accident.sign',
+      entityType: 'accident',
+      entityId: a.id,
+      regionCode: a.region_code,
+      at: now,
+      after: { level: mine.level, note: note ?? null },
+    });
+    return { a: next, signed: true, level: mine.level, view: await loadView(trx, next, now) };
+  });
+  if (result.signed) {
+    ctx.bus.publish({
+      type: 'accident.signed',
+      regionCode: result.a.region_code,
+      enterpriseOrgId: result.a.enterprise_org_id,
+      at: now.toISOString(),
+      data: { id, reportNo: result.a.report_no, unitName: result.a.unit_name, level: result.level },
+    });
+  }
+  return result.view;
+}

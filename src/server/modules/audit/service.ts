@@ -1,0 +1,71 @@
+/**
+ * The audit log (留痕): every write appends a row — who, when, what, before/after — to a hash chain.
+ * Chains are per region so regions never contend; audit_heads holds each chain's tip.
+ * Call appendAudit last in a transaction: it locks the chain's head until commit.
+ */
+import type { Kysely } from 'kysely';
+import { uuidv7 } from 'uuidv7';
+import type { Actor } from '../../auth/actor.js';
+import type { Database } from '../../db/schema.js';
+import { type AuditContent, GENESIS_HASH, rowHash } from './hash-chain.js';
+
+export interface AuditEntry {
+  action: string;
+  entityType: string;
+  entityId: string;
+  regionCode: string;
+  at?: Date;
+  before?: unknown;
+  after?: unknown;
+}
+
+/** JSON-safe copy (Dates → ISO strings) so what is hashed is exactly what jsonb gives back. */
+function plain(value: unknown): unknown {
+  return value === undefined ? null : JSON.parse(JSON.stringify(value));
+}
+
+export async function appendAudit(trx: Kysely<Database>, actor: Actor | null, entry: AuditEntry): Promise<void> {
+  const chainKey = entry.regionCode;
+  // Upsert-as-lock: creates the chain on first use and locks its head row until commit.
+  const head = await trx
+    .insertInto('audit_heads')
+    .values({ chain_key: chainKey, seq: 0, hash: GENESIS_HASH })
+    .onConflict((oc) => oc.column('chain_key').doUpdateSet((eb) => ({ seq: eb.ref('audit_heads.seq') })))
+    .returning(['seq', 'hash'])
+    .executeTakeFirstOrThrow();
+  const content: AuditContent = {
+    chainKey,
+    seq: Number(head.seq) + 1,
+    id: uuidv7(),
+    regionCode: entry.regionCode,
+    at: (entry.at ?? new Date()).toISOString(),
+    actorId: actor?.userId ?? null,
+    actorName: actor ? `${actor.displayName}（${actor.username}）` : '系统',
+    action: entry.action,
+    entityType: entry.entityType,
+    entityId: entry.entityId,
+    before: plain(entry.before),
+    after: plain(entry.after),
+  };
+  const hash = rowHash(head.hash, content);
+  await trx
+    .insertInto('audit_log')
+    .values({
+      chain_key: chainKey,
+      seq: content.seq,
+      id: content.id,
+      region_code: content.regionCode,
+      at: content.at,
+      actor_id: content.actorId,
+      actor_name: content.actorName,
+      action: content.action,
+      entity_type: content.entityType,
+      entity_id: content.entityId,
+      before: JSON.stringify(content.before),
+      after: JSON.stringify(content.after),
+      prev_hash: head.hash,
+      hash,
+    })
+    .execute();
+  await trx.updateTable('audit_heads').set({ seq: content.seq, hash }).where('chain_key', '=', chainKey).execute();
+}

@@ -1,0 +1,54 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { ROLE_LABELS } from '../../auth/policies.js';
+import type { AppContext } from '../../context.js';
+import { actorOf, SESSION_COOKIE } from '../../plugins/auth.js';
+import { login, logout } from './service.js';
+
+const loginBody = z.object({
+  username: z.string().trim().min(1, { message: '请输入用户名' }).max(100),
+  password: z.string().min(1, { message: '请输入密码' }).max(200),
+});
+
+export function presentActor(actor: ReturnType<typeof actorOf>) {
+  return {
+    id: actor.userId,
+    username: actor.username,
+    displayName: actor.displayName,
+    role: actor.role,
+    roleLabel: ROLE_LABELS[actor.role],
+    org: {
+      id: actor.orgId,
+      name: actor.orgName,
+      kind: actor.orgKind,
+      regionCode: actor.regionCode,
+      level: actor.regionLevel,
+    },
+    regionCode: actor.regionCode,
+    regionLevel: actor.regionLevel,
+  };
+}
+
+export function authRoutes(app: FastifyInstance, ctx: AppContext): void {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  r.post('/api/auth/login', { schema: { tags: ['auth'], summary: '登录', body: loginBody } }, async (req, reply) => {
+    const { token, actor } = await login(ctx.db, req.body.username, req.body.password, ctx.now());
+    reply.setCookie(SESSION_COOKIE, token, {
+      httpOnly: true,
+      sameSite: 'lax',
+      secure: ctx.config.secureCookies,
+      path: '/',
+    });
+    return { user: presentActor(actor) };
+  });
+  r.post('/api/auth/logout', { schema: { tags: ['auth'], summary: '退出登录' } }, async (req, reply) => {
+    const actor = actorOf(req);
+    await logout(ctx.db, req.cookies[SESSION_COOKIE] ?? '', actor);
+    reply.clearCookie(SESSION_COOKIE, { path: '/' });
+    return { ok: true };
+  });
+  r.get('/api/auth/me', { schema: { tags: ['auth'], summary: '当前用户' } }, async (req) => ({
+    user: presentActor(actorOf(req)),
+  }));
+}

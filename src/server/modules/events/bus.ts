@@ -1,0 +1,50 @@
+/**
+ * Live events (SSE) for signed-in users. An event carries the region it concerns; it reaches every
+ * subscriber whose jurisdiction covers that region — i.e. every level of the reporting chain — and,
+ * for enterprise users, only events about their own unit.
+ */
+import { EventEmitter } from 'node:events';
+import type { Actor } from '../../auth/actor.js';
+
+export type LiveEventType =
+  | 'accident.created'
+  | 'accident.forwarded'
+  | 'accident.signed'
+  | 'accident.followup'
+  | 'accident.regraded'
+  | 'deadline.soon'
+  | 'deadline.passed'
+  | 'duty.log';
+
+export interface LiveEvent {
+  type: LiveEventType;
+  regionCode: string;
+  enterpriseOrgId?: string | null;
+  at: string;
+  data: Record<string, unknown>;
+}
+
+export class EventBus {
+  private readonly emitter = new EventEmitter();
+
+  constructor() {
+    this.emitter.setMaxListeners(0);
+  }
+
+  publish(event: LiveEvent): void {
+    this.emitter.emit('event', event);
+  }
+
+  subscribe(actor: Actor, listener: (event: LiveEvent) => void): () => void {
+    const filtered = (event: LiveEvent) => {
+      if (reaches(actor, event)) listener(event);
+    };
+    this.emitter.on('event', filtered);
+    return () => this.emitter.off('event', filtered);
+  }
+}
+
+export function reaches(actor: Actor, event: LiveEvent): boolean {
+  if (actor.orgKind === 'enterprise') return event.enterpriseOrgId === actor.orgId;
+  return event.regionCode.startsWith(actor.prefix);
+}
