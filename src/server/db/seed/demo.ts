@@ -102,7 +102,7 @@ function personName(i: number): string {
   return `${SURNAMES[i % SURNAMES.length]}${GIVEN[(i * 7) % GIVEN.length]}`;
 }
 
-export async function seedDemo(db: Db): Promise<string> {
+export async function seedDemo(db: Db, opts: { history?: boolean } = {}): Promise<string> {
   const bureaus = await bureauSpecs(db);
   const hash = (pw: string) => hashPassword(pw);
   let n = 0;
@@ -187,7 +187,8 @@ export async function seedDemo(db: Db): Promise<string> {
     await trx.insertInto('organizations').values(orgs).execute();
     await trx.insertInto('users').values(users).execute();
   });
-  const accidents = await generateHistory(demoContext(db), (username) => actorByUsername(db, username));
+  const accidents =
+    opts.history === false ? 0 : await generateHistory(demoContext(db), (username) => actorByUsername(db, username));
   return `${orgs.length} organisations, ${users.length} users, ${accidents} accident reports`;
 }
 
