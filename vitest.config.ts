@@ -17,6 +17,8 @@ export default defineConfig({
       { test: { name: 'unit', include: ['src/domain/**/*.test.ts', 'src/contracts/**/*.test.ts'] } },
       dbProject('pglite'),
       ...(process.env.TEST_DATABASE_URL ? [dbProject('postgres')] : []),
+      // Browser tests: the built web app served by the real server, driven in Debian Chromium.
+      { test: { name: 'e2e', include: ['e2e/**/*.e2e.ts'], testTimeout: 120_000, hookTimeout: 180_000, fileParallelism: false } },
     ],
   },
 });

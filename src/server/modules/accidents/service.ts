@@ -147,7 +147,7 @@ export async function createAccident(
           const hit = await claimIdempotencyKey(trx, actor, idempotencyKey, input.regionCode, requestHash, now);
           if (hit) return hit;
         }
-        const view = await insertAccident(trx, ctx, actor, input, occurredAt, now);
+        const view = await insertAccident(trx, ctx, actor, input, { occurredAt, now, regionName: region.full_name });
         if (idempotencyKey) {
           await trx
             .updateTable('idempotency_keys')
@@ -201,8 +201,7 @@ async function insertAccident(
   ctx: AppContext,
   actor: Actor,
   input: CreateAccidentInput,
-  occurredAt: Date,
-  now: Date,
+  { occurredAt, now, regionName }: { occurredAt: Date; now: Date; regionName: string },
 ): Promise<AccidentView> {
   const countyCode = input.regionCode.slice(0, 6);
   const dutyLog = input.dutyLogId ? await claimDutyLog(trx, actor, input.dutyLogId) : undefined;
@@ -307,41 +306,41 @@ async function insertAccident(
   };
   row.next_due_at = deadlineOf(row as repo.AccidentRow, chain, now);
   await trx.insertInto('accidents').values(row).execute();
-  await trx
-    .insertInto('accident_chain')
-    .values(
-      chain.map((e) => ({
-        region_code: input.regionCode,
-        accident_id: id,
-        level: e.level,
-        level_region_code: e.levelRegionCode,
-        received_at: e.receivedAt,
-        due_at: e.dueAt,
-        forwarded_at: null,
-        signed_at: null,
-        skipped: e.skipped,
-      })),
-    )
-    .execute();
+  const chainRows: repo.ChainRow[] = chain.map((e) => ({
+    region_code: input.regionCode,
+    accident_id: id,
+    level: e.level,
+    level_region_code: e.levelRegionCode,
+    received_at: e.receivedAt,
+    due_at: e.dueAt,
+    forwarded_at: null,
+    forwarded_by: null,
+    forward_note: null,
+    signed_at: null,
+    signed_by: null,
+    skipped: e.skipped,
+  }));
+  await trx.insertInto('accident_chain').values(chainRows).execute();
   const snapshot = snapshotOf(row);
+  const revision: repo.RevisionRow = {
+    region_code: input.regionCode,
+    accident_id: id,
+    no: 1,
+    kind: 'initial',
+    filed_at: now,
+    filed_by: actor.userId,
+    filed_by_name: actor.displayName,
+    filed_by_org: actor.orgName,
+    note: null,
+    snapshot,
+    changes: {},
+    outside_window: false,
+    grade_before: null,
+    grade_after: grade,
+  };
   await trx
     .insertInto('accident_revisions')
-    .values({
-      region_code: input.regionCode,
-      accident_id: id,
-      no: 1,
-      kind: 'initial',
-      filed_at: now,
-      filed_by: actor.userId,
-      filed_by_name: actor.displayName,
-      filed_by_org: actor.orgName,
-      note: null,
-      snapshot: JSON.stringify(snapshot),
-      changes: JSON.stringify({}),
-      outside_window: false,
-      grade_before: null,
-      grade_after: grade,
-    })
+    .values({ ...revision, snapshot: JSON.stringify(snapshot), changes: '{}' })
     .execute();
   if (dutyLog) {
     await trx
@@ -358,8 +357,8 @@ async function insertAccident(
     at: now,
     after: snapshot,
   });
-  const created = await repo.findInScope(trx, { ...actor, orgKind: 'bureau', prefix: '' }, id);
-  const view = await loadView(trx, created as repo.AccidentRow, now);
+  // The view is built from what was just written: no read-back on the hot path.
+  const view = presentAccident(row as repo.AccidentRow, chainRows, [revision], regionName, now);
   ctx.bus.publish({
     type: 'accident.created',
     regionCode: input.regionCode,
