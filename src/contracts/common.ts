@@ -1,5 +1,8 @@
 import { z } from 'zod';
 
+// Chinese messages for every built-in check (server and web share these schemas).
+z.config(z.locales.zhCN());
+
 /** ISO 8601 timestamp with a time-zone offset (or Z), e.g. 2026-11-25T09:30:00+08:00. */
 export const isoDateTime = z.iso.datetime({
   offset: true,

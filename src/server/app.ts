@@ -6,6 +6,7 @@ import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import '../contracts/common.js'; // zod's Chinese messages (z.config) before any schema is used
 import type { Config } from './config.js';
 import type { AppContext } from './context.js';
 import type { Db } from './db/connection.js';
