@@ -11,3 +11,9 @@ export function shanghaiDay(at: Date): string {
 export function toShanghaiIso(at: Date): string {
   return `${new Date(at.getTime() + OFFSET_MS).toISOString().slice(0, 23)}+08:00`;
 }
+
+/** 00:00 Asia/Shanghai of the day containing the instant. */
+export function startOfShanghaiDay(at: Date): Date {
+  const d = shanghaiDay(at);
+  return new Date(`${d.slice(0, 4)}-${d.slice(4, 6)}-${d.slice(6, 8)}T00:00:00+08:00`);
+}

@@ -50,6 +50,9 @@ export async function connect(opts: ConnectOptions): Promise<Db> {
 
 function connectPostgres(url: string, max: number): Db {
   const pool = new pg.Pool({ connectionString: url, max });
+  // An idle client losing its connection (server restart, forced disconnect) must not crash the process;
+  // the pool replaces it on next use.
+  pool.on('error', (err) => console.error('postgres pool:', err.message));
   return {
     kysely: new Kysely<Database>({ dialect: new PostgresDialect({ pool }) }),
     engine: 'postgres',

@@ -3,26 +3,16 @@ import type { FastifyError, FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { AppError, type ErrorDetail } from '../errors.js';
 
-interface ZodIssueLike {
-  code?: string;
-  message?: string;
-  path?: PropertyKey[];
-}
-
+/** fastify-type-provider-zod puts each Zod issue in `validation[]`: code → keyword, path → instancePath, rest → params. */
 function detailsOf(err: FastifyError): ErrorDetail[] {
   const where = err.validationContext ?? 'body';
   return (err.validation ?? []).map((v) => {
-    const issue = (v.params as { issue?: ZodIssueLike } | undefined)?.issue;
-    const path = issue?.path?.length
-      ? issue.path.map(String).join('.')
-      : v.instancePath.replace(/^\//, '').replaceAll('/', '.');
-    const code = issue?.code === 'unrecognized_keys' ? 'unknown_field' : (issue?.code ?? v.keyword);
-    const keys = (issue as { keys?: string[] } | undefined)?.keys;
-    return {
-      path: keys?.length ? keys.join(',') : path || where,
-      code,
-      message: keys?.length ? `不允许的字段：${keys.join('、')}` : (issue?.message ?? v.message ?? '格式不正确'),
-    };
+    const keys = (v.params as { keys?: string[] } | undefined)?.keys;
+    const path = v.instancePath.replace(/^\//, '').replaceAll('/', '.');
+    if (v.keyword === 'unrecognized_keys' && keys?.length) {
+      return { path: keys.join(','), code: 'unknown_field', message: `不允许的字段：${keys.join('、')}` };
+    }
+    return { path: path || where, code: v.keyword, message: v.message ?? '格式不正确' };
   });
 }
 

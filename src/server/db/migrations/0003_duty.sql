@@ -13,7 +13,10 @@ CREATE TABLE duty_shifts (
   created_by  uuid NOT NULL REFERENCES users (id),
   created_at  timestamptz NOT NULL,
   PRIMARY KEY (region_code, id),
-  CHECK (ends_at > starts_at)
+  CHECK (ends_at > starts_at),
+  -- A shift is at most 48 hours (the contract rejects longer ones first, with a field error).
+  CHECK (ends_at - starts_at <= interval '48 hours'),
+  CHECK (cardinality(officer_ids) = cardinality(officer_names))
 );
 CREATE UNIQUE INDEX duty_shifts_id_uq ON duty_shifts (id);
 CREATE INDEX duty_shifts_org_time_idx ON duty_shifts (org_id, starts_at);
@@ -31,6 +34,7 @@ CREATE TABLE duty_handovers (
   created_at  timestamptz NOT NULL,
   PRIMARY KEY (region_code, id)
 );
+CREATE UNIQUE INDEX duty_handovers_id_uq ON duty_handovers (id);
 CREATE INDEX duty_handovers_org_idx ON duty_handovers (org_id, created_at DESC);
 
 CREATE TABLE duty_log (

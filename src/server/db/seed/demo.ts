@@ -12,6 +12,7 @@ import { loadConfig } from '../../config.js';
 import type { AppContext } from '../../context.js';
 import { EventBus } from '../../modules/events/bus.js';
 import type { Db } from '../connection.js';
+import { seedDutyDemo } from './duty.js';
 import { generateHistory } from './history.js';
 
 export const DEMO_PASSWORD = 'Anjian@2026';
@@ -187,9 +188,10 @@ export async function seedDemo(db: Db, opts: { history?: boolean } = {}): Promis
     await trx.insertInto('organizations').values(orgs).execute();
     await trx.insertInto('users').values(users).execute();
   });
+  const duty = opts.history === false ? '' : await seedDutyDemo(db, new Date());
   const accidents =
     opts.history === false ? 0 : await generateHistory(demoContext(db), (username) => actorByUsername(db, username));
-  return `${orgs.length} organisations, ${users.length} users, ${accidents} accident reports`;
+  return `${orgs.length} organisations, ${users.length} users, ${accidents} accident reports, ${duty || 'no duty data'}`;
 }
 
 export async function actorByUsername(db: Db, username: string): Promise<Actor> {

@@ -136,7 +136,9 @@ export async function createAccident(
   }
   if (actor.orgKind === 'bureau' && !coversRegion(actor, input.regionCode)) throw new AppError('OUTSIDE_JURISDICTION');
   if (actor.orgKind === 'enterprise' && input.unitCreditCode && input.unitCreditCode !== actor.creditCode) {
-    throw new AppError('OUTSIDE_JURISDICTION', [{ path: 'unitCreditCode', code: 'not_own_unit', message: '企业用户只能报告本单位的事故' }]);
+    throw new AppError('OUTSIDE_JURISDICTION', [
+      { path: 'unitCreditCode', code: 'not_own_unit', message: '企业用户只能报告本单位的事故' },
+    ]);
   }
   const requestHash = createHash('sha256').update(JSON.stringify(input)).digest('hex');
 
