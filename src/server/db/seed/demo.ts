@@ -7,7 +7,7 @@
 import { uuidv7 } from 'uuidv7';
 import { type Actor, makeActor } from '../../auth/actor.js';
 import { hashPassword } from '../../auth/password.js';
-import type { Role } from '../../auth/policies.js';
+import type { Role } from '../../../contracts/policies.js';
 import { loadConfig } from '../../config.js';
 import type { AppContext } from '../../context.js';
 import { EventBus } from '../../modules/events/bus.js';

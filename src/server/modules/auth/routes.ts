@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { ROLE_LABELS } from '../../auth/policies.js';
+import { ROLE_LABELS } from '../../../contracts/policies.js';
 import type { AppContext } from '../../context.js';
 import { actorOf, SESSION_COOKIE } from '../../plugins/auth.js';
 import { login, logout } from './service.js';

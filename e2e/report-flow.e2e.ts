@@ -1,0 +1,258 @@
+/**
+ * Browser test (issue bar 6): the built web app served by the real server on a fresh database, driven in
+ * Debian Chromium. A county duty officer files a 较大 report and forwards it; a city duty officer, signed
+ * in elsewhere, sees it arrive live, signs and forwards it; the detail page shows the chain.
+ */
+import { existsSync } from 'node:fs';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { FastifyInstance } from 'fastify';
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildApp } from '../src/server/app.js';
+import { loadConfig } from '../src/server/config.js';
+import { connect, type Db } from '../src/server/db/connection.js';
+import { migrate } from '../src/server/db/migrate.js';
+import { DEMO_PASSWORD, seedDemo } from '../src/server/db/seed/demo.js';
+import { loadRegions } from '../src/server/db/seed/regions.js';
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const WEB_DIR = join(ROOT, 'dist', 'web');
+const ARTIFACTS = join(ROOT, 'e2e', 'artifacts');
+const DESKTOP = { width: 1366, height: 768 };
+const PHONE = { width: 390, height: 844 };
+const UI_TIMEOUT = 20_000;
+
+const hasChromium = existsSync(CHROMIUM);
+if (!hasChromium) {
+  console.warn(
+    `[e2e] SKIPPED: no Chromium at ${CHROMIUM}. Install Debian's chromium (apt-get install chromium) or set CHROMIUM_PATH.`,
+  );
+}
+
+/** A fresh database: migrated, regions, bureaus and users, no accident history. */
+async function freshDatabase(dir: string): Promise<Db> {
+  const db = await connect({ dataDir: dir });
+  await migrate(db);
+  await loadRegions(db);
+  await seedDemo(db, { history: false });
+  return db;
+}
+
+async function ensureWebBuild(): Promise<void> {
+  if (existsSync(join(WEB_DIR, 'index.html'))) return;
+  const { build } = await import('vite');
+  await build({ configFile: join(ROOT, 'vite.config.ts'), logLevel: 'warn' });
+}
+
+async function signIn(page: Page, baseUrl: string, username: string): Promise<void> {
+  await page.goto(`${baseUrl}/login`);
+  await page.locator('#username').fill(username);
+  await page.locator('#password').fill(DEMO_PASSWORD);
+  await page.locator('button[type=submit]').click();
+  await page.getByText('待办时限').first().waitFor({ timeout: UI_TIMEOUT });
+  // The live feed is connected before anything happens elsewhere.
+  await page.locator('[data-testid=live-dot][data-connected=true]').waitFor({ timeout: UI_TIMEOUT });
+}
+
+/** antd Select with search: open, type, take the highlighted option. */
+async function choose(page: Page, id: string, search: string): Promise<void> {
+  await page.locator(`#${id}`).click();
+  await page.locator(`#${id}`).fill(search);
+  await page.locator('.ant-select-item-option-active').first().waitFor({ timeout: UI_TIMEOUT });
+  await page.keyboard.press('Enter');
+}
+
+/** The visible text of a chain level's step, and its deadline status. */
+async function chainStatus(page: Page, level: string): Promise<string | null> {
+  return page.locator(`[data-testid=chain-${level}]`).getAttribute('data-status');
+}
+
+/** Close notifications and let messages fade, so screenshots show the page itself. */
+async function dismissToasts(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    for (const b of document.querySelectorAll<HTMLElement>('.ant-notification-notice-close')) b.click();
+  });
+  await page.waitForFunction(
+    () => document.querySelectorAll('.ant-notification-notice, .ant-message-notice').length === 0,
+    undefined,
+    { timeout: UI_TIMEOUT },
+  );
+}
+
+function pad(n: number): string {
+  return String(n).padStart(2, '0');
+}
+
+/** "YYYY-MM-DD HH:mm" in China Standard Time (the browsers run in Asia/Shanghai). */
+function cstMinutes(date: Date): string {
+  const d = new Date(date.getTime() + 8 * 3_600_000);
+  return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}`;
+}
+
+describe.skipIf(!hasChromium)('report flow in the browser', () => {
+  let dataDir: string;
+  let db: Db;
+  let app: FastifyInstance;
+  let baseUrl: string;
+  let browser: Browser;
+  let countyCtx: BrowserContext;
+  let cityCtx: BrowserContext;
+  const pageErrors: string[] = [];
+
+  beforeAll(async () => {
+    await ensureWebBuild();
+    await mkdir(ARTIFACTS, { recursive: true });
+    dataDir = await mkdtemp(join(tmpdir(), 'anjian-e2e-'));
+    db = await freshDatabase(dataDir);
+    const config = { ...loadConfig({}), seedDemo: false, logLevel: 'warn' };
+    ({ app } = await buildApp({ db, config, webDir: WEB_DIR }));
+    await app.listen({ port: 0, host: '127.0.0.1' });
+    baseUrl = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+        '--autoplay-policy=no-user-gesture-required',
+      ],
+    });
+    const contextOptions = { viewport: DESKTOP, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' };
+    countyCtx = await browser.newContext(contextOptions);
+    cityCtx = await browser.newContext(contextOptions);
+    for (const ctx of [countyCtx, cityCtx]) {
+      ctx.on('page', (p) => p.on('pageerror', (e) => pageErrors.push(e.message)));
+      // Nothing may load from the internet: every request must go to our server.
+      await ctx.route(
+        (url) => url.origin !== baseUrl,
+        (route) => {
+          pageErrors.push(`external request blocked: ${route.request().url()}`);
+          return route.abort();
+        },
+      );
+    }
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await app?.close();
+    await db?.close();
+    if (dataDir) await rm(dataDir, { recursive: true, force: true });
+  });
+
+  it('county files and forwards; city sees it live, signs and forwards; the chain shows it', async () => {
+    const city = await cityCtx.newPage();
+    await signIn(city, baseUrl, 'duty.370300');
+
+    const county = await countyCtx.newPage();
+    await signIn(county, baseUrl, 'duty.370303');
+
+    // ——— County: file a 较大 accident (3 deaths → the chain goes up to the province).
+    const unitName = '淄博鑫泰化工有限公司';
+    await county.goto(`${baseUrl}/accidents/new`);
+    await county.getByText('事故等级预判').waitFor({ timeout: UI_TIMEOUT });
+    for (const label of ['事故发生时间', '接报时间', '事故发生单位', '统一社会信用代码', '行业类别', '事故类别']) {
+      await county.getByText(label, { exact: true }).first().waitFor();
+    }
+    for (const label of ['死亡人数', '失踪人数（下落不明）', '重伤人数（含急性工业中毒）', '直接经济损失（元）']) {
+      await county.getByText(label, { exact: true }).first().waitFor();
+    }
+    const occurred = new Date(Date.now() - 40 * 60_000);
+    await county.locator('#occurredAt').click();
+    await county.locator('#occurredAt').fill(cstMinutes(occurred));
+    await county.keyboard.press('Enter');
+    await county.locator('#address').fill('淄博市张店区华光路168号');
+    await county.locator('#unitName').fill(unitName);
+    await county.locator('#unitCreditCode').fill('91370303MA3C4B2X1K');
+    await choose(county, 'industryCode', 'C26');
+    await choose(county, 'accidentType', '中毒');
+    await county.locator('#deaths').fill('3');
+    await county.locator('#seriousInjuries').fill('2');
+    await county.locator('#directLossYuan').fill('3500000');
+    await county.locator('#summary').fill('反应釜检修作业时发生有毒气体泄漏，造成3人死亡、2人重伤。');
+    await county.locator('#measuresTaken').fill('已疏散周边人员，关闭相关阀门，伤员送医救治。');
+    await county.locator('#reporterName').fill('王建国');
+    await county.locator('#reporterPhone').fill('0533-2100740');
+
+    // The live grade preview follows the figures.
+    const preview = county.locator('[data-testid=grade-preview]');
+    await preview.getByText('较大事故').waitFor({ timeout: UI_TIMEOUT });
+    expect(await preview.textContent()).toContain('省级');
+    await county.screenshot({ path: join(ARTIFACTS, 'county-new-report-1366.png'), fullPage: true });
+
+    await county.locator('[data-testid=submit]').click();
+    await county.waitForURL(/\/accidents\/[0-9a-f-]{36}$/, { timeout: UI_TIMEOUT });
+    await county.locator('[data-testid=detail-title]').getByText(unitName).waitFor();
+    await county.getByText('较大事故').first().waitFor();
+    const accidentUrl = county.url();
+
+    // ——— City: the new report arrives live, without a reload.
+    await city.locator('.ant-notification').getByText('新事故快报').first().waitFor({ timeout: UI_TIMEOUT });
+    await city.locator('[data-testid=live-feed]').getByText(unitName).first().waitFor({ timeout: UI_TIMEOUT });
+
+    // ——— County forwards to the city.
+    await county.locator('[data-testid=forward]').click();
+    await county.locator('.ant-modal').getByText('上报至').waitFor();
+    await county.locator('.ant-modal-footer .ant-btn-primary').click();
+    await county.getByText('已上报至市级').first().waitFor({ timeout: UI_TIMEOUT });
+
+    await city.locator('.ant-notification').getByText('事故报告已上报').first().waitFor({ timeout: UI_TIMEOUT });
+    await city.screenshot({ path: join(ARTIFACTS, 'city-dashboard-live-1366.png') });
+
+    // ——— City opens it from the live feed, signs and forwards it.
+    await city.locator('[data-testid=live-feed]').getByText(unitName).first().click();
+    await city.waitForURL(accidentUrl, { timeout: UI_TIMEOUT });
+    await city.locator('[data-testid=sign]').waitFor({ timeout: UI_TIMEOUT });
+    await city.locator('[data-testid=sign]').click();
+    await city.getByText('确认本级已收到该报告并签收？').waitFor();
+    await city.locator('.ant-modal-confirm-btns .ant-btn-primary').click();
+    await city.getByText('已签收').first().waitFor({ timeout: UI_TIMEOUT });
+    await city.locator('[data-testid=sign]').waitFor({ state: 'detached', timeout: UI_TIMEOUT });
+
+    await city.locator('[data-testid=forward]').click();
+    await city.locator('.ant-modal').getByText('省级').first().waitFor();
+    await city.locator('.ant-modal-footer .ant-btn-primary').click();
+    await city.getByText('已上报至省级').first().waitFor({ timeout: UI_TIMEOUT });
+
+    // ——— The chain: county done, city done, province pending (with a running countdown).
+    await city.waitForFunction(
+      () => document.querySelector('[data-testid=chain-province]')?.getAttribute('data-status') === 'pending',
+      undefined,
+      { timeout: UI_TIMEOUT },
+    );
+    expect(await chainStatus(city, 'county')).toBe('done');
+    expect(await chainStatus(city, 'city')).toBe('done');
+    expect(await chainStatus(city, 'province')).toBe('pending');
+    const chainText = (await city.locator('[data-testid=chain-card]').textContent()) ?? '';
+    for (const text of ['县级', '市级', '省级', '已完成', '待办', '应报层级', '当前所在', '剩余']) {
+      expect(chainText).toContain(text);
+    }
+    expect(await city.locator('[data-testid=revisions]').textContent()).toContain('快报');
+
+    // The county's own page follows live as well.
+    await county.waitForFunction(
+      () => document.querySelector('[data-testid=chain-province]')?.getAttribute('data-status') === 'pending',
+      undefined,
+      { timeout: UI_TIMEOUT },
+    );
+
+    await dismissToasts(city);
+    await city.screenshot({ path: join(ARTIFACTS, 'detail-1366x768.png') });
+    await city.screenshot({ path: join(ARTIFACTS, 'detail-1366-full.png'), fullPage: true });
+    await city.setViewportSize(PHONE);
+    await city.locator('[data-testid=chain-card]').getByText('省级').first().waitFor();
+    await city.evaluate(() => window.scrollTo(0, 0));
+    await city.screenshot({ path: join(ARTIFACTS, 'detail-390x844.png') });
+    await city.screenshot({ path: join(ARTIFACTS, 'detail-390-full.png'), fullPage: true });
+
+    expect(pageErrors).toEqual([]);
+  });
+});

@@ -1,0 +1,109 @@
+/** React Query hooks and mutations for every resource the web app reads. Query keys start with the resource name. */
+import { useQuery } from '@tanstack/react-query';
+import { ApiError, api } from './client.js';
+import type {
+  AccidentListItem,
+  AccidentView,
+  DutyLogEntry,
+  DutyNow,
+  DutyShift,
+  Handover,
+  Me,
+  Page,
+  Region,
+} from './types.js';
+
+export const queryKeys = {
+  me: ['me'] as const,
+  accidents: (params?: object) => (params ? (['accidents', params] as const) : (['accidents'] as const)),
+  accident: (id: string) => ['accident', id] as const,
+  regions: (parent: string) => ['regions', parent] as const,
+  region: (code: string) => ['region', code] as const,
+  duty: ['duty'] as const,
+};
+
+export function useMe() {
+  return useQuery({
+    queryKey: queryKeys.me,
+    queryFn: async () => {
+      try {
+        return (await api<{ user: Me }>('/api/auth/me')).user;
+      } catch (e) {
+        if (e instanceof ApiError && e.status === 401) return null;
+        throw e;
+      }
+    },
+    staleTime: 60_000,
+  });
+}
+
+export type AccidentQuery = Record<string, string | number | undefined>;
+
+export function useAccidents(params: AccidentQuery, opts: { refetchInterval?: number } = {}) {
+  return useQuery({
+    queryKey: queryKeys.accidents(params),
+    queryFn: ({ signal }) => api<Page<AccidentListItem>>('/api/accidents', { query: params, signal }),
+    placeholderData: (prev) => prev,
+    ...opts,
+  });
+}
+
+export function useAccident(id: string) {
+  return useQuery({
+    queryKey: queryKeys.accident(id),
+    queryFn: ({ signal }) => api<AccidentView>(`/api/accidents/${id}`, { signal }),
+  });
+}
+
+export function fetchRegions(parent: string) {
+  return api<{ items: Region[] }>('/api/regions', { query: { parent } }).then((r) => r.items);
+}
+
+export function useRegion(code: string | null | undefined) {
+  return useQuery({
+    queryKey: queryKeys.region(code ?? ''),
+    queryFn: () => api<Region>(`/api/regions/${code}`),
+    enabled: !!code && code !== '000000',
+    staleTime: Number.POSITIVE_INFINITY,
+  });
+}
+
+/** The duty API may not be deployed yet: a 404 is "no data", not an error. */
+async function optional<T>(p: Promise<T>, empty: T): Promise<T & { unavailable?: boolean }> {
+  try {
+    return (await p) as T & { unavailable?: boolean };
+  } catch (e) {
+    if (e instanceof ApiError && e.status === 404) return { ...empty, unavailable: true };
+    throw e;
+  }
+}
+
+export function useDutyNow() {
+  return useQuery({
+    queryKey: [...queryKeys.duty, 'now'],
+    queryFn: () => optional(api<{ items: DutyNow[] }>('/api/duty/now'), { items: [] }),
+    refetchInterval: 60_000,
+  });
+}
+
+export function useDutyShifts(params: { from: string; to: string }) {
+  return useQuery({
+    queryKey: [...queryKeys.duty, 'shifts', params],
+    queryFn: () => optional(api<{ items: DutyShift[] }>('/api/duty/shifts', { query: params }), { items: [] }),
+  });
+}
+
+export function useDutyLog(params: Record<string, string | number | undefined>) {
+  return useQuery({
+    queryKey: [...queryKeys.duty, 'log', params],
+    queryFn: () => optional(api<Page<DutyLogEntry>>('/api/duty/log', { query: params }), { items: [], total: 0 }),
+    placeholderData: (prev) => prev,
+  });
+}
+
+export function useHandovers() {
+  return useQuery({
+    queryKey: [...queryKeys.duty, 'handovers'],
+    queryFn: () => optional(api<Page<Handover>>('/api/duty/handovers'), { items: [], total: 0 }),
+  });
+}

@@ -1,0 +1,180 @@
+/** Signed-in frame: side menu (a drawer on phones), header with the bureau, language switch and sign-out. */
+import { LogoutOutlined, MenuOutlined } from '@ant-design/icons';
+import { useQueryClient } from '@tanstack/react-query';
+import { Badge, Button, Drawer, Grid, Layout, Menu, Result, Segmented, Space, Spin, Tooltip, Typography } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { matchPath, Navigate, Outlet, useLocation, useNavigate } from 'react-router';
+import { api } from '../api/client.js';
+import { queryKeys, useMe } from '../api/queries.js';
+import { LiveEventsProvider, useLiveEvents } from '../components/LiveEvents.js';
+import { type Language, setLanguage } from '../i18n.js';
+import { APP_ROUTES, allowed } from '../routes.js';
+
+const BRAND_BG = '#0b3a75';
+
+export function LanguageSwitch() {
+  const { i18n } = useTranslation();
+  return (
+    <Segmented<Language>
+      size="small"
+      value={i18n.language === 'en' ? 'en' : 'zh-CN'}
+      options={[
+        { label: '中文', value: 'zh-CN' },
+        { label: 'EN', value: 'en' },
+      ]}
+      onChange={(lang) => setLanguage(lang)}
+    />
+  );
+}
+
+function LiveDot() {
+  const { t } = useTranslation();
+  const { connected } = useLiveEvents();
+  return (
+    <Tooltip title={connected ? t('dashboard.connected') : t('dashboard.disconnected')}>
+      <Badge status={connected ? 'success' : 'default'} data-testid="live-dot" data-connected={connected} />
+    </Tooltip>
+  );
+}
+
+function SideMenu({ onNavigate }: { onNavigate?: () => void }) {
+  const { t } = useTranslation();
+  const me = useMe().data;
+  const navigate = useNavigate();
+  const location = useLocation();
+  const items = APP_ROUTES.filter((r) => r.menu && me && allowed(r, me)).map((r) => ({
+    key: r.path,
+    icon: r.menu?.icon,
+    label: t(r.menu?.labelKey ?? ''),
+  }));
+  // The most specific menu entry that matches the current path.
+  const selected = [...items]
+    .sort((a, b) => b.key.length - a.key.length)
+    .find((i) => matchPath({ path: i.key, end: i.key === '/' || i.key.endsWith('/new') }, location.pathname));
+  return (
+    <Menu
+      theme="dark"
+      mode="inline"
+      style={{ background: 'transparent' }}
+      selectedKeys={selected ? [selected.key] : []}
+      items={items}
+      onClick={({ key }) => {
+        void navigate(key);
+        onNavigate?.();
+      }}
+    />
+  );
+}
+
+function Brand({ compact }: { compact?: boolean }) {
+  const { t } = useTranslation();
+  return (
+    <div style={{ color: '#fff', padding: compact ? 0 : '16px 16px 12px', lineHeight: 1.3 }}>
+      <div style={{ fontSize: 20, fontWeight: 700, letterSpacing: 2 }}>{t('app.name')}</div>
+      {!compact && <div style={{ fontSize: 12, opacity: 0.8 }}>{t('app.subtitle')}</div>}
+    </div>
+  );
+}
+
+export function AppLayout() {
+  const { t } = useTranslation();
+  const meQuery = useMe();
+  const me = meQuery.data;
+  const screens = Grid.useBreakpoint();
+  const isDesktop = !!screens.lg;
+  const [drawerOpen, setDrawerOpen] = useState(false);
+  const location = useLocation();
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+
+  if (meQuery.isPending) return <Spin fullscreen />;
+  if (!me) return <Navigate to={`/login?next=${encodeURIComponent(location.pathname + location.search)}`} replace />;
+
+  const route = APP_ROUTES.find((r) => matchPath(r.path, location.pathname));
+  const forbidden = route && !allowed(route, me);
+
+  const logout = async () => {
+    try {
+      await api('/api/auth/logout', { method: 'POST' });
+    } finally {
+      queryClient.clear();
+      queryClient.setQueryData(queryKeys.me, null);
+      void navigate('/login');
+    }
+  };
+
+  return (
+    <LiveEventsProvider enabled>
+      <Layout style={{ minHeight: '100vh' }}>
+        {isDesktop && (
+          <Layout.Sider width={208} style={{ background: BRAND_BG }}>
+            <Brand />
+            <SideMenu />
+          </Layout.Sider>
+        )}
+        <Drawer
+          placement="left"
+          open={!isDesktop && drawerOpen}
+          onClose={() => setDrawerOpen(false)}
+          size={240}
+          styles={{ body: { padding: 0, background: BRAND_BG }, header: { display: 'none' } }}
+        >
+          <Brand />
+          <SideMenu onNavigate={() => setDrawerOpen(false)} />
+        </Drawer>
+        <Layout>
+          <Layout.Header
+            style={{
+              background: isDesktop ? '#fff' : BRAND_BG,
+              padding: isDesktop ? '0 24px' : '0 12px',
+              display: 'flex',
+              alignItems: 'center',
+              gap: 12,
+              borderBottom: '1px solid #e8e8e8',
+              height: 56,
+              lineHeight: '56px',
+            }}
+          >
+            {!isDesktop && (
+              <Button
+                type="text"
+                aria-label={t('app.menu')}
+                icon={<MenuOutlined style={{ color: '#fff' }} />}
+                onClick={() => setDrawerOpen(true)}
+              />
+            )}
+            {!isDesktop && <Brand compact />}
+            <div style={{ flex: 1, minWidth: 0, overflow: 'hidden', whiteSpace: 'nowrap', textOverflow: 'ellipsis' }}>
+              {isDesktop && (
+                <Typography.Text strong data-testid="org-name">
+                  {me.org.name}
+                </Typography.Text>
+              )}
+            </div>
+            <Space size={isDesktop ? 'middle' : 'small'}>
+              <LiveDot />
+              {isDesktop && (
+                <Typography.Text data-testid="user-name">
+                  {me.displayName} · {me.roleLabel}
+                </Typography.Text>
+              )}
+              <LanguageSwitch />
+              <Tooltip title={t('app.logout')}>
+                <Button
+                  type="text"
+                  icon={<LogoutOutlined style={{ color: isDesktop ? undefined : '#fff' }} />}
+                  onClick={() => void logout()}
+                  aria-label={t('app.logout')}
+                />
+              </Tooltip>
+            </Space>
+          </Layout.Header>
+          <Layout.Content style={{ padding: isDesktop ? 20 : 10, minWidth: 0 }}>
+            {forbidden ? <Result status="403" title="403" subTitle={t('common.notFound')} /> : <Outlet />}
+          </Layout.Content>
+        </Layout>
+      </Layout>
+    </LiveEventsProvider>
+  );
+}

@@ -1,0 +1,221 @@
+/** 事故快报 list: filters kept in the address bar, paged table with grade tags and status badges. */
+import { PlusOutlined } from '@ant-design/icons';
+import { Button, Col, DatePicker, Input, Row, Select, Space, type TableProps, Typography } from 'antd';
+import dayjs from 'dayjs';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate, useSearchParams } from 'react-router';
+import { type AccidentQuery, useAccidents, useMe } from '../../api/queries.js';
+import type { AccidentListItem } from '../../api/types.js';
+import { Countdown } from '../../components/Countdown.js';
+import { accidentTypeOptions, DOMAINS, GRADES, industrySectionOptions } from '../../components/code-options.js';
+import { formatTime } from '../../components/format.js';
+import { ListPage } from '../../components/ListPage.js';
+import { RegionCascader } from '../../components/RegionCascader.js';
+import { FlagTags, GradeTag, StatusBadge } from '../../components/tags.js';
+import { mayDo } from '../../routes.js';
+
+const FILTER_KEYS = ['from', 'to', 'regionCode', 'grade', 'accidentType', 'industryCode', 'domain', 'status', 'q'];
+
+export function AccidentListPage() {
+  const { t } = useTranslation();
+  const me = useMe().data;
+  const navigate = useNavigate();
+  const [params, setParams] = useSearchParams();
+  const page = Number(params.get('page') ?? 1) || 1;
+  const pageSize = Number(params.get('pageSize') ?? 20) || 20;
+  const query: AccidentQuery = { page, pageSize };
+  for (const k of FILTER_KEYS) {
+    const v = params.get(k);
+    if (v) query[k] = v;
+  }
+  const list = useAccidents(query);
+
+  const set = (patch: Record<string, string | undefined>) => {
+    const next = new URLSearchParams(params);
+    for (const [k, v] of Object.entries(patch)) {
+      if (v) next.set(k, v);
+      else next.delete(k);
+    }
+    if (!('page' in patch)) next.delete('page');
+    setParams(next, { replace: true });
+  };
+
+  const columns: TableProps<AccidentListItem>['columns'] = [
+    {
+      title: t('accident.reportNo'),
+      dataIndex: 'reportNo',
+      width: 170,
+      fixed: 'left',
+      render: (v: string, r) => <Link to={`/accidents/${r.id}`}>{v}</Link>,
+    },
+    {
+      title: t('accident.unitName'),
+      dataIndex: 'unitName',
+      width: 240,
+      ellipsis: true,
+      render: (v: string, r) => (
+        <Space orientation="vertical" size={0}>
+          <span>{v}</span>
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+            {r.regionName} · {r.accidentTypeName}
+          </Typography.Text>
+        </Space>
+      ),
+    },
+    { title: t('accident.occurredAt'), dataIndex: 'occurredAt', width: 140, render: (v: string) => formatTime(v) },
+    {
+      title: t('accident.grade'),
+      dataIndex: 'grade',
+      width: 110,
+      render: (_: unknown, r) => <GradeTag grade={r.grade} />,
+    },
+    {
+      title: `${t('list.deathsShort')} / ${t('list.missingShort')} / ${t('list.seriousShort')}`,
+      key: 'casualties',
+      width: 120,
+      render: (_: unknown, r) => `${r.deaths} / ${r.missing} / ${r.seriousInjuries}`,
+    },
+    {
+      title: t('accident.holder'),
+      key: 'holder',
+      width: 110,
+      render: (_: unknown, r) => `${t(`level.${r.holderLevel}`)} → ${t(`level.${r.targetLevel}`)}`,
+    },
+    {
+      title: t('accident.status'),
+      dataIndex: 'status',
+      width: 170,
+      render: (_: unknown, r) => (
+        <Space orientation="vertical" size={0}>
+          <StatusBadge status={r.status} />
+          {r.status !== 'done' && <Countdown dueAt={r.nextDueAt} />}
+        </Space>
+      ),
+    },
+    {
+      title: t('accident.flags'),
+      dataIndex: 'flags',
+      width: 150,
+      render: (flags: string[]) => <FlagTags flags={flags} />,
+    },
+  ];
+
+  const range =
+    params.get('from') && params.get('to')
+      ? ([dayjs(params.get('from')), dayjs(params.get('to'))] as [dayjs.Dayjs, dayjs.Dayjs])
+      : null;
+
+  const filters = (
+    <Row gutter={[8, 8]}>
+      <Col xs={24} md={12} xl={8}>
+        <DatePicker.RangePicker
+          style={{ width: '100%' }}
+          value={range}
+          placeholder={[t('list.timeRange'), t('list.timeRange')]}
+          onChange={(v) =>
+            set({
+              from: v?.[0] ? v[0].startOf('day').format('YYYY-MM-DDTHH:mm:ssZ') : undefined,
+              to: v?.[1] ? v[1].endOf('day').format('YYYY-MM-DDTHH:mm:ssZ') : undefined,
+            })
+          }
+        />
+      </Col>
+      <Col xs={24} md={12} xl={6}>
+        <RegionCascader
+          style={{ width: '100%' }}
+          value={params.get('regionCode') ?? undefined}
+          onChange={(code) => set({ regionCode: code })}
+        />
+      </Col>
+      <Col xs={12} md={6} xl={4}>
+        <Select
+          style={{ width: '100%' }}
+          allowClear
+          placeholder={t('accident.grade')}
+          value={params.get('grade') ?? undefined}
+          options={GRADES.map((g) => ({ value: g, label: t(`grade.${g}`) }))}
+          onChange={(v?: string) => set({ grade: v })}
+        />
+      </Col>
+      <Col xs={12} md={6} xl={6}>
+        <Select
+          style={{ width: '100%' }}
+          allowClear
+          showSearch={{ optionFilterProp: 'label' }}
+          placeholder={t('accident.accidentType')}
+          value={params.get('accidentType') ?? undefined}
+          options={accidentTypeOptions}
+          onChange={(v?: string) => set({ accidentType: v })}
+        />
+      </Col>
+      <Col xs={12} md={6} xl={6}>
+        <Select
+          style={{ width: '100%' }}
+          allowClear
+          showSearch={{ optionFilterProp: 'label' }}
+          placeholder={t('accident.industryCode')}
+          value={params.get('industryCode') ?? undefined}
+          options={industrySectionOptions}
+          onChange={(v?: string) => set({ industryCode: v })}
+        />
+      </Col>
+      <Col xs={12} md={6} xl={4}>
+        <Select
+          style={{ width: '100%' }}
+          allowClear
+          placeholder={t('accident.domain')}
+          value={params.get('domain') ?? undefined}
+          options={DOMAINS.map((d) => ({ value: d, label: t(`domain.${d}`) }))}
+          onChange={(v?: string) => set({ domain: v })}
+        />
+      </Col>
+      <Col xs={12} md={6} xl={4}>
+        <Select
+          style={{ width: '100%' }}
+          allowClear
+          placeholder={t('accident.status')}
+          value={params.get('status') ?? undefined}
+          options={(['pending', 'overdue', 'done'] as const).map((s) => ({ value: s, label: t(`status.${s}`) }))}
+          onChange={(v?: string) => set({ status: v })}
+        />
+      </Col>
+      <Col xs={24} md={12} xl={6}>
+        <Input.Search
+          allowClear
+          placeholder={t('list.keyword')}
+          defaultValue={params.get('q') ?? ''}
+          onSearch={(q) => set({ q: q.trim() || undefined })}
+          enterButton={t('common.search')}
+        />
+      </Col>
+      <Col xs={12} md={6} xl={4}>
+        <Button onClick={() => setParams(new URLSearchParams(), { replace: true })}>{t('common.reset')}</Button>
+      </Col>
+    </Row>
+  );
+
+  return (
+    <ListPage<AccidentListItem>
+      testId="accident-list"
+      title={t('list.title')}
+      extra={
+        mayDo(me, 'accident.create') ? (
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => void navigate('/accidents/new')}>
+            {t('list.new')}
+          </Button>
+        ) : null
+      }
+      filters={filters}
+      columns={columns}
+      rowKey="id"
+      data={list.data}
+      loading={list.isFetching}
+      error={list.error}
+      page={page}
+      pageSize={pageSize}
+      onPageChange={(p, s) => set({ page: String(p), pageSize: String(s) })}
+      rowClassName={(r) => (r.status === 'overdue' ? 'row-overdue' : '')}
+      scrollX={1250}
+    />
+  );
+}
