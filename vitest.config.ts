@@ -18,7 +18,15 @@ export default defineConfig({
       dbProject('pglite'),
       ...(process.env.TEST_DATABASE_URL ? [dbProject('postgres')] : []),
       // Browser tests: the built web app served by the real server, driven in Debian Chromium.
-      { test: { name: 'e2e', include: ['e2e/**/*.e2e.ts'], testTimeout: 120_000, hookTimeout: 180_000, fileParallelism: false } },
+      {
+        test: {
+          name: 'e2e',
+          include: ['e2e/**/*.e2e.ts'],
+          testTimeout: 120_000,
+          hookTimeout: 180_000,
+          fileParallelism: false,
+        },
+      },
     ],
   },
 });

@@ -1,7 +1,8 @@
 /** The signed-in user as every service sees it: who, in which organisation, over which region subtree. */
+
+import { can, type Permission, type Role } from '../../contracts/policies.js';
 import { levelOfCode, type RegionLevel, subtreePrefix } from '../../domain/region-code.js';
 import { AppError } from '../errors.js';
-import { can, type Permission, type Role } from '../../contracts/policies.js';
 
 export interface Actor {
   userId: string;

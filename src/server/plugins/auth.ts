@@ -1,7 +1,7 @@
 /** Session cookie → request.actor. Routes declare a permission; the chain is auth → validate → handler. */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { type Actor, assertCan } from '../auth/actor.js';
 import type { Permission } from '../../contracts/policies.js';
+import { type Actor, assertCan } from '../auth/actor.js';
 import type { AppContext } from '../context.js';
 import { AppError } from '../errors.js';
 import { resolveSession } from '../modules/auth/service.js';

@@ -1,8 +1,9 @@
 /** Shapes of the API's answers, as the web app uses them. */
+
+import type { Role } from '../../contracts/policies.js';
 import type { AccidentDomain, NodeKind } from '../../domain/direct-report.js';
 import type { Grade } from '../../domain/grade.js';
 import type { ChainLevel, DeadlineStatus } from '../../domain/reporting-chain.js';
-import type { Role } from '../../contracts/policies.js';
 
 export type { AccidentDomain, ChainLevel, DeadlineStatus, Grade, NodeKind, Role };
 export type RegionLevel = 'national' | 'province' | 'city' | 'county' | 'town';

@@ -5,9 +5,9 @@
  * All demo passwords: Anjian@2026 (users are marked is_demo; see README to disable them).
  */
 import { uuidv7 } from 'uuidv7';
+import type { Role } from '../../../contracts/policies.js';
 import { type Actor, makeActor } from '../../auth/actor.js';
 import { hashPassword } from '../../auth/password.js';
-import type { Role } from '../../../contracts/policies.js';
 import { loadConfig } from '../../config.js';
 import type { AppContext } from '../../context.js';
 import { EventBus } from '../../modules/events/bus.js';
