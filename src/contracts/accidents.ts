@@ -19,10 +19,11 @@ const accidentType = z.string().refine(isAccidentType, { message: '须为 GB 644
 const texts = {
   address: requiredText(300),
   unitName: requiredText(200),
-  summary: text(10_000),
-  measuresTaken: text(10_000),
-  reporterName: text(50),
-  reporterPhone: text(50),
+  // 电话快报 may come before the full 第十二条 content; the 24 h node waits until it is complete.
+  summary: text(10_000).optional(),
+  measuresTaken: text(10_000).optional(),
+  reporterName: text(50).optional(),
+  reporterPhone: text(50).optional(),
 };
 
 export const createAccidentBody = z
@@ -55,10 +56,10 @@ export const followupBody = z
     directLossYuan: yuan.optional(),
     address: texts.address.optional(),
     unitName: texts.unitName.optional(),
-    summary: texts.summary.optional(),
-    measuresTaken: texts.measuresTaken.optional(),
-    reporterName: texts.reporterName.optional(),
-    reporterPhone: texts.reporterPhone.optional(),
+    summary: texts.summary,
+    measuresTaken: texts.measuresTaken,
+    reporterName: texts.reporterName,
+    reporterPhone: texts.reporterPhone,
     note: text(2000).optional(),
     /** 终报: the last follow-up; closes the 30 d node. */
     final: z.boolean().default(false),

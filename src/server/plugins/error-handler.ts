@@ -42,6 +42,17 @@ export function registerErrorHandler(app: FastifyInstance): void {
         .code(413)
         .send(new AppError('PAYLOAD_TOO_LARGE', [{ path: 'body', code: 'too_large', message: '请求体过大' }]).toBody());
     }
+    if (err.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') {
+      return reply
+        .code(400)
+        .send(
+          new AppError(
+            'VALIDATION_FAILED',
+            [{ path: 'content-type', code: 'unsupported_media_type', message: '请求体须为 application/json' }],
+            '请求体须为 application/json',
+          ).toBody(),
+        );
+    }
     if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) {
       return reply
         .code(400)

@@ -62,7 +62,7 @@ export function accidentRoutes(app: FastifyInstance, ctx: AppContext): void {
     '/api/accidents/:id/forward',
     {
       preValidation: requirePermission('accident.forward'),
-      schema: { tags, summary: '逐级上报', params: idParam, body: forwardBody.optional() },
+      schema: { tags, summary: '逐级上报', params: idParam, body: forwardBody.nullish() },
     },
     async (req) => service.forwardAccident(ctx, actorOf(req), req.params.id, req.body ?? {}),
   );
@@ -71,7 +71,7 @@ export function accidentRoutes(app: FastifyInstance, ctx: AppContext): void {
     '/api/accidents/:id/sign',
     {
       preValidation: requirePermission('accident.sign'),
-      schema: { tags, summary: '签收', params: idParam, body: signBody.optional() },
+      schema: { tags, summary: '签收', params: idParam, body: signBody.nullish() },
     },
     async (req) => service.signAccident(ctx, actorOf(req), req.params.id, req.body?.note),
   );
