@@ -1,0 +1,470 @@
+/**
+ * `npm run bench`: the two speed targets of the platform, on embedded PGlite and on PostgreSQL.
+ *
+ *  a. create throughput — the real app (buildApp + listen on 127.0.0.1) on a fresh migrated and seeded
+ *     database, a city duty officer (duty.370300) filing quick reports for Zibo's counties with autocannon
+ *     (in a worker thread), every request with its own unit name and Idempotency-Key; the audit chain is
+ *     written as always. Target: ≥ 300 reports/s on PostgreSQL, no non-2xx.
+ *  b. filtered list latency with 200,000 accidents (a deterministic SQL fixture, then ANALYZE), five
+ *     scenarios of sequential HTTP requests. Target: p95 < 50 ms. A scenario that misses the target gets
+ *     its query plans (EXPLAIN ANALYZE) printed.
+ *
+ * Options: --engine pglite|postgres|both (default both), --duration <s> (10), --connections <n> (20),
+ * --rows <n> (200000), --requests <n per scenario> (200), --keep (keep the PostgreSQL database to
+ * investigate plans). PostgreSQL: DATABASE_URL or
+ * postgres://postgres@127.0.0.1:5432/test names the server; the bench creates and drops its own database
+ * `anjian_bench` there. Results: bench/results/latest.json.
+ */
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { cpus, tmpdir, totalmem } from 'node:os';
+import { dirname, join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { Worker } from 'node:worker_threads';
+import { CompiledQuery, type KyselyPlugin, sql } from 'kysely';
+import pg from 'pg';
+import { listAccidentsQuery } from '../src/contracts/accidents.js';
+import { buildApp } from '../src/server/app.js';
+import { loadConfig } from '../src/server/config.js';
+import { connect, type Db, type Engine } from '../src/server/db/connection.js';
+import { migrate } from '../src/server/db/migrate.js';
+import { actorByUsername, DEMO_PASSWORD, seedDemo } from '../src/server/db/seed/demo.js';
+import { loadRegions } from '../src/server/db/seed/regions.js';
+import { listInScope } from '../src/server/modules/accidents/repo.js';
+import { verifyAudit } from '../src/server/modules/audit/verify.js';
+import { insertAccidentFixture } from './fixture.js';
+import type { LoadJob, LoadResult } from './load-worker.js';
+
+const HERE = dirname(fileURLToPath(import.meta.url));
+const DEFAULT_PG = 'postgres://postgres@127.0.0.1:5432/test';
+const BENCH_DB = 'anjian_bench';
+const CREATE_TARGET_PER_S = 300;
+const LIST_P95_TARGET_MS = 50;
+
+const { values: opts } = parseArgs({
+  options: {
+    engine: { type: 'string', default: 'both' },
+    duration: { type: 'string', default: '10' },
+    connections: { type: 'string', default: '20' },
+    rows: { type: 'string', default: '200000' },
+    requests: { type: 'string', default: '200' },
+    keep: { type: 'boolean', default: false },
+  },
+});
+const DURATION_S = Number(opts.duration);
+const CONNECTIONS = Number(opts.connections);
+const ROWS = Number(opts.rows);
+const REQUESTS = Number(opts.requests);
+const ENGINES: Engine[] = opts.engine === 'both' ? ['pglite', 'postgres'] : [opts.engine as Engine];
+
+// ————————————————————————————————————————— helpers
+
+function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return Number.NaN;
+  const idx = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
+  return sorted[idx] as number;
+}
+
+interface Latency {
+  n: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  max: number;
+  mean: number;
+}
+
+function summarize(samples: number[]): Latency {
+  const s = [...samples].sort((a, b) => a - b);
+  const round = (x: number) => Math.round(x * 100) / 100;
+  return {
+    n: s.length,
+    p50: round(percentile(s, 50)),
+    p95: round(percentile(s, 95)),
+    p99: round(percentile(s, 99)),
+    max: round(s[s.length - 1] ?? Number.NaN),
+    mean: round(s.reduce((a, b) => a + b, 0) / (s.length || 1)),
+  };
+}
+
+const log = (msg: string) => console.log(`[bench ${new Date().toISOString().slice(11, 19)}] ${msg}`);
+
+async function timed<T>(label: string, fn: () => Promise<T>): Promise<T> {
+  const t0 = performance.now();
+  const r = await fn();
+  log(`${label}: ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+  return r;
+}
+
+function pgUrl(base: string, database: string): string {
+  const u = new URL(base);
+  u.pathname = `/${database}`;
+  return u.toString();
+}
+
+async function adminQuery(base: string, text: string): Promise<void> {
+  const client = new pg.Client({ connectionString: base });
+  await client.connect();
+  try {
+    await client.query(text);
+  } finally {
+    await client.end();
+  }
+}
+
+interface Opened {
+  db: Db;
+  cleanup: () => Promise<void>;
+  where: string;
+}
+
+async function openFresh(engine: Engine): Promise<Opened> {
+  if (engine === 'pglite') {
+    const dir = mkdtempSync(join(tmpdir(), 'anjian-bench-'));
+    const db = await connect({ dataDir: dir });
+    return {
+      db,
+      where: `PGlite in ${dir}`,
+      cleanup: async () => {
+        await db.close();
+        rmSync(dir, { recursive: true, force: true });
+      },
+    };
+  }
+  const base = process.env.DATABASE_URL || DEFAULT_PG;
+  await adminQuery(base, `DROP DATABASE IF EXISTS ${BENCH_DB} WITH (FORCE)`);
+  await adminQuery(base, `CREATE DATABASE ${BENCH_DB}`);
+  const db = await connect({ databaseUrl: pgUrl(base, BENCH_DB), poolSize: 20 });
+  return {
+    db,
+    where: `PostgreSQL ${new URL(base).host}/${BENCH_DB}`,
+    cleanup: async () => {
+      await db.close();
+      if (opts.keep) log(`kept ${pgUrl(base, BENCH_DB)} (--keep)`);
+      else await adminQuery(base, `DROP DATABASE IF EXISTS ${BENCH_DB} WITH (FORCE)`);
+    },
+  };
+}
+
+async function signIn(base: string, username: string): Promise<string> {
+  const res = await fetch(`${base}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password: DEMO_PASSWORD }),
+  });
+  if (res.status !== 200) throw new Error(`login ${username}: ${res.status} ${await res.text()}`);
+  const cookie = res.headers.getSetCookie()[0];
+  if (!cookie) throw new Error(`login ${username}: no cookie`);
+  return cookie.split(';')[0] as string;
+}
+
+function runLoad(job: LoadJob): Promise<LoadResult> {
+  return new Promise((resolve, reject) => {
+    // tsx does not follow into worker threads: the worker registers it, then loads the TypeScript module.
+    const entry = new URL('./load-worker.ts', import.meta.url).href;
+    const boot = `import('tsx/esm/api').then((m) => { m.register(); return import(${JSON.stringify(entry)}); });`;
+    const worker = new Worker(boot, { eval: true, workerData: job });
+    worker.once('message', (m: { ok: boolean; result?: LoadResult; error?: string }) => {
+      if (m.ok && m.result) resolve(m.result);
+      else reject(new Error(m.error));
+      void worker.terminate();
+    });
+    worker.once('error', reject);
+  });
+}
+
+/** The SQL listInScope runs for a query, captured through a plugin, then EXPLAIN ANALYZEd. */
+async function explainList(db: Db, username: string, query: Record<string, string>): Promise<string> {
+  const actor = await actorByUsername(db, username);
+  const captured: CompiledQuery[] = [];
+  const capture: KyselyPlugin = {
+    transformQuery: (args) => {
+      captured.push(db.kysely.getExecutor().compileQuery(args.node, args.queryId));
+      return args.node;
+    },
+    transformResult: async (args) => args.result,
+  };
+  await listInScope(db.kysely.withPlugin(capture), actor, listAccidentsQuery.parse(query), new Date());
+  const out: string[] = [];
+  for (const q of captured) {
+    const res = await db.kysely.executeQuery<{ 'QUERY PLAN': string }>(
+      CompiledQuery.raw(`EXPLAIN (ANALYZE, BUFFERS) ${q.sql}`, [...q.parameters]),
+    );
+    out.push(`-- ${q.sql}\n-- params: ${JSON.stringify(q.parameters)}`);
+    out.push(...res.rows.map((r) => r['QUERY PLAN']));
+  }
+  return out.join('\n');
+}
+
+// ————————————————————————————————————————— the benchmark of one engine
+
+interface ScenarioResult extends Latency {
+  name: string;
+  user: string;
+  query: string;
+  total: number;
+  meetsTarget: boolean;
+  plan?: string;
+}
+
+interface EngineResult {
+  engine: Engine;
+  where: string;
+  create: {
+    connections: number;
+    durationSeconds: number;
+    requests: number;
+    reportsPerSecond: number;
+    latencyMs: Latency;
+    non2xx: number;
+    errors: number;
+    timeouts: number;
+    statusCounts: Record<string, number>;
+    firstErrorBody: string | null;
+    accidentsInDb: number;
+    audit: string;
+    meetsTarget: boolean | null;
+  };
+  list: { accidents: number; fixtureSeconds: number; scenarios: ScenarioResult[] };
+  seconds: number;
+}
+
+async function benchEngine(engine: Engine): Promise<EngineResult> {
+  const t0 = performance.now();
+  log(`${engine}: preparing a fresh database`);
+  const { db, cleanup, where } = await openFresh(engine);
+  try {
+    await timed('migrate + regions + demo organisations/users', async () => {
+      await migrate(db);
+      await loadRegions(db);
+      await seedDemo(db, { history: false });
+    });
+    const config = { ...loadConfig({}), logLevel: 'warn' };
+    const { app } = await buildApp({ db, config, logger: false, webDir: '/nonexistent' });
+    await app.listen({ port: 0, host: '127.0.0.1' });
+    const base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+    try {
+      const zibo = await db.kysely
+        .selectFrom('regions')
+        .select('code')
+        .where('parent_code', '=', '370300')
+        .where('level', '=', 'county')
+        .orderBy('code')
+        .execute();
+      const counties = zibo.map((r) => r.code);
+
+      // a. create throughput
+      const cookie = await signIn(base, 'duty.370300');
+      const job: LoadJob = {
+        url: base,
+        cookie,
+        connections: CONNECTIONS,
+        durationSeconds: 2,
+        counties,
+        runId: `w${Date.now().toString(36)}`,
+      };
+      await timed('warm-up (2 s)', () => runLoad(job));
+      const before = await quiesce(db);
+      const load = await timed(`create: ${CONNECTIONS} connections × ${DURATION_S} s`, () =>
+        runLoad({ ...job, durationSeconds: DURATION_S, runId: `r${Date.now().toString(36)}` }),
+      );
+      // autocannon stops counting at the deadline; the requests then in flight still commit. Wait for them.
+      const accidentsInDb = await quiesce(db);
+      const audit = await timed('audit:verify after the load', () => verifyAudit(db));
+      const reportsPerSecond = Math.round((load.ok2xx / load.durationSeconds) * 10) / 10;
+      const create = {
+        connections: CONNECTIONS,
+        durationSeconds: load.durationSeconds,
+        requests: load.requests,
+        reportsPerSecond,
+        latencyMs: summarize(load.latenciesMs),
+        non2xx: load.non2xx,
+        errors: load.errors,
+        timeouts: load.timeouts,
+        statusCounts: load.statusCounts,
+        firstErrorBody: load.firstErrorBody,
+        accidentsInDb,
+        audit: audit.ok
+          ? `OK: ${audit.rows} rows in ${audit.chains} chains`
+          : `BROKEN: ${JSON.stringify(audit.broken)}`,
+        meetsTarget: engine === 'postgres' ? reportsPerSecond >= CREATE_TARGET_PER_S && load.non2xx === 0 : null,
+      };
+      const created = accidentsInDb - before;
+      if (created < load.ok2xx || created > load.ok2xx + CONNECTIONS) {
+        log(`WARNING: ${load.ok2xx} 2xx responses but ${created} new accident rows`);
+      }
+      log(`create: ${reportsPerSecond}/s, p95 ${create.latencyMs.p95} ms, non-2xx ${load.non2xx}`);
+
+      // b. list latency with ROWS accidents
+      const existing = await countAccidents(db);
+      const fixtureT0 = performance.now();
+      await timed(`fixture: insert ${ROWS - existing} accidents`, () =>
+        insertAccidentFixture(db, ROWS - existing, counties.concat(['370102', '370103', '370112']), new Date()),
+      );
+      // What autovacuum does to a table after a bulk load (statistics and the visibility map).
+      await timed('VACUUM ANALYZE', () => sql`VACUUM (ANALYZE) accidents`.execute(db.kysely));
+      const fixtureSeconds = Math.round((performance.now() - fixtureT0) / 100) / 10;
+      const accidents = await countAccidents(db);
+      const scenarios = await listScenarios(db, base);
+      return {
+        engine,
+        where,
+        create,
+        list: { accidents, fixtureSeconds, scenarios },
+        seconds: Math.round((performance.now() - t0) / 1000),
+      };
+    } finally {
+      await app.close();
+    }
+  } finally {
+    await cleanup();
+  }
+}
+
+async function countAccidents(db: Db): Promise<number> {
+  const { n } = await db.kysely
+    .selectFrom('accidents')
+    .select(sql<number>`count(*)::int`.as('n'))
+    .executeTakeFirstOrThrow();
+  return n;
+}
+
+/** Waits until no more accidents appear (the load's in-flight requests have committed); returns the count. */
+async function quiesce(db: Db): Promise<number> {
+  let last = await countAccidents(db);
+  for (;;) {
+    await new Promise((r) => setTimeout(r, 500));
+    const n = await countAccidents(db);
+    if (n === last) return n;
+    last = n;
+  }
+}
+
+async function listScenarios(db: Db, base: string): Promise<ScenarioResult[]> {
+  const now = Date.now();
+  const specs: { name: string; user: string; query: Record<string, string> }[] = [
+    { name: '1 province, no filter, page 1', user: 'duty.370000', query: { page: '1' } },
+    {
+      name: '2 city, last 90 days',
+      user: 'duty.370300',
+      query: { from: new Date(now - 90 * 86_400_000).toISOString(), to: new Date(now).toISOString() },
+    },
+    { name: '3 county, grade=general', user: 'duty.370303', query: { grade: 'general' } },
+    {
+      name: '4 province, 370300+industrial+done',
+      user: 'duty.370000',
+      query: { regionCode: '370300', domain: 'industrial', status: 'done' },
+    },
+    { name: '5 province, q=化工', user: 'duty.370000', query: { q: '化工' } },
+  ];
+  const cookies = new Map<string, string>();
+  const results: ScenarioResult[] = [];
+  for (const spec of specs) {
+    let cookie = cookies.get(spec.user);
+    if (!cookie) {
+      cookie = await signIn(base, spec.user);
+      cookies.set(spec.user, cookie);
+    }
+    const url = `${base}/api/accidents?${new URLSearchParams(spec.query)}`;
+    const samples: number[] = [];
+    let total = 0;
+    for (let i = 0; i < REQUESTS + 10; i++) {
+      const t = performance.now();
+      const res = await fetch(url, { headers: { cookie } });
+      const body = (await res.json()) as { total: number; items: unknown[] };
+      const ms = performance.now() - t;
+      if (res.status !== 200) throw new Error(`${spec.name}: HTTP ${res.status} ${JSON.stringify(body)}`);
+      total = body.total;
+      if (i >= 10) samples.push(ms); // the first 10 warm caches and are not counted
+    }
+    const lat = summarize(samples);
+    const result: ScenarioResult = {
+      name: spec.name,
+      user: spec.user,
+      query: new URLSearchParams(spec.query).toString(),
+      total,
+      ...lat,
+      meetsTarget: lat.p95 < LIST_P95_TARGET_MS,
+    };
+    if (!result.meetsTarget) result.plan = await explainList(db, spec.user, spec.query);
+    log(`list ${spec.name}: p50 ${lat.p50} / p95 ${lat.p95} / p99 ${lat.p99} ms (total ${total})`);
+    results.push(result);
+  }
+  return results;
+}
+
+// ————————————————————————————————————————— report
+
+function pad(s: string | number, n: number, right = false): string {
+  const str = String(s);
+  const width = [...str].reduce((w, ch) => w + (ch.charCodeAt(0) > 0x2e80 ? 2 : 1), 0);
+  const fill = ' '.repeat(Math.max(0, n - width));
+  return right ? fill + str : str + fill;
+}
+
+function printReport(results: EngineResult[]): void {
+  const lines: string[] = [];
+  lines.push('');
+  lines.push('Create throughput (POST /api/accidents, audit on)');
+  lines.push(
+    `${pad('engine', 10)}${pad('reports/s', 11, true)}${pad('p50 ms', 9, true)}${pad('p95 ms', 9, true)}${pad('p99 ms', 9, true)}${pad('requests', 10, true)}${pad('non-2xx', 9, true)}  audit`,
+  );
+  for (const r of results) {
+    const c = r.create;
+    lines.push(
+      `${pad(r.engine, 10)}${pad(c.reportsPerSecond, 11, true)}${pad(c.latencyMs.p50, 9, true)}${pad(c.latencyMs.p95, 9, true)}${pad(c.latencyMs.p99, 9, true)}${pad(c.requests, 10, true)}${pad(c.non2xx, 9, true)}  ${c.audit}`,
+    );
+  }
+  lines.push(`target: ≥ ${CREATE_TARGET_PER_S} reports/s on PostgreSQL with no non-2xx`);
+  lines.push('');
+  lines.push(`Filtered list latency (GET /api/accidents, ${REQUESTS} sequential requests per scenario)`);
+  lines.push(
+    `${pad('engine', 10)}${pad('scenario', 38)}${pad('total', 8, true)}${pad('p50 ms', 9, true)}${pad('p95 ms', 9, true)}${pad('p99 ms', 9, true)}  target`,
+  );
+  for (const r of results) {
+    for (const s of r.list.scenarios) {
+      lines.push(
+        `${pad(r.engine, 10)}${pad(s.name, 38)}${pad(s.total, 8, true)}${pad(s.p50, 9, true)}${pad(s.p95, 9, true)}${pad(s.p99, 9, true)}  ${s.meetsTarget ? 'ok' : 'MISSED'}`,
+      );
+    }
+  }
+  lines.push(`target: p95 < ${LIST_P95_TARGET_MS} ms with ${results[0]?.list.accidents ?? ROWS} accidents`);
+  for (const r of results) {
+    for (const s of r.list.scenarios.filter((x) => x.plan)) {
+      lines.push('', `EXPLAIN ANALYZE — ${r.engine}, scenario ${s.name} (p95 ${s.p95} ms):`, s.plan as string);
+    }
+  }
+  console.log(lines.join('\n'));
+}
+
+// ————————————————————————————————————————— main
+
+const started = performance.now();
+const results: EngineResult[] = [];
+for (const engine of ENGINES) results.push(await benchEngine(engine));
+printReport(results);
+const out = join(HERE, 'results', 'latest.json');
+mkdirSync(dirname(out), { recursive: true });
+writeFileSync(
+  out,
+  `${JSON.stringify(
+    {
+      at: new Date().toISOString(),
+      machine: {
+        cpus: cpus().length,
+        cpu: cpus()[0]?.model,
+        memGiB: Math.round(totalmem() / 2 ** 30),
+        node: process.version,
+      },
+      options: { durationSeconds: DURATION_S, connections: CONNECTIONS, rows: ROWS, requestsPerScenario: REQUESTS },
+      targets: { createPerSecondPostgres: CREATE_TARGET_PER_S, listP95Ms: LIST_P95_TARGET_MS },
+      results,
+      seconds: Math.round((performance.now() - started) / 1000),
+    },
+    null,
+    2,
+  )}\n`,
+);
+log(`results written to ${out} (${Math.round((performance.now() - started) / 1000)} s in all)`);
