@@ -11,8 +11,8 @@
  */
 import { parseArgs } from 'node:util';
 import { uuidv7 } from 'uuidv7';
-import { hashPassword } from '../src/server/auth/password.js';
 import { ROLES, type Role } from '../src/contracts/policies.js';
+import { hashPassword } from '../src/server/auth/password.js';
 import { loadConfig } from '../src/server/config.js';
 import { openDatabase } from '../src/server/db/setup.js';
 import { appendAudit } from '../src/server/modules/audit/service.js';

@@ -109,3 +109,46 @@ export const TEXT_FIELDS = [
 ] as const;
 export type FigureField = (typeof FIGURE_FIELDS)[number];
 export type TextField = (typeof TEXT_FIELDS)[number];
+
+// ————————————————————————————————————————— summary (统计概览)
+
+export const SUMMARY_MAX_DAYS = 366;
+
+export const accidentSummaryQuery = z.object({
+  days: z.coerce
+    .number({ message: '须为数字' })
+    .int({ message: '须为整数' })
+    .min(1, { message: '至少1天' })
+    .max(SUMMARY_MAX_DAYS, { message: `最多${SUMMARY_MAX_DAYS}天` })
+    .default(30),
+  regionCode: regionCode.optional(),
+});
+export type AccidentSummaryQuery = z.infer<typeof accidentSummaryQuery>;
+
+export type GradeCounts = Record<(typeof GRADES)[number], number>;
+
+/** One Asia/Shanghai calendar day; figures are the statistical ones (统计数字, inside the 补报 window). */
+export interface AccidentSummaryDay {
+  /** YYYY-MM-DD in Asia/Shanghai. */
+  date: string;
+  reports: number;
+  deaths: number;
+  seriousInjuries: number;
+  byGrade: GradeCounts;
+}
+
+export interface AccidentSummary {
+  /** First and last day of the window (inclusive), YYYY-MM-DD in Asia/Shanghai. */
+  from: string;
+  to: string;
+  days: AccidentSummaryDay[];
+  /** Over the accidents that occurred in the window; overdue/pending by their earliest unmet deadline. */
+  totals: {
+    reports: number;
+    deaths: number;
+    seriousInjuries: number;
+    directLossYuan: number;
+    overdue: number;
+    pending: number;
+  };
+}

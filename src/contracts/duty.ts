@@ -1,6 +1,7 @@
 /** Duty and dispatch (值班) contracts, shared by server and web: roster, on duty now, handovers, duty log. */
 import { z } from 'zod';
 import { isoDateTime, pageQuery, requiredText, text } from './common.js';
+import type { Role } from './policies.js';
 
 /** A shift may not be longer than this (a 24 h shift plus a handover day at most). */
 export const MAX_SHIFT_HOURS = 48;
@@ -192,4 +193,11 @@ export interface Page<T> {
   total: number;
   page: number;
   pageSize: number;
+}
+
+/** A person of the actor's own bureau who may be put on a shift. */
+export interface DutyStaff {
+  id: string;
+  displayName: string;
+  role: Role;
 }

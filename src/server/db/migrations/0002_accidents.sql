@@ -1,5 +1,3 @@
-CREATE EXTENSION IF NOT EXISTS pg_trgm;
-
 -- Accident quick reports (快报), their revisions (续报), the reporting chain and notifications.
 
 CREATE TABLE accidents (
@@ -56,8 +54,16 @@ CREATE INDEX accidents_occurred_idx ON accidents (occurred_at DESC, id DESC);
 CREATE INDEX accidents_enterprise_idx ON accidents (enterprise_org_id, occurred_at DESC);
 CREATE INDEX accidents_next_due_idx ON accidents (next_due_at) WHERE next_due_at IS NOT NULL;
 CREATE INDEX accidents_dup_idx ON accidents (region_code, occurred_at);
-CREATE INDEX accidents_text_trgm_idx ON accidents
-  USING gin ((unit_name || ' ' || address || ' ' || report_no) gin_trgm_ops);
+
+-- Text search over unit, address and report number. Chinese search terms are often two characters
+-- (化工, 坍塌), which trigrams cannot index; character bigrams can. Queries use
+-- `text_bigrams(expr) @> text_bigrams(term)` for the index and ILIKE to confirm.
+CREATE FUNCTION text_bigrams(t text) RETURNS text[] LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
+  SELECT coalesce(array_agg(DISTINCT lower(substr(t, i, 2))), '{}')
+  FROM generate_series(1, greatest(char_length(t) - 1, 0)) AS i
+$$;
+CREATE INDEX accidents_text_bigram_idx ON accidents
+  USING gin (text_bigrams(unit_name || ' ' || address || ' ' || report_no));
 
 -- Every version ever filed. Never updated, never deleted.
 CREATE TABLE accident_revisions (

@@ -80,6 +80,9 @@ export async function findDuplicates(
     .execute();
 }
 
+/** Totals above this are reported as "at least" (totalExact: false). */
+export const COUNT_CAP = 10_000;
+
 export async function listInScope(db: Q, actor: Actor, f: ListAccidentsQuery, now: Date) {
   let q = db.selectFrom('accidents as a').where(inScope(actor));
   if (f.regionCode) q = q.where('a.region_code', 'like', `${subtreePrefix(f.regionCode)}%`);
@@ -93,10 +96,12 @@ export async function listInScope(db: Q, actor: Actor, f: ListAccidentsQuery, no
   if (f.status === 'pending') q = q.where('a.next_due_at', '>=', now);
   if (f.status === 'overdue') q = q.where('a.next_due_at', '<', now);
   if (f.q) {
+    const text = sql`(a.unit_name || ' ' || a.address || ' ' || a.report_no)`;
     const like = `%${f.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    q = q.where(sql<boolean>`(a.unit_name || ' ' || a.address || ' ' || a.report_no) ILIKE ${like}`);
+    // The bigram containment lets the GIN index narrow the rows; ILIKE keeps the exact meaning.
+    q = q.where(sql<boolean>`text_bigrams(${text}) @> text_bigrams(${f.q}) AND ${text} ILIKE ${like}`);
   }
-  const [items, total] = await Promise.all([
+  const [items, counted] = await Promise.all([
     q
       .innerJoin('regions as r', 'r.code', 'a.region_code')
       .selectAll('a')
@@ -106,11 +111,86 @@ export async function listInScope(db: Q, actor: Actor, f: ListAccidentsQuery, no
       .limit(f.pageSize)
       .offset((f.page - 1) * f.pageSize)
       .execute(),
-    q.select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow(),
+    // Exact counting is linear in the matching rows; past COUNT_CAP the list says "10000+" instead.
+    db
+      .selectFrom(
+        q
+          .select(sql`1`.as('one'))
+          .limit(COUNT_CAP + 1)
+          .as('m'),
+      )
+      .select(sql<number>`count(*)::int`.as('n'))
+      .executeTakeFirstOrThrow(),
   ]);
-  return { items, total: total.n };
+  return { items, total: Math.min(counted.n, COUNT_CAP), totalExact: counted.n <= COUNT_CAP };
 }
 
 export async function regionExists(db: Q, code: string): Promise<{ level: string; full_name: string } | undefined> {
   return db.selectFrom('regions').select(['level', 'full_name']).where('code', '=', code).executeTakeFirst();
+}
+
+export interface SummaryDayRow {
+  date: string;
+  reports: number;
+  deaths: number;
+  serious_injuries: number;
+  general: number;
+  larger: number;
+  major: number;
+  especially_major: number;
+}
+
+export interface SummaryTotalsRow {
+  reports: number;
+  deaths: number;
+  serious_injuries: number;
+  direct_loss_yuan: number;
+  overdue: number;
+  pending: number;
+}
+
+/**
+ * Per Asia/Shanghai calendar day from `firstDay` for `days` days (days without reports included), and totals,
+ * of the accidents in scope that occurred in [from, to). Statistical figures (stat_*), as they decide the grade.
+ * Every aggregate is cast to int/bigint so PGlite and pg both return numbers.
+ */
+export async function summaryInScope(
+  db: Q,
+  actor: Actor,
+  p: { firstDay: string; days: number; from: Date; to: Date; regionCode?: string | undefined; now: Date },
+): Promise<{ days: SummaryDayRow[]; totals: SummaryTotalsRow }> {
+  const region = p.regionCode ? sql`AND a.region_code LIKE ${`${subtreePrefix(p.regionCode)}%`}` : sql``;
+  const inWindow = sql`${inScope(actor)} AND a.occurred_at >= ${p.from} AND a.occurred_at < ${p.to} ${region}`;
+  const [days, totals] = await Promise.all([
+    sql<SummaryDayRow>`
+      WITH d AS (
+        SELECT (${p.firstDay}::date + i) AS day FROM generate_series(0, ${p.days - 1}::int) AS i
+      ), x AS (
+        SELECT (a.occurred_at AT TIME ZONE 'Asia/Shanghai')::date AS day, a.grade,
+               a.stat_deaths, a.stat_serious_injuries
+        FROM accidents a
+        WHERE ${inWindow}
+      )
+      SELECT to_char(d.day, 'YYYY-MM-DD') AS date,
+             count(x.day)::int AS reports,
+             coalesce(sum(x.stat_deaths), 0)::int AS deaths,
+             coalesce(sum(x.stat_serious_injuries), 0)::int AS serious_injuries,
+             count(*) FILTER (WHERE x.grade = 'general')::int AS general,
+             count(*) FILTER (WHERE x.grade = 'larger')::int AS larger,
+             count(*) FILTER (WHERE x.grade = 'major')::int AS major,
+             count(*) FILTER (WHERE x.grade = 'especially_major')::int AS especially_major
+      FROM d LEFT JOIN x ON x.day = d.day
+      GROUP BY d.day
+      ORDER BY d.day`.execute(db),
+    sql<SummaryTotalsRow>`
+      SELECT count(*)::int AS reports,
+             coalesce(sum(a.stat_deaths), 0)::int AS deaths,
+             coalesce(sum(a.stat_serious_injuries), 0)::int AS serious_injuries,
+             coalesce(sum(a.stat_direct_loss_yuan), 0)::bigint AS direct_loss_yuan,
+             count(*) FILTER (WHERE a.next_due_at < ${p.now})::int AS overdue,
+             count(*) FILTER (WHERE a.next_due_at >= ${p.now})::int AS pending
+      FROM accidents a
+      WHERE ${inWindow}`.execute(db),
+  ]);
+  return { days: days.rows, totals: totals.rows[0] as SummaryTotalsRow };
 }

@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
+  accidentSummaryQuery,
   createAccidentBody,
   followupBody,
   forwardBody,
@@ -29,6 +30,15 @@ export function accidentRoutes(app: FastifyInstance, ctx: AppContext): void {
       schema: { tags, summary: '事故快报列表', querystring: listAccidentsQuery },
     },
     async (req) => service.listAccidents(ctx, actorOf(req), req.query),
+  );
+
+  r.get(
+    '/api/accidents/summary',
+    {
+      preValidation: requirePermission('accident.read'),
+      schema: { tags, summary: '事故统计概览（按日）', querystring: accidentSummaryQuery },
+    },
+    async (req) => service.accidentSummary(ctx, actorOf(req), req.query),
   );
 
   r.post(

@@ -6,6 +6,8 @@ import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { uuidv7 } from 'uuidv7';
 import {
+  type AccidentSummary,
+  type AccidentSummaryQuery,
   type CreateAccidentInput,
   FIGURE_FIELDS,
   type FollowupInput,
@@ -28,12 +30,13 @@ import {
   nextLevel,
   targetLevelOf,
 } from '../../../domain/reporting-chain.js';
-import { shanghaiDay } from '../../../domain/time.js';
+import { shanghaiDay, startOfShanghaiDay } from '../../../domain/time.js';
 import { type Actor, coversRegion } from '../../auth/actor.js';
 import type { AppContext } from '../../context.js';
 import type { Database } from '../../db/schema.js';
 import { AppError, fieldError } from '../../errors.js';
 import { appendAudit } from '../audit/service.js';
+import { lookupRegion } from '../regions/lookup.js';
 import { toChainState } from './chain-state.js';
 import { type AccidentView, presentAccident, presentListItem } from './presenter.js';
 import * as repo from './repo.js';
@@ -110,8 +113,60 @@ async function loadView(db: Trx, a: repo.AccidentRow, now: Date): Promise<Accide
 
 export async function listAccidents(ctx: AppContext, actor: Actor, query: ListAccidentsQuery) {
   const now = ctx.now();
-  const { items, total } = await repo.listInScope(ctx.db.kysely, actor, query, now);
-  return { items: items.map((a) => presentListItem(a, now)), total, page: query.page, pageSize: query.pageSize };
+  const { items, total, totalExact } = await repo.listInScope(ctx.db.kysely, actor, query, now);
+  return {
+    items: items.map((a) => presentListItem(a, now)),
+    total,
+    totalExact,
+    page: query.page,
+    pageSize: query.pageSize,
+  };
+}
+
+const DAY_MS = 24 * 3_600_000;
+
+/** YYYY-MM-DD of the instant in Asia/Shanghai. */
+function isoDay(at: Date): string {
+  const d = shanghaiDay(at);
+  return `${d.slice(0, 4)}-${d.slice(4, 6)}-${d.slice(6, 8)}`;
+}
+
+/** 统计概览: the last `days` Asia/Shanghai calendar days up to today, per day and in total, in the actor's scope. */
+export async function accidentSummary(
+  ctx: AppContext,
+  actor: Actor,
+  query: AccidentSummaryQuery,
+): Promise<AccidentSummary> {
+  const now = ctx.now();
+  const to = new Date(startOfShanghaiDay(now).getTime() + DAY_MS);
+  const from = new Date(to.getTime() - query.days * DAY_MS);
+  const { days, totals } = await repo.summaryInScope(ctx.db.kysely, actor, {
+    firstDay: isoDay(from),
+    days: query.days,
+    from,
+    to,
+    regionCode: query.regionCode,
+    now,
+  });
+  return {
+    from: isoDay(from),
+    to: isoDay(now),
+    days: days.map((d) => ({
+      date: d.date,
+      reports: d.reports,
+      deaths: d.deaths,
+      seriousInjuries: d.serious_injuries,
+      byGrade: { general: d.general, larger: d.larger, major: d.major, especially_major: d.especially_major },
+    })),
+    totals: {
+      reports: totals.reports,
+      deaths: totals.deaths,
+      seriousInjuries: totals.serious_injuries,
+      directLossYuan: totals.direct_loss_yuan,
+      overdue: totals.overdue,
+      pending: totals.pending,
+    },
+  };
 }
 
 // ————————————————————————————————————————— create
@@ -130,7 +185,7 @@ export async function createAccident(
   const now = ctx.now();
   const occurredAt = new Date(input.occurredAt);
   if (occurredAt.getTime() > now.getTime()) throw fieldError('occurredAt', 'in_future', '事故发生时间不能晚于当前时间');
-  const region = await repo.regionExists(ctx.db.kysely, input.regionCode);
+  const region = await lookupRegion(ctx.db, input.regionCode);
   if (!region || (region.level !== 'county' && region.level !== 'town')) {
     throw fieldError('regionCode', 'unknown_region', '须为已登记的县级（或乡镇）行政区划代码');
   }
@@ -307,7 +362,6 @@ async function insertAccident(
     updated_at: now,
   };
   row.next_due_at = deadlineOf(row as repo.AccidentRow, chain, now);
-  await trx.insertInto('accidents').values(row).execute();
   const chainRows: repo.ChainRow[] = chain.map((e) => ({
     region_code: input.regionCode,
     accident_id: id,
@@ -322,7 +376,6 @@ async function insertAccident(
     signed_by: null,
     skipped: e.skipped,
   }));
-  await trx.insertInto('accident_chain').values(chainRows).execute();
   const snapshot = snapshotOf(row);
   const revision: repo.RevisionRow = {
     region_code: input.regionCode,
@@ -340,7 +393,10 @@ async function insertAccident(
     grade_before: null,
     grade_after: grade,
   };
+  // One statement for the report, its chain and its first revision: one round trip on the hot path.
   await trx
+    .with('a', (db) => db.insertInto('accidents').values(row))
+    .with('c', (db) => db.insertInto('accident_chain').values(chainRows))
     .insertInto('accident_revisions')
     .values({ ...revision, snapshot: JSON.stringify(snapshot), changes: '{}' })
     .execute();

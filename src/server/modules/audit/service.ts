@@ -5,9 +5,14 @@
  */
 import type { Kysely } from 'kysely';
 import { uuidv7 } from 'uuidv7';
+import type { AuditQuery, AuditRecord } from '../../../contracts/audit.js';
 import type { Actor } from '../../auth/actor.js';
+import type { AppContext } from '../../context.js';
 import type { Database } from '../../db/schema.js';
+import { AppError } from '../../errors.js';
 import { type AuditContent, GENESIS_HASH, rowHash } from './hash-chain.js';
+import { presentAudit } from './presenter.js';
+import * as repo from './repo.js';
 
 export interface AuditEntry {
   action: string;
@@ -48,24 +53,42 @@ export async function appendAudit(trx: Kysely<Database>, actor: Actor | null, en
     after: plain(entry.after),
   };
   const hash = rowHash(head.hash, content);
+  // The row and the chain's new tip in one statement.
   await trx
-    .insertInto('audit_log')
-    .values({
-      chain_key: chainKey,
-      seq: content.seq,
-      id: content.id,
-      region_code: content.regionCode,
-      at: content.at,
-      actor_id: content.actorId,
-      actor_name: content.actorName,
-      action: content.action,
-      entity_type: content.entityType,
-      entity_id: content.entityId,
-      before: JSON.stringify(content.before),
-      after: JSON.stringify(content.after),
-      prev_hash: head.hash,
-      hash,
-    })
+    .with('row', (db) =>
+      db.insertInto('audit_log').values({
+        chain_key: chainKey,
+        seq: content.seq,
+        id: content.id,
+        region_code: content.regionCode,
+        at: content.at,
+        actor_id: content.actorId,
+        actor_name: content.actorName,
+        action: content.action,
+        entity_type: content.entityType,
+        entity_id: content.entityId,
+        before: JSON.stringify(content.before),
+        after: JSON.stringify(content.after),
+        prev_hash: head.hash,
+        hash,
+      }),
+    )
+    .updateTable('audit_heads')
+    .set({ seq: content.seq, hash })
+    .where('chain_key', '=', chainKey)
     .execute();
-  await trx.updateTable('audit_heads').set({ seq: content.seq, hash }).where('chain_key', '=', chainKey).execute();
+}
+
+/**
+ * The audit rows of the actor's jurisdiction (rows carry the region of the record written, so a bureau sees
+ * its own region subtree). Bureaus only: enterprise roles never hold audit.read, this is the second lock.
+ */
+export async function listAudit(
+  ctx: AppContext,
+  actor: Actor,
+  q: AuditQuery,
+): Promise<{ items: AuditRecord[]; total: number; page: number; pageSize: number }> {
+  if (actor.orgKind !== 'bureau') throw new AppError('FORBIDDEN');
+  const { items, total } = await repo.listAudit(ctx.db.kysely, actor.prefix, q);
+  return { items: items.map(presentAudit), total, page: q.page, pageSize: q.pageSize };
 }

@@ -5,8 +5,10 @@ import type {
   DutyLogEntry,
   DutyNowRow,
   DutyShift,
+  DutyStaff,
   PersonRef,
 } from '../../../contracts/duty.js';
+import type { Role } from '../../../contracts/policies.js';
 import { levelOfCode } from '../../../domain/region-code.js';
 import type { HandoverRow, LogRow, OnDutyRow, ShiftRow } from './repo.js';
 
@@ -94,4 +96,8 @@ export function presentLog(l: LogRow): DutyLogEntry {
     loggedBy: { id: l.logged_by, name: l.logged_by_name },
     createdAt: iso(l.created_at),
   };
+}
+
+export function presentStaff(u: { id: string; display_name: string; role: string }): DutyStaff {
+  return { id: u.id, displayName: u.display_name, role: u.role as Role };
 }

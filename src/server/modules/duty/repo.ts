@@ -31,11 +31,6 @@ export async function bureauOfRegion(db: Q, regionCode: string): Promise<BureauR
     .executeTakeFirst();
 }
 
-export async function regionExists(db: Q, code: string): Promise<boolean> {
-  const row = await db.selectFrom('regions').select('code').where('code', '=', code).executeTakeFirst();
-  return row !== undefined;
-}
-
 /** The enabled users of an organisation among `ids`. */
 export async function orgUsers(db: Q, orgId: string, ids: string[]): Promise<{ id: string; display_name: string }[]> {
   if (ids.length === 0) return [];
@@ -45,6 +40,19 @@ export async function orgUsers(db: Q, orgId: string, ids: string[]): Promise<{ i
     .where('org_id', '=', orgId)
     .where('disabled', '=', false)
     .where('id', 'in', ids)
+    .execute();
+}
+
+/** The enabled users of an organisation, by role then name. */
+export async function staffOf(db: Q, orgId: string): Promise<{ id: string; display_name: string; role: string }[]> {
+  return db
+    .selectFrom('users')
+    .select(['id', 'display_name', 'role'])
+    .where('org_id', '=', orgId)
+    .where('disabled', '=', false)
+    .orderBy('role')
+    .orderBy('display_name')
+    .orderBy('id')
     .execute();
 }
 

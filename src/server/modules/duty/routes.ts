@@ -21,6 +21,10 @@ export function dutyRoutes(app: FastifyInstance, ctx: AppContext): void {
   const read = requirePermission('duty.read');
   const write = requirePermission('duty.write');
 
+  r.get('/api/duty/staff', { preValidation: read, schema: { tags, summary: '本单位人员（可排班）' } }, async (req) =>
+    service.listStaff(ctx, actorOf(req)),
+  );
+
   r.get(
     '/api/duty/shifts',
     { preValidation: read, schema: { tags, summary: '值班表（排班）', querystring: shiftsQuery } },

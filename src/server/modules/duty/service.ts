@@ -13,6 +13,7 @@ import type {
   DutyNowQuery,
   DutyNowRow,
   DutyShift,
+  DutyStaff,
   HandoverInput,
   HandoversQuery,
   Page,
@@ -26,7 +27,8 @@ import type { AppContext } from '../../context.js';
 import type { Database } from '../../db/schema.js';
 import { AppError, fieldError } from '../../errors.js';
 import { appendAudit } from '../audit/service.js';
-import { presentHandover, presentLog, presentOnDuty, presentShift } from './presenter.js';
+import { lookupRegion } from '../regions/lookup.js';
+import { presentHandover, presentLog, presentOnDuty, presentShift, presentStaff } from './presenter.js';
 import * as repo from './repo.js';
 
 type Trx = Kysely<Database>;
@@ -61,6 +63,13 @@ async function rosterBureau(ctx: AppContext, actor: Actor, regionCode: string | 
 }
 
 // ————————————————————————————————————————— roster
+
+/** The people of the actor's own bureau who may be put on a shift (shiftColumns accepts exactly these). */
+export async function listStaff(ctx: AppContext, actor: Actor): Promise<{ items: DutyStaff[] }> {
+  assertBureau(actor);
+  const rows = await repo.staffOf(ctx.db.kysely, actor.orgId);
+  return { items: rows.map(presentStaff) };
+}
 
 export async function listShifts(ctx: AppContext, actor: Actor, q: ShiftsQuery): Promise<{ items: DutyShift[] }> {
   assertBureau(actor);
@@ -207,7 +216,7 @@ export async function createLog(ctx: AppContext, actor: Actor, input: DutyLogInp
   const now = ctx.now();
   const receivedAt = new Date(input.receivedAt);
   if (receivedAt.getTime() > now.getTime()) throw fieldError('receivedAt', 'in_future', '接报时间不能晚于当前时间');
-  if (input.accidentRegionCode && !(await repo.regionExists(ctx.db.kysely, input.accidentRegionCode))) {
+  if (input.accidentRegionCode && !(await lookupRegion(ctx.db, input.accidentRegionCode))) {
     throw fieldError('accidentRegionCode', 'unknown_region', '须为已登记的行政区划代码');
   }
   const row = {

@@ -1,0 +1,56 @@
+/** Audit trail (留痕) contracts, shared by server and web. */
+import { z } from 'zod';
+import { isoDateTime, pageQuery } from './common.js';
+
+const code = z
+  .string()
+  .trim()
+  .max(100, { message: '不能超过100个字符' })
+  .regex(/^[a-z_.]*$/, { message: '只能包含小写字母、下划线和点' });
+
+export const auditQuery = z
+  .object({
+    entityId: z.string().trim().max(100).optional(),
+    entityType: code.optional(),
+    /** An action code (accident.create) or a group of them (accident, duty.shift). */
+    action: code.optional(),
+    from: isoDateTime.optional(),
+    to: isoDateTime.optional(),
+    ...pageQuery,
+    pageSize: z.coerce.number().int().min(1).max(200).default(50),
+  })
+  .strict();
+export type AuditQuery = z.infer<typeof auditQuery>;
+
+export interface AuditRecord {
+  id: string;
+  at: string;
+  actorId: string | null;
+  actorName: string;
+  action: string;
+  entityType: string;
+  entityId: string;
+  regionCode: string;
+  before: unknown;
+  after: unknown;
+  hash: string;
+}
+
+/** Every action code the application writes, in the order the UI offers them as filters. */
+export const AUDIT_ACTIONS = [
+  'accident.create',
+  'accident.followup',
+  'accident.no_change',
+  'accident.final',
+  'accident.forward',
+  'accident.sign',
+  'duty.shift.create',
+  'duty.shift.update',
+  'duty.handover.create',
+  'duty.log.create',
+  'auth.login',
+  'auth.logout',
+  'auth.locked',
+] as const;
+
+export const AUDIT_ENTITY_TYPES = ['accident', 'duty_shift', 'duty_handover', 'duty_log', 'user'] as const;

@@ -1,0 +1,107 @@
+/** GET /api/audit: the audit trail of the actor's jurisdiction, filtered and paged with a total. */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildAccident, type Client, type TestApp, testApp, testClock } from '../../testing/harness.js';
+
+const NOW = '2026-11-25T10:00:00+08:00';
+const HOUR = 3_600_000;
+
+interface Row {
+  id: string;
+  at: string;
+  action: string;
+  entityType: string;
+  entityId: string;
+  regionCode: string;
+  actorName: string;
+  before: unknown;
+  after: unknown;
+}
+
+describe('audit list', () => {
+  let t: TestApp;
+  let countyDuty: Client;
+  let otherDuty: Client;
+  let cityAdmin: Client;
+  let accidentId: string;
+  let otherId: string;
+
+  beforeAll(async () => {
+    t = await testApp({ clock: testClock(NOW), sessionIdleMinutes: 365 * 24 * 60 });
+    countyDuty = await t.as('duty.370303');
+    otherDuty = await t.as('duty.370305');
+    const created = await countyDuty.post('/api/accidents', buildAccident({}, t.clock.now()));
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    accidentId = created.body.id;
+    t.clock.advance(HOUR);
+    expect(
+      (await countyDuty.post(`/api/accidents/${accidentId}/followups`, { deaths: 1, note: '一人死亡' })).status,
+    ).toBe(201);
+    expect((await countyDuty.post(`/api/accidents/${accidentId}/forward`, {})).status).toBe(200);
+    const other = await otherDuty.post('/api/accidents', buildAccident({ regionCode: '370305' }, t.clock.now()));
+    expect(other.status).toBe(201);
+    otherId = other.body.id;
+    cityAdmin = await t.as('admin.370300');
+  });
+  afterAll(() => t.close());
+
+  it("lists one report's rows, newest first, with before/after", async () => {
+    const res = await cityAdmin.get(`/api/audit?entityType=accident&entityId=${accidentId}`);
+    expect(res.status).toBe(200);
+    expect(res.body.total).toBe(3);
+    const rows: Row[] = res.body.items;
+    expect(rows.map((r) => r.action)).toEqual(['accident.forward', 'accident.followup', 'accident.create']);
+    expect(rows[1]).toMatchObject({
+      entityType: 'accident',
+      entityId: accidentId,
+      regionCode: '370303',
+      before: { deaths: 0 },
+      after: { deaths: 1, note: '一人死亡' },
+    });
+    expect(rows[1]?.actorName).toContain('duty.370303');
+    expect(rows[2]?.at).toBe(new Date(NOW).toISOString());
+  });
+
+  it('filters by action (a code or a group), entity type and time; pages with a total', async () => {
+    const creates = await cityAdmin.get('/api/audit?action=accident.create');
+    expect(creates.body.items.map((r: Row) => r.entityId).sort()).toEqual([accidentId, otherId].sort());
+    const group = await cityAdmin.get('/api/audit?action=accident');
+    expect(group.body.total).toBe(4);
+    expect(group.body.items.every((r: Row) => r.action.startsWith('accident.'))).toBe(true);
+    const logins = await cityAdmin.get('/api/audit?entityType=user&action=auth.login');
+    expect(logins.body.total).toBeGreaterThanOrEqual(3);
+
+    const q = new URLSearchParams({ from: new Date(new Date(NOW).getTime() + HOUR / 2).toISOString() });
+    const late = await cityAdmin.get(`/api/audit?action=accident&${q}`);
+    expect(late.body.items.map((r: Row) => r.action).sort()).toEqual(
+      ['accident.create', 'accident.followup', 'accident.forward'].sort(),
+    );
+    const early = await cityAdmin.get(`/api/audit?action=accident&to=${encodeURIComponent(NOW)}`);
+    expect(early.body.total).toBe(0);
+
+    const page1 = await cityAdmin.get('/api/audit?action=accident&pageSize=3');
+    const page2 = await cityAdmin.get('/api/audit?action=accident&pageSize=3&page=2');
+    expect(page1.body).toMatchObject({ total: 4, page: 1, pageSize: 3 });
+    expect(page1.body.items).toHaveLength(3);
+    expect(page2.body.items).toHaveLength(1);
+    expect(page2.body.items[0].id).not.toBe(page1.body.items[2].id);
+  });
+
+  it('applies the jurisdiction: a county leader does not see another county', async () => {
+    const leader = await t.as('leader.370305');
+    const own = await leader.get('/api/audit?action=accident');
+    expect(own.body.items.map((r: Row) => r.entityId)).toEqual([otherId]);
+    const foreign = await leader.get(`/api/audit?entityId=${accidentId}`);
+    expect(foreign.status).toBe(200);
+    expect(foreign.body).toMatchObject({ items: [], total: 0 });
+  });
+
+  it('is for admin and leader only; bad filters are a 400', async () => {
+    expect((await countyDuty.get('/api/audit')).status).toBe(403);
+    expect((await (await t.as('ent.91370303MA3C4B2X1K')).get('/api/audit')).status).toBe(403);
+    const bad = await cityAdmin.get('/api/audit?pageSize=500');
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.details[0].path).toBe('pageSize');
+    expect((await cityAdmin.get('/api/audit?from=yesterday')).status).toBe(400);
+    expect((await cityAdmin.get("/api/audit?action=x'%20or%201=1")).status).toBe(400);
+  });
+});

@@ -1,0 +1,34 @@
+/** The only place with audit-log reads. Writes go through appendAudit (service.ts). */
+import { type Kysely, type Selectable, sql } from 'kysely';
+import type { AuditQuery } from '../../../contracts/audit.js';
+import type { AuditLogTable, Database } from '../../db/schema.js';
+
+type Q = Kysely<Database>;
+
+export type AuditRow = Selectable<AuditLogTable>;
+
+/** Rows whose region starts with `prefix`, filtered, newest first, with the total. */
+export async function listAudit(db: Q, prefix: string, f: AuditQuery): Promise<{ items: AuditRow[]; total: number }> {
+  let q = db.selectFrom('audit_log as l').where('l.region_code', 'like', `${prefix}%`);
+  if (f.entityId) q = q.where('l.entity_id', '=', f.entityId);
+  if (f.entityType) q = q.where('l.entity_type', '=', f.entityType);
+  if (f.action) {
+    const action = f.action;
+    q = q.where((eb) =>
+      eb.or([eb('l.action', '=', action), eb('l.action', 'like', `${action.replaceAll('_', '\\_')}.%`)]),
+    );
+  }
+  if (f.from) q = q.where('l.at', '>=', new Date(f.from));
+  if (f.to) q = q.where('l.at', '<', new Date(f.to));
+  const [items, total] = await Promise.all([
+    q
+      .selectAll('l')
+      .orderBy('l.at', 'desc')
+      .orderBy('l.id', 'desc')
+      .limit(f.pageSize)
+      .offset((f.page - 1) * f.pageSize)
+      .execute(),
+    q.select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow(),
+  ]);
+  return { items, total: total.n };
+}
