@@ -1,6 +1,6 @@
 /** Audit trail (留痕) contracts, shared by server and web. */
 import { z } from 'zod';
-import { isoDateTime, pageQuery } from './common.js';
+import { isoDateTime, pageQuery, text } from './common.js';
 
 const code = z
   .string()
@@ -10,7 +10,7 @@ const code = z
 
 export const auditQuery = z
   .object({
-    entityId: z.string().trim().max(100).optional(),
+    entityId: text(100).optional(),
     entityType: code.optional(),
     /** An action code (accident.create) or a group of them (accident, duty.shift). */
     action: code.optional(),

@@ -3,11 +3,29 @@ import { z } from 'zod';
 // Chinese messages for every built-in check (server and web share these schemas).
 z.config(z.locales.zhCN());
 
-/** ISO 8601 timestamp with a time-zone offset (or Z), e.g. 2026-11-25T09:30:00+08:00. */
-export const isoDateTime = z.iso.datetime({
-  offset: true,
-  message: '须为带时区的 ISO 8601 时间，如 2026-11-25T09:30:00+08:00',
-});
+/**
+ * Years a timestamp may carry. PostgreSQL rejects year 0000 (a 500) and PGlite silently rewrites years
+ * 0001–0099, so out-of-range years are refused here; the bounds cover every record the bureaus keep.
+ */
+export const MIN_YEAR = 1949;
+export const MAX_YEAR = 2100;
+
+/** ISO 8601 timestamp with a time-zone offset (or Z), e.g. 2026-11-25T09:30:00+08:00, years 1949–2100. */
+export const isoDateTime = z.iso
+  .datetime({
+    offset: true,
+    message: '须为带时区的 ISO 8601 时间，如 2026-11-25T09:30:00+08:00',
+    // A malformed value gets the format message only, not the year message as well.
+    abort: true,
+  })
+  .refine(
+    (s) => {
+      // The year as written (the format guarantees four leading digits), so the bound does not move with the offset.
+      const year = Number(s.slice(0, 4));
+      return year >= MIN_YEAR && year <= MAX_YEAR;
+    },
+    { message: `年份须在${MIN_YEAR}年至${MAX_YEAR}年之间` },
+  );
 
 export const count = z
   .number({ message: '须为数字' })

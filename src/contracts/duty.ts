@@ -1,5 +1,6 @@
 /** Duty and dispatch (值班) contracts, shared by server and web: roster, on duty now, handovers, duty log. */
 import { z } from 'zod';
+import { DAY_MS, HOUR_MS } from '../domain/time.js';
 import { isoDateTime, pageQuery, requiredText, text } from './common.js';
 import type { Role } from './policies.js';
 
@@ -18,9 +19,6 @@ export const DUTY_CHANNEL_LABELS: Record<DutyChannel, string> = {
   system: '系统',
   other: '其他',
 };
-
-const HOUR_MS = 3_600_000;
-const DAY_MS = 24 * HOUR_MS;
 
 const regionCode = z.string().regex(/^\d{6}(\d{3})?$/, { message: '须为6位或9位行政区划代码' });
 const channel = z.enum(DUTY_CHANNELS, { message: `须为 ${DUTY_CHANNELS.join('、')} 之一` });

@@ -9,6 +9,7 @@
  * (7日 for 道路交通事故 and 火灾事故) are 补报; later changes are kept but do not re-grade.
  */
 import { type DeadlineStatus, deadlineStatus } from './reporting-chain.js';
+import { DAY_MS } from './time.js';
 
 export const DOMAINS = ['industrial', 'road_traffic', 'fire', 'other'] as const;
 export type AccidentDomain = (typeof DOMAINS)[number];
@@ -19,8 +20,6 @@ export const DOMAIN_LABELS: Record<AccidentDomain, string> = {
   fire: '火灾',
   other: '其他',
 };
-
-const DAY_MS = 86_400_000;
 
 /** 493号令 第十三条: 30日, or 7日 for 道路交通事故 and 火灾事故. */
 export function windowDays(domain: AccidentDomain): number {

@@ -7,6 +7,7 @@
  * 必要时可以越级上报 (第十条): skipped levels are recorded as such.
  */
 import type { Grade } from './grade.js';
+import { HOUR_MS } from './time.js';
 
 export const CHAIN_LEVELS = ['county', 'city', 'province', 'national'] as const;
 export type ChainLevel = (typeof CHAIN_LEVELS)[number];
@@ -18,7 +19,6 @@ export const CHAIN_LEVEL_LABELS: Record<ChainLevel, string> = {
   national: '国家级',
 };
 
-const HOUR_MS = 3_600_000;
 /** 493号令 第九条: the unit reports to the county bureau within 1 hour. */
 export const UNIT_REPORT_LIMIT_MS = 1 * HOUR_MS;
 /** 493号令 第十一条: each level forwards within 2 hours. */

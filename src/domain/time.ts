@@ -1,6 +1,11 @@
 /** All deadlines and day boundaries are in Asia/Shanghai (UTC+8, no daylight saving since 1991). */
 export const TIME_ZONE = 'Asia/Shanghai';
-const OFFSET_MS = 8 * 3_600_000;
+
+export const MINUTE_MS = 60_000;
+export const HOUR_MS = 60 * MINUTE_MS;
+export const DAY_MS = 24 * HOUR_MS;
+
+const OFFSET_MS = 8 * HOUR_MS;
 
 /** YYYYMMDD of the instant in Asia/Shanghai. */
 export function shanghaiDay(at: Date): string {

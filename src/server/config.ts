@@ -9,6 +9,8 @@ export interface Config {
   seedDemo: boolean;
   secureCookies: boolean;
   logLevel: string;
+  /** Behind a reverse proxy: take the client address and protocol from X-Forwarded-* headers. */
+  trustProxy: boolean;
 }
 
 function int(value: string | undefined, fallback: number): number {
@@ -26,5 +28,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     seedDemo: env.ANJIAN_SEED_DEMO !== 'false',
     secureCookies: env.COOKIE_SECURE === 'true',
     logLevel: env.LOG_LEVEL ?? 'info',
+    trustProxy: env.TRUST_PROXY === 'true',
   };
 }

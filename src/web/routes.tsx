@@ -2,13 +2,14 @@
  * The one route table: it is the router, the side menu and the role → page map at once.
  * Permissions come from the server's policy table, so the menu never offers what the API would refuse.
  */
-import { AlertOutlined, DashboardOutlined, FileAddOutlined, PhoneOutlined } from '@ant-design/icons';
+import { AlertOutlined, AuditOutlined, DashboardOutlined, FileAddOutlined, PhoneOutlined } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import { can, type Permission } from '../contracts/policies.js';
 import type { Me } from './api/types.js';
 import { AccidentDetailPage } from './pages/accidents/AccidentDetailPage.js';
 import { AccidentFormPage } from './pages/accidents/AccidentFormPage.js';
 import { AccidentListPage } from './pages/accidents/AccidentListPage.js';
+import { AuditPage } from './pages/audit/AuditPage.js';
 import { DashboardPage } from './pages/dashboard/DashboardPage.js';
 import { DutyPage } from './pages/duty/DutyPage.js';
 
@@ -49,6 +50,14 @@ export const APP_ROUTES: AppRoute[] = [
     permission: 'duty.read',
     bureauOnly: true,
     menu: { labelKey: 'menu.duty', icon: <PhoneOutlined /> },
+  },
+  {
+    // 操作留痕: audit.read is admin and leader only, so only they see the menu entry.
+    path: '/audit',
+    element: <AuditPage />,
+    permission: 'audit.read',
+    bureauOnly: true,
+    menu: { labelKey: 'menu.audit', icon: <AuditOutlined /> },
   },
 ];
 

@@ -8,6 +8,7 @@ import { readFile } from 'node:fs/promises';
 import type { FastifyInstance } from 'fastify';
 import pg from 'pg';
 import { inject } from 'vitest';
+import { MINUTE_MS } from '../../domain/time.js';
 import { buildApp } from '../app.js';
 import { loadConfig } from '../config.js';
 import type { AppContext } from '../context.js';
@@ -146,7 +147,7 @@ export async function testApp(opts: { clock?: TestClock; sessionIdleMinutes?: nu
 /** A valid quick report body; override any field. */
 export function buildAccident(overrides: Record<string, unknown> = {}, now = new Date()) {
   return {
-    occurredAt: new Date(now.getTime() - 30 * 60_000).toISOString(),
+    occurredAt: new Date(now.getTime() - 30 * MINUTE_MS).toISOString(),
     regionCode: '370303',
     address: '淄博市张店区华光路168号',
     unitName: `测试化工有限公司${randomUUID().slice(0, 6)}`,

@@ -4,7 +4,7 @@
  *   PGlite:     a data-dir dump loaded by every test file.
  *   PostgreSQL: a template database; each test file gets CREATE DATABASE … TEMPLATE.
  */
-import { writeFile } from 'node:fs/promises';
+import { rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
@@ -38,7 +38,9 @@ export default async function setup(project: TestProject) {
     await writeFile(location, Buffer.from(await (dump as Blob).arrayBuffer()));
     await db.close();
     project.provide('dbTemplate', { engine, location });
-    return;
+    return async () => {
+      await rm(location, { force: true });
+    };
   }
   const base = process.env.TEST_DATABASE_URL as string;
   const name = `anjian_tpl_${process.pid}`;

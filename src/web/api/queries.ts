@@ -1,5 +1,8 @@
 /** React Query hooks and mutations for every resource the web app reads. Query keys start with the resource name. */
 import { useQuery } from '@tanstack/react-query';
+import type { AccidentSummary } from '../../contracts/accidents.js';
+import type { AuditRecord } from '../../contracts/audit.js';
+import type { DutyStaff } from '../../contracts/duty.js';
 import { ApiError, api } from './client.js';
 import type {
   AccidentListItem,
@@ -20,6 +23,9 @@ export const queryKeys = {
   regions: (parent: string) => ['regions', parent] as const,
   region: (code: string) => ['region', code] as const,
   duty: ['duty'] as const,
+  accidentSummary: (params?: object) =>
+    params ? (['accidentSummary', params] as const) : (['accidentSummary'] as const),
+  audit: (params?: object) => (params ? (['audit', params] as const) : (['audit'] as const)),
 };
 
 export function useMe() {
@@ -52,6 +58,30 @@ export function useAccident(id: string) {
   return useQuery({
     queryKey: queryKeys.accident(id),
     queryFn: ({ signal }) => api<AccidentView>(`/api/accidents/${id}`, { signal }),
+  });
+}
+
+/** Per Asia/Shanghai day over the last `days` days, in the signed-in user's jurisdiction. */
+export function useAccidentSummary(
+  params: { days: number; regionCode?: string },
+  opts: { refetchInterval?: number } = {},
+) {
+  return useQuery({
+    queryKey: queryKeys.accidentSummary(params),
+    queryFn: ({ signal }) => api<AccidentSummary>('/api/accidents/summary', { query: params, signal }),
+    placeholderData: (prev) => prev,
+    ...opts,
+  });
+}
+
+export type AuditQueryParams = Record<string, string | number | undefined>;
+
+export function useAudit(params: AuditQueryParams, opts: { enabled?: boolean } = {}) {
+  return useQuery({
+    queryKey: queryKeys.audit(params),
+    queryFn: ({ signal }) => api<Page<AuditRecord>>('/api/audit', { query: params, signal }),
+    placeholderData: (prev) => prev,
+    ...opts,
   });
 }
 
@@ -105,5 +135,15 @@ export function useHandovers() {
   return useQuery({
     queryKey: [...queryKeys.duty, 'handovers'],
     queryFn: () => optional(api<Page<Handover>>('/api/duty/handovers'), { items: [], total: 0 }),
+  });
+}
+
+/** The people of my own bureau, for choosing the officers of a shift. */
+export function useDutyStaff(opts: { enabled?: boolean } = {}) {
+  return useQuery({
+    queryKey: [...queryKeys.duty, 'staff'],
+    queryFn: () => optional(api<{ items: DutyStaff[] }>('/api/duty/staff'), { items: [] }),
+    staleTime: 5 * 60_000,
+    ...opts,
   });
 }

@@ -23,6 +23,8 @@ export interface Me {
 export interface Page<T> {
   items: T[];
   total: number;
+  /** false when the server stopped counting at `total`. */
+  totalExact?: boolean;
   page?: number;
   pageSize?: number;
 }

@@ -9,7 +9,8 @@ export interface ListPageProps<T> {
   filters?: ReactNode;
   columns: TableProps<T>['columns'];
   rowKey: keyof T & string;
-  data: { items: T[]; total: number } | undefined;
+  /** totalExact false: the server stopped counting at `total` (lists of 10,000+ rows). */
+  data: { items: T[]; total: number; totalExact?: boolean } | undefined;
   loading?: boolean;
   error?: unknown;
   page?: number;
@@ -51,7 +52,8 @@ export function ListPage<T extends object>(props: ListPageProps<T>) {
                 pageSize: props.pageSize ?? 20,
                 total: props.data?.total ?? 0,
                 showSizeChanger: true,
-                showTotal: (total) => t('common.total', { count: total }),
+                showTotal: (total) =>
+                  t(props.data?.totalExact === false ? 'common.totalAtLeast' : 'common.total', { count: total }),
                 onChange: props.onPageChange,
               }
             : false

@@ -69,6 +69,7 @@ export function LiveEventsProvider({ enabled, children }: { enabled: boolean; ch
       }
       setEvents((prev) => [event, ...prev].slice(0, FEED_SIZE));
       void queryClient.invalidateQueries({ queryKey: queryKeys.accidents() });
+      void queryClient.invalidateQueries({ queryKey: queryKeys.accidentSummary() });
       if (event.data.id) void queryClient.invalidateQueries({ queryKey: queryKeys.accident(event.data.id) });
       if (event.type === 'duty.log') void queryClient.invalidateQueries({ queryKey: queryKeys.duty });
       const level = ALERTING[event.type];

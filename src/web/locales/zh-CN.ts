@@ -1,4 +1,5 @@
 /** 简体中文 (default). Official terms follow 493号令, GB 6441-1986 and the 生产安全事故统计直报 forms. */
+
 import { DOMAIN_LABELS } from '../../domain/direct-report.js';
 import { GRADE_LABELS } from '../../domain/grade.js';
 import { CHAIN_LEVEL_LABELS } from '../../domain/reporting-chain.js';
@@ -18,6 +19,7 @@ export const zhCN = {
     accidents: '事故快报',
     newAccident: '新建快报',
     duty: '值班值守',
+    audit: '操作留痕',
   },
   login: {
     title: '用户登录',
@@ -40,6 +42,7 @@ export const zhCN = {
     all: '全部',
     none: '无',
     total: '共 {{count}} 条',
+    totalAtLeast: '共 {{count}}+ 条',
     loading: '加载中…',
     loadFailed: '加载失败：{{message}}',
     notFound: '记录不存在或不在本单位管辖范围内',
@@ -186,6 +189,12 @@ export const zhCN = {
     officers: '值班人员',
     phone: '值班电话',
     moreOnDuty: '另有 {{count}} 个单位…',
+    trendTitle: '近{{days}}日事故趋势',
+    trendReports: '事故起数',
+    trendDeaths: '死亡人数',
+    trendSerious: '重伤人数',
+    trendLoss: '直接经济损失（元）',
+    trendFailed: '趋势图加载失败，请刷新页面',
   },
   event: {
     'accident.created': '新事故快报',
@@ -231,6 +240,55 @@ export const zhCN = {
     handedOverBy: '交班人',
     handoverAt: '交接时间',
     newHandover: '填写交接班记录',
+    officersPlaceholder: '选择本单位值班人员',
+    tooManyOfficers: '值班人员最多 {{max}} 人',
+  },
+  auditAction: {
+    accident: {
+      create: '报送快报',
+      followup: '续报',
+      final: '终报',
+      no_change: '无变化确认',
+      forward: '上报',
+      sign: '签收',
+    },
+    duty: {
+      shift: { create: '新增排班', update: '修改排班' },
+      handover: { create: '交接班' },
+      log: { create: '登记值班记录' },
+    },
+    auth: { login: '登录', logout: '退出登录', locked: '账号锁定' },
+  },
+  audit: {
+    title: '操作留痕',
+    trail: '留痕',
+    hint: '每一次写操作均记录在防篡改的哈希链中，只增不改',
+    at: '操作时间',
+    actor: '操作人',
+    action: '操作',
+    actions: '具体操作',
+    actionGroups: '操作类别',
+    group: { accident: '事故快报（全部）', duty: '值班值守（全部）', auth: '登录 / 退出（全部）' },
+    entityCol: '操作对象',
+    entityType: '对象类型',
+    entityId: '对象编号',
+    entity: {
+      accident: '事故报告',
+      duty_shift: '排班',
+      duty_handover: '交接班',
+      duty_log: '值班记录',
+      user: '用户账号',
+    },
+    changes: '变更内容（变更前 → 变更后）',
+    more: '另有 {{count}} 项…',
+    fields: {
+      revision: '报送次数',
+      skippedLevels: '越级跳过',
+      late: '超时上报',
+      level: '签收层级',
+      lockedUntil: '锁定至',
+      failures: '失败次数',
+    },
   },
   errors: {
     network: '网络连接失败，请检查网络后重试',

@@ -85,7 +85,9 @@ CREATE TABLE audit_log (
 CREATE INDEX audit_log_entity_idx ON audit_log (entity_type, entity_id);
 CREATE INDEX audit_log_region_at_idx ON audit_log (region_code, at);
 
--- The application never updates or deletes audit rows; the database refuses it too.
+-- The application never updates, deletes or truncates audit rows; the database refuses it too.
+-- refuse_change() serves row triggers (UPDATE, DELETE) and statement triggers (TRUNCATE has no rows):
+-- it always raises, so it never reaches a RETURN, whose value either kind of trigger would need.
 CREATE FUNCTION refuse_change() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
   RAISE EXCEPTION 'append-only table %: % refused', TG_TABLE_NAME, TG_OP;
@@ -93,6 +95,8 @@ END;
 $$;
 CREATE TRIGGER audit_log_append_only BEFORE UPDATE OR DELETE ON audit_log
   FOR EACH ROW EXECUTE FUNCTION refuse_change();
+CREATE TRIGGER audit_log_no_truncate BEFORE TRUNCATE ON audit_log
+  FOR EACH STATEMENT EXECUTE FUNCTION refuse_change();
 
 -- Idempotency-Key: the first response to a key is the response to every retry.
 CREATE TABLE idempotency_keys (

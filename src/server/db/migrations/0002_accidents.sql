@@ -52,6 +52,7 @@ CREATE UNIQUE INDEX accidents_id_uq ON accidents (id);
 CREATE INDEX accidents_region_occurred_idx ON accidents (region_code, occurred_at DESC, id DESC);
 CREATE INDEX accidents_occurred_idx ON accidents (occurred_at DESC, id DESC);
 CREATE INDEX accidents_enterprise_idx ON accidents (enterprise_org_id, occurred_at DESC);
+CREATE INDEX accidents_unit_credit_idx ON accidents (unit_credit_code, occurred_at DESC) WHERE unit_credit_code IS NOT NULL;
 CREATE INDEX accidents_next_due_idx ON accidents (next_due_at) WHERE next_due_at IS NOT NULL;
 CREATE INDEX accidents_dup_idx ON accidents (region_code, occurred_at);
 
@@ -86,6 +87,8 @@ CREATE TABLE accident_revisions (
 );
 CREATE TRIGGER accident_revisions_append_only BEFORE UPDATE OR DELETE ON accident_revisions
   FOR EACH ROW EXECUTE FUNCTION refuse_change();
+CREATE TRIGGER accident_revisions_no_truncate BEFORE TRUNCATE ON accident_revisions
+  FOR EACH STATEMENT EXECUTE FUNCTION refuse_change();
 
 CREATE TABLE accident_chain (
   region_code   text COLLATE "C" NOT NULL,

@@ -4,11 +4,10 @@
  * Zibo bureaus, a few calls in the duty log and a handover note. Deterministic given `now`.
  */
 import { uuidv7 } from 'uuidv7';
-import { startOfShanghaiDay } from '../../../domain/time.js';
+import { DAY_MS, HOUR_MS, MINUTE_MS, startOfShanghaiDay } from '../../../domain/time.js';
 import type { Db } from '../connection.js';
 
-const DAY_MS = 86_400_000;
-const SHIFT_START_MS = 8.5 * 3_600_000;
+const SHIFT_START_MS = 8.5 * HOUR_MS;
 const DAYS_BACK = 3;
 const DAYS_AHEAD = 7;
 const LOG_REGIONS = ['370300', '370303', '370305'];
@@ -81,7 +80,7 @@ function rosterRows(orgId: string, regionCode: string, staff: Staff[], now: Date
 
 function logRows(orgId: string, regionCode: string, duty: Staff, now: Date) {
   return CALLS.map((c) => {
-    const receivedAt = new Date(now.getTime() - c.minutesAgo * 60_000);
+    const receivedAt = new Date(now.getTime() - c.minutesAgo * MINUTE_MS);
     return {
       id: uuidv7(),
       region_code: regionCode,
@@ -96,7 +95,7 @@ function logRows(orgId: string, regionCode: string, duty: Staff, now: Date) {
       accident_id: null,
       logged_by: duty.id,
       logged_by_name: duty.display_name,
-      created_at: new Date(receivedAt.getTime() + 2 * 60_000),
+      created_at: new Date(receivedAt.getTime() + 2 * MINUTE_MS),
     };
   });
 }

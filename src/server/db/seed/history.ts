@@ -8,14 +8,13 @@ import type { DOMAINS } from '../../../domain/direct-report.js';
 import { gradeOf } from '../../../domain/grade.js';
 import { ancestorAt } from '../../../domain/region-code.js';
 import { targetLevelOf } from '../../../domain/reporting-chain.js';
+import { DAY_MS, HOUR_MS, MINUTE_MS } from '../../../domain/time.js';
 import type { Actor } from '../../auth/actor.js';
 import { createAccident, fileFollowup, forwardAccident, signAccident } from '../../modules/accidents/service.js';
 import type { SeedContext } from './demo.js';
 
 const COUNT = 320;
 const DAYS = 730;
-const MIN = 60_000;
-const DAY = 86_400_000;
 
 /** mulberry32: small, fast, deterministic. */
 function prng(seed: number) {
@@ -78,7 +77,7 @@ export async function generateHistory(ctx: SeedContext, actor: (username: string
   };
   const today = new Date();
   const t0 = today.getTime();
-  const plans = Array.from({ length: COUNT }, () => t0 - Math.floor(rand() * DAYS * DAY) - 2 * 3_600_000).sort(
+  const plans = Array.from({ length: COUNT }, () => t0 - Math.floor(rand() * DAYS * DAY_MS) - 2 * HOUR_MS).sort(
     (a, b) => a - b,
   );
   let created = 0;
@@ -97,7 +96,7 @@ export async function generateHistory(ctx: SeedContext, actor: (username: string
     const seriousInjuries = Math.floor(rand() * (deaths > 2 ? 8 : 3));
     const minorInjuries = Math.floor(rand() * 6);
     const directLossYuan = Math.round((deaths * 1_500_000 + seriousInjuries * 300_000 + rand() * 800_000) / 100) * 100;
-    const receivedAt = occurred + (15 + Math.floor(rand() * 55)) * MIN + (rand() > 0.93 ? 50 * MIN : 0);
+    const receivedAt = occurred + (15 + Math.floor(rand() * 55)) * MINUTE_MS + (rand() > 0.93 ? 50 * MINUTE_MS : 0);
     const input: CreateAccidentInput = {
       occurredAt: new Date(occurred).toISOString(),
       receivedAt: new Date(receivedAt).toISOString(),
@@ -124,7 +123,7 @@ export async function generateHistory(ctx: SeedContext, actor: (username: string
       await fn();
       return true;
     };
-    let clock = receivedAt + (5 + Math.floor(rand() * 25)) * MIN;
+    let clock = receivedAt + (5 + Math.floor(rand() * 25)) * MINUTE_MS;
     let id = '';
     await step(clock, async () => {
       const res = await createAccident(ctx, await as(`duty.${county}`), input, `seed-${i}`);
@@ -142,15 +141,15 @@ export async function generateHistory(ctx: SeedContext, actor: (username: string
       const code = ancestorAt(county, level);
       const who = await as(`duty.${code}`);
       if (k > 0) {
-        clock += (3 + Math.floor(rand() * 20)) * MIN;
+        clock += (3 + Math.floor(rand() * 20)) * MINUTE_MS;
         if (!(await step(clock, () => signAccident(ctx, who, id)))) reached = false;
       }
       if (!reached || k === ladder.length - 1) break;
-      clock += (20 + Math.floor(rand() * 80)) * MIN + (rand() > 0.95 ? 90 * MIN : 0);
+      clock += (20 + Math.floor(rand() * 80)) * MINUTE_MS + (rand() > 0.95 ? 90 * MINUTE_MS : 0);
       if (!(await step(clock, () => forwardAccident(ctx, who, id, {})))) reached = false;
     }
     const countyDuty = await as(`duty.${county}`);
-    const followAt = occurred + (1 + Math.floor(rand() * 4)) * DAY + Math.floor(rand() * 8) * 3_600_000;
+    const followAt = occurred + (1 + Math.floor(rand() * 4)) * DAY_MS + Math.floor(rand() * 8) * HOUR_MS;
     const worse = rand() > 0.85 && seriousInjuries > 0;
     await step(followAt, () =>
       fileFollowup(ctx, countyDuty, id, {
@@ -161,7 +160,7 @@ export async function generateHistory(ctx: SeedContext, actor: (username: string
       }),
     );
     const window = scene.domain === 'road_traffic' || scene.domain === 'fire' ? 6 : 10 + Math.floor(rand() * 18);
-    const finalAt = occurred + window * DAY + Math.floor(rand() * 8) * 3_600_000;
+    const finalAt = occurred + window * DAY_MS + Math.floor(rand() * 8) * HOUR_MS;
     const stats = await as(`stats.${county}`);
     if (rand() > 0.03) {
       await step(finalAt, () =>

@@ -75,7 +75,10 @@ async function client(name: string): Promise<Client> {
 
 function body(regionCode: string, overrides: Record<string, unknown> = {}) {
   seq += 1;
-  return buildAccident({ regionCode, unitName: `权限矩阵测试单位${seq}`, ...overrides }, t.clock.now());
+  return buildAccident(
+    { regionCode, unitName: `权限矩阵测试单位${seq}`, confirmNotDuplicate: true, ...overrides },
+    t.clock.now(),
+  );
 }
 
 /** A fresh report on the given side, filed by that side's enterprise. */

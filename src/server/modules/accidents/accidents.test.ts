@@ -480,10 +480,25 @@ describe('direct-report nodes (24 h / 7 d / 30 d)', () => {
     expect(node(res.body, '30d')).toMatchObject({ doneAt: iso(occurred + offset), status });
   });
 
-  it('after the final report no further follow-up is accepted (409 REPORT_FINAL), and nothing is written', async () => {
+  it('after the final report, a casualty change inside the window is still recorded (补报) and keeps the 30d node', async () => {
+    const v = await create(county);
+    t.clock.set(new Date(T0 + DAY));
+    const final = await county.post(`/api/accidents/${v.id}/followups`, { final: true });
+    t.clock.set(new Date(T0 + 5 * DAY));
+    const late = await county.post(`/api/accidents/${v.id}/followups`, { deaths: 1, note: '伤员抢救无效死亡' });
+    expect(late.status).toBe(201);
+    expect(late.body.deaths).toBe(1);
+    expect(late.body.final).toBe(true);
+    expect(late.body.nodes.find((n: { kind: string }) => n.kind === '30d').doneAt).toBe(
+      final.body.nodes.find((n: { kind: string }) => n.kind === '30d').doneAt,
+    );
+  });
+
+  it('after the final report and outside the window, no further follow-up is accepted (409 REPORT_FINAL), and nothing is written', async () => {
     const v = await create(county);
     t.clock.set(new Date(T0 + DAY));
     expect((await county.post(`/api/accidents/${v.id}/followups`, { final: true })).status).toBe(201);
+    t.clock.set(new Date(T0 + 31 * DAY));
     const res = await county.post(`/api/accidents/${v.id}/followups`, { deaths: 1 });
     expect(res.status).toBe(409);
     expect(res.body.error.code).toBe('REPORT_FINAL');
@@ -679,9 +694,9 @@ describe('enterprise filing (单位 → 县级, 1 h)', () => {
   });
 
   it('is unit_late when filed more than 1 h after the accident (exactly 1 h is on time)', async () => {
-    const onTime = await ent.post('/api/accidents', body({ occurredAt: iso(T0 - HOUR) }));
+    const onTime = await ent.post('/api/accidents', body({ occurredAt: iso(T0 - HOUR), confirmNotDuplicate: true }));
     expect(onTime.body.flags).not.toContain('unit_late');
-    const late = await ent.post('/api/accidents', body({ occurredAt: iso(T0 - HOUR - 1) }));
+    const late = await ent.post('/api/accidents', body({ occurredAt: iso(T0 - HOUR - 1), confirmNotDuplicate: true }));
     expect(late.body.flags).toContain('unit_late');
   });
 
@@ -694,8 +709,30 @@ describe('enterprise filing (单位 → 县级, 1 h)', () => {
     expect(await countRows({ unitName: b.unitName })).toBe(0);
   });
 
+  it('is refused as a possible duplicate of its own earlier report, naming only what it may read', async () => {
+    const first = await ent.post('/api/accidents', body({ confirmNotDuplicate: true }));
+    const again = await ent.post('/api/accidents', body({ unitName: '另一个名称', occurredAt: first.body.occurredAt }));
+    expect(again.status).toBe(409);
+    expect(again.body.error.details.candidateIds).toContain(first.body.id);
+  });
+
+  it('does not learn of bureau reports it may not read through the duplicate check', async () => {
+    // An hour of its own with no other report of this enterprise: only the bureau's report can match.
+    const at = iso(T0 - 20 * HOUR);
+    const bureau = await create(county, { unitName: '县局报送的单位', occurredAt: at });
+    const res = await ent.post('/api/accidents', body({ unitName: '县局报送的单位', occurredAt: bureau.occurredAt }));
+    expect(res.status).toBe(409);
+    expect(res.body.error.details.candidateIds).toEqual([]);
+    expect(res.body.error.details.hiddenCandidates).toBe(1);
+  });
+
+  it('sees the reports bureaus filed about its unit (same credit code)', async () => {
+    const about = await create(county, { unitCreditCode: '91370303MA3C4B2X1K', confirmNotDuplicate: true });
+    expect((await ent.get(`/api/accidents/${about.id}`)).status).toBe(200);
+  });
+
   it("sees only its own unit's reports", async () => {
-    const own = await ent.post('/api/accidents', body());
+    const own = await ent.post('/api/accidents', body({ confirmNotDuplicate: true }));
     const bureau = await create(county);
     const list = await ent.get('/api/accidents?pageSize=200');
     expect(list.status).toBe(200);

@@ -1,10 +1,23 @@
+import type { AccidentDomain, NodeFacts } from '../../../domain/direct-report.js';
 import type { ChainEntryState, ChainLevel } from '../../../domain/reporting-chain.js';
-import type { ChainRow } from './repo.js';
+import type { AccidentRow, ChainRow } from './repo.js';
 
 const date = (v: Date | string | null) => (v ? new Date(v) : null);
 
+/** The chain columns the domain rules read. */
+export type ChainStateRow = Pick<
+  ChainRow,
+  'level' | 'received_at' | 'forwarded_at' | 'due_at' | 'signed_at' | 'skipped'
+>;
+
+/** The accident columns that decide its direct-report nodes. */
+export type NodeFactsRow = Pick<
+  AccidentRow,
+  'occurred_at' | 'domain' | 'complete_at' | 'first_followup_at' | 'final_at'
+>;
+
 /** A stored chain row as the domain rules see it. */
-export function toChainState(r: ChainRow): ChainEntryState {
+export function toChainState(r: ChainStateRow): ChainEntryState {
   return {
     level: r.level as ChainLevel,
     receivedAt: date(r.received_at),
@@ -12,5 +25,16 @@ export function toChainState(r: ChainRow): ChainEntryState {
     dueAt: date(r.due_at),
     signedAt: date(r.signed_at),
     skipped: r.skipped,
+  };
+}
+
+/** A stored accident as the direct-report node rules see it. */
+export function nodeFactsOf(a: NodeFactsRow): NodeFacts {
+  return {
+    occurredAt: new Date(a.occurred_at),
+    domain: a.domain as AccidentDomain,
+    completeAt: date(a.complete_at),
+    firstFollowupAt: date(a.first_followup_at),
+    finalAt: date(a.final_at),
   };
 }

@@ -9,11 +9,10 @@ import {
   holderOf,
   visibleLevels,
 } from '../../../domain/reporting-chain.js';
-import { toChainState } from './chain-state.js';
+import { nodeFactsOf, toChainState } from './chain-state.js';
 import type { AccidentRow, ChainRow, RevisionRow } from './repo.js';
 
 const iso = (v: Date | string | null | undefined) => (v ? new Date(v).toISOString() : null);
-const date = (v: Date | string | null | undefined) => (v ? new Date(v) : null);
 
 export function accidentStatus(nextDue: Date | string | null, now: Date): 'pending' | 'overdue' | 'done' {
   if (!nextDue) return 'done';
@@ -89,16 +88,12 @@ export function presentAccident(
       },
     ];
   });
-  const nodes = directReportNodes(
-    {
-      occurredAt: new Date(a.occurred_at),
-      domain: a.domain as AccidentDomain,
-      completeAt: date(a.complete_at),
-      firstFollowupAt: date(a.first_followup_at),
-      finalAt: date(a.final_at),
-    },
-    now,
-  ).map((n) => ({ kind: n.kind, dueAt: iso(n.dueAt), doneAt: iso(n.doneAt), status: n.status }));
+  const nodes = directReportNodes(nodeFactsOf(a), now).map((n) => ({
+    kind: n.kind,
+    dueAt: iso(n.dueAt),
+    doneAt: iso(n.doneAt),
+    status: n.status,
+  }));
   return {
     ...currentFields(a),
     regionName,

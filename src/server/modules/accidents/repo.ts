@@ -2,8 +2,17 @@
 import { type Kysely, type Selectable, sql } from 'kysely';
 import type { ListAccidentsQuery } from '../../../contracts/accidents.js';
 import { subtreePrefix } from '../../../domain/region-code.js';
+import { HOUR_MS } from '../../../domain/time.js';
 import type { Actor } from '../../auth/actor.js';
-import type { AccidentChainTable, AccidentRevisionsTable, AccidentsTable, Database } from '../../db/schema.js';
+import type {
+  AccidentChainTable,
+  AccidentRevisionsTable,
+  AccidentsTable,
+  Database,
+  DeadlineAlertsTable,
+} from '../../db/schema.js';
+import { containsPattern } from '../../db/sql.js';
+import type { ChainStateRow, NodeFactsRow } from './chain-state.js';
 
 export type AccidentRow = Selectable<AccidentsTable>;
 export type ChainRow = Selectable<AccidentChainTable>;
@@ -13,8 +22,9 @@ type Q = Kysely<Database>;
 
 /** Jurisdiction as SQL: a bureau sees its region subtree, an enterprise its own unit. */
 export function inScope(actor: Actor) {
+  // An enterprise sees what it filed and what the bureaus filed about its unit (same credit code).
   return actor.orgKind === 'enterprise'
-    ? sql<boolean>`a.enterprise_org_id = ${actor.orgId}`
+    ? sql<boolean>`(a.enterprise_org_id = ${actor.orgId} OR a.unit_credit_code = ${actor.creditCode ?? ''})`
     : sql<boolean>`a.region_code LIKE ${`${actor.prefix}%`}`;
 }
 
@@ -58,12 +68,32 @@ export async function nextReportSeq(db: Q, countyCode: string, day: string): Pro
   return row.seq;
 }
 
+/**
+ * Serialises report creation within one county until commit, so two people filing the same accident at
+ * the same moment cannot both pass the duplicate check (杜绝重报).
+ */
+export async function lockCountyForFiling(db: Q, countyCode: string): Promise<void> {
+  await sql`SELECT pg_advisory_xact_lock(hashtext(${`accident-filing:${countyCode}`}))`.execute(db);
+}
+
+/** Which of these accident ids the actor may read. */
+export async function visibleIds(db: Q, actor: Actor, ids: string[]): Promise<Set<string>> {
+  if (ids.length === 0) return new Set();
+  const rows = await db
+    .selectFrom('accidents as a')
+    .select('a.id')
+    .where('a.id', 'in', ids)
+    .where(inScope(actor))
+    .execute();
+  return new Set(rows.map((r) => r.id));
+}
+
 /** 疑似重复: same county, occurrence within ±2 h, same unit name or credit code. */
 export async function findDuplicates(
   db: Q,
   p: { countyCode: string; occurredAt: Date; unitName: string; unitCreditCode?: string | undefined },
 ): Promise<{ id: string; report_no: string }[]> {
-  const window = 2 * 3_600_000;
+  const window = 2 * HOUR_MS;
   return db
     .selectFrom('accidents')
     .select(['id', 'report_no'])
@@ -97,9 +127,8 @@ export async function listInScope(db: Q, actor: Actor, f: ListAccidentsQuery, no
   if (f.status === 'overdue') q = q.where('a.next_due_at', '<', now);
   if (f.q) {
     const text = sql`(a.unit_name || ' ' || a.address || ' ' || a.report_no)`;
-    const like = `%${f.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
     // The bigram containment lets the GIN index narrow the rows; ILIKE keeps the exact meaning.
-    q = q.where(sql<boolean>`text_bigrams(${text}) @> text_bigrams(${f.q}) AND ${text} ILIKE ${like}`);
+    q = q.where(sql<boolean>`text_bigrams(${text}) @> text_bigrams(${f.q}) AND ${text} ILIKE ${containsPattern(f.q)}`);
   }
   const [items, counted] = await Promise.all([
     q
@@ -193,4 +222,90 @@ export async function summaryInScope(
       WHERE ${inWindow}`.execute(db),
   ]);
   return { days: days.rows, totals: totals.rows[0] as SummaryTotalsRow };
+}
+
+// ————————————————————————————————————————— deadline watcher
+
+/** What the deadline watcher reads of an accident: its deadlines' facts and what an alert shows. */
+export type WatchedAccident = Pick<
+  AccidentRow,
+  'id' | 'region_code' | 'report_no' | 'unit_name' | 'enterprise_org_id' | 'target_level'
+> &
+  NodeFactsRow;
+
+/** Accidents whose earliest unmet deadline falls in (since, until], earliest first. */
+export async function accidentsDueBetween(
+  db: Q,
+  p: { since: Date; until: Date; limit: number },
+): Promise<WatchedAccident[]> {
+  return db
+    .selectFrom('accidents')
+    .select([
+      'id',
+      'region_code',
+      'report_no',
+      'unit_name',
+      'enterprise_org_id',
+      'target_level',
+      'occurred_at',
+      'domain',
+      'complete_at',
+      'first_followup_at',
+      'final_at',
+    ])
+    .where('next_due_at', '<=', p.until)
+    .where('next_due_at', '>', p.since)
+    .orderBy('next_due_at')
+    .limit(p.limit)
+    .execute();
+}
+
+export type WatchedChainRow = ChainStateRow & Pick<ChainRow, 'accident_id'>;
+
+/** The chain entries of several accidents at once. */
+export async function chainsOf(
+  db: Q,
+  accidents: readonly { region_code: string; id: string }[],
+): Promise<WatchedChainRow[]> {
+  if (accidents.length === 0) return [];
+  return db
+    .selectFrom('accident_chain')
+    .select(['accident_id', 'level', 'received_at', 'forwarded_at', 'due_at', 'signed_at', 'skipped'])
+    .where((eb) =>
+      eb(
+        eb.refTuple('region_code', 'accident_id'),
+        'in',
+        accidents.map((a) => eb.tuple(a.region_code, a.id)),
+      ),
+    )
+    .execute();
+}
+
+export type DeadlineAlertRow = Selectable<DeadlineAlertsTable>;
+
+/**
+ * Records the alerts not yet in the ledger, in one statement, and returns those this call recorded — the
+ * ones to send. NOT EXISTS skips the alerts already sent (most of them, every tick) without attempting an
+ * insert; ON CONFLICT settles a race with another instance recording the same alert.
+ */
+export async function recordNewAlerts(db: Q, alerts: readonly DeadlineAlertRow[]): Promise<DeadlineAlertRow[]> {
+  if (alerts.length === 0) return [];
+  const values = sql.join(
+    alerts.map(
+      (a) =>
+        sql`(${a.region_code}, ${a.accident_id}::uuid, ${a.deadline}, ${a.due_at}::timestamptz, ${a.stage}, ${a.sent_at}::timestamptz)`,
+    ),
+  );
+  const { rows } = await sql<DeadlineAlertRow>`
+    INSERT INTO deadline_alerts (region_code, accident_id, deadline, due_at, stage, sent_at)
+    SELECT v.region_code, v.accident_id, v.deadline, v.due_at, v.stage, v.sent_at
+    FROM (VALUES ${values}) AS v (region_code, accident_id, deadline, due_at, stage, sent_at)
+    WHERE NOT EXISTS (
+      SELECT 1 FROM deadline_alerts d
+      WHERE d.region_code = v.region_code AND d.accident_id = v.accident_id AND d.deadline = v.deadline
+        AND d.due_at = v.due_at AND d.stage = v.stage
+    )
+    ON CONFLICT DO NOTHING
+    RETURNING region_code, accident_id, deadline, due_at, stage, sent_at`.execute(db);
+  return rows;
 }

@@ -10,13 +10,13 @@ import {
   listAccidentsQuery,
   signBody,
 } from '../../../contracts/accidents.js';
-import { idParam } from '../../../contracts/common.js';
+import { idParam, requiredText } from '../../../contracts/common.js';
 import type { AppContext } from '../../context.js';
 import { actorOf, requirePermission } from '../../plugins/auth.js';
 import * as service from './service.js';
 
 const idempotencyHeaders = z.object({
-  'idempotency-key': z.string().min(1).max(200).optional(),
+  'idempotency-key': requiredText(200).optional(),
 });
 
 export function accidentRoutes(app: FastifyInstance, ctx: AppContext): void {

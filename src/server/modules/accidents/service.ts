@@ -30,14 +30,14 @@ import {
   nextLevel,
   targetLevelOf,
 } from '../../../domain/reporting-chain.js';
-import { shanghaiDay, startOfShanghaiDay } from '../../../domain/time.js';
+import { DAY_MS, shanghaiDay, startOfShanghaiDay } from '../../../domain/time.js';
 import { type Actor, coversRegion } from '../../auth/actor.js';
 import type { AppContext } from '../../context.js';
 import type { Database } from '../../db/schema.js';
 import { AppError, fieldError } from '../../errors.js';
 import { appendAudit } from '../audit/service.js';
 import { lookupRegion } from '../regions/lookup.js';
-import { toChainState } from './chain-state.js';
+import { nodeFactsOf, toChainState } from './chain-state.js';
 import { type AccidentView, presentAccident, presentListItem } from './presenter.js';
 import * as repo from './repo.js';
 
@@ -80,18 +80,7 @@ function statFigures(a: repo.AccidentRow): Figures {
 
 /** Derived state every write recomputes: grade-independent deadlines collapse into next_due_at. */
 function deadlineOf(a: repo.AccidentRow, chain: ChainEntryState[], now: Date): Date | null {
-  return nextDueAt(
-    chain,
-    a.target_level as ChainLevel,
-    {
-      occurredAt: new Date(a.occurred_at),
-      domain: a.domain as AccidentDomain,
-      completeAt: a.complete_at ? new Date(a.complete_at) : null,
-      firstFollowupAt: a.first_followup_at ? new Date(a.first_followup_at) : null,
-      finalAt: a.final_at ? new Date(a.final_at) : null,
-    },
-    now,
-  );
+  return nextDueAt(chain, a.target_level as ChainLevel, nodeFactsOf(a), now);
 }
 
 // ————————————————————————————————————————— reads
@@ -122,8 +111,6 @@ export async function listAccidents(ctx: AppContext, actor: Actor, query: ListAc
     pageSize: query.pageSize,
   };
 }
-
-const DAY_MS = 24 * 3_600_000;
 
 /** YYYY-MM-DD of the instant in Asia/Shanghai. */
 function isoDay(at: Date): string {
@@ -197,34 +184,36 @@ export async function createAccident(
   }
   const requestHash = createHash('sha256').update(JSON.stringify(input)).digest('hex');
 
-  for (let attempt = 0; ; attempt++) {
-    try {
-      return await ctx.db.kysely.transaction().execute(async (trx) => {
-        if (idempotencyKey) {
-          const hit = await claimIdempotencyKey(trx, actor, idempotencyKey, input.regionCode, requestHash, now);
-          if (hit) return hit;
-        }
-        const view = await insertAccident(trx, ctx, actor, input, { occurredAt, now, regionName: region.full_name });
-        if (idempotencyKey) {
-          await trx
-            .updateTable('idempotency_keys')
-            .set({ response_status: 201, response_body: JSON.stringify(view) })
-            .where('user_id', '=', actor.userId)
-            .where('key', '=', idempotencyKey)
-            .execute();
-        }
-        return { status: 201, body: view };
-      });
-    } catch (err) {
-      // Two retries raced for the same key: the loser's insert hit the primary key; read the winner's answer.
-      if (idempotencyKey && attempt === 0 && isUniqueViolation(err)) continue;
-      throw err;
+  // Inserting the key first makes a concurrent retry wait on that row until this commits, then read our answer.
+  const result = await ctx.db.kysely.transaction().execute(async (trx) => {
+    if (idempotencyKey) {
+      const hit = await claimIdempotencyKey(trx, actor, idempotencyKey, input.regionCode, requestHash, now);
+      if (hit) return { ...hit, view: null };
     }
+    const view = await insertAccident(trx, actor, input, { occurredAt, now, regionName: region.full_name });
+    if (idempotencyKey) {
+      await trx
+        .updateTable('idempotency_keys')
+        .set({ response_status: 201, response_body: JSON.stringify(view) })
+        .where('user_id', '=', actor.userId)
+        .where('key', '=', idempotencyKey)
+        .execute();
+    }
+    return { status: 201, body: view as unknown, view };
+  });
+  // Told only after commit: nobody hears of a report that was rolled back.
+  if (result.view) {
+    const v = result.view;
+    ctx.bus.publish({
+      type: 'accident.created',
+      regionCode: v.regionCode,
+      enterpriseOrgId: actor.orgKind === 'enterprise' ? actor.orgId : null,
+      unitCreditCode: v.unitCreditCode,
+      at: now.toISOString(),
+      data: { id: v.id, reportNo: v.reportNo, unitName: v.unitName, grade: v.grade, regionName: v.regionName },
+    });
   }
-}
-
-function isUniqueViolation(err: unknown): boolean {
-  return typeof err === 'object' && err !== null && (err as { code?: string }).code === '23505';
+  return { status: result.status, body: result.body };
 }
 
 async function claimIdempotencyKey(
@@ -255,7 +244,6 @@ async function claimIdempotencyKey(
 
 async function insertAccident(
   trx: Trx,
-  ctx: AppContext,
   actor: Actor,
   input: CreateAccidentInput,
   { occurredAt, now, regionName }: { occurredAt: Date; now: Date; regionName: string },
@@ -274,20 +262,9 @@ async function insertAccident(
     throw fieldError('receivedAt', 'before_occurred', '接报时间不能早于事故发生时间');
   if (receivedAt.getTime() > now.getTime()) throw fieldError('receivedAt', 'in_future', '接报时间不能晚于当前时间');
 
-  if (!input.confirmNotDuplicate) {
-    const dups = await repo.findDuplicates(trx, {
-      countyCode,
-      occurredAt,
-      unitName: input.unitName,
-      unitCreditCode: input.unitCreditCode,
-    });
-    if (dups.length > 0) {
-      throw new AppError('POSSIBLE_DUPLICATE', {
-        candidateIds: dups.map((d) => d.id),
-        candidates: dups.map((d) => ({ id: d.id, reportNo: d.report_no })),
-      });
-    }
-  }
+  const unitCreditCode = actor.orgKind === 'enterprise' ? actor.creditCode : (input.unitCreditCode ?? null);
+  if (!input.confirmNotDuplicate)
+    await refuseDuplicate(trx, actor, { countyCode, occurredAt, unitName: input.unitName, unitCreditCode });
 
   const figures: Figures = {
     deaths: input.deaths,
@@ -327,7 +304,7 @@ async function insertAccident(
     received_at: receivedAt,
     address: input.address,
     unit_name: input.unitName,
-    unit_credit_code: actor.orgKind === 'enterprise' ? actor.creditCode : (input.unitCreditCode ?? null),
+    unit_credit_code: unitCreditCode,
     enterprise_org_id: actor.orgKind === 'enterprise' ? actor.orgId : null,
     industry_code: input.industryCode,
     accident_type: input.accidentType,
@@ -416,15 +393,33 @@ async function insertAccident(
     after: snapshot,
   });
   // The view is built from what was just written: no read-back on the hot path.
-  const view = presentAccident(row as repo.AccidentRow, chainRows, [revision], regionName, now);
-  ctx.bus.publish({
-    type: 'accident.created',
-    regionCode: input.regionCode,
-    enterpriseOrgId: row.enterprise_org_id,
-    at: now.toISOString(),
-    data: { id, reportNo, unitName: input.unitName, grade, regionName: view.regionName },
+  return presentAccident(row as repo.AccidentRow, chainRows, [revision], regionName, now);
+}
+
+/**
+ * 杜绝重报: a report that looks like one already filed (same county, ±2 h, same unit) is refused unless the
+ * filer confirms it is a different accident. The county lock makes the check hold under concurrent filing.
+ * Candidates the filer may not read are not named (no leak of existence), but the refusal stands.
+ */
+async function refuseDuplicate(
+  trx: Trx,
+  actor: Actor,
+  p: { countyCode: string; occurredAt: Date; unitName: string; unitCreditCode: string | null },
+): Promise<void> {
+  await repo.lockCountyForFiling(trx, p.countyCode);
+  const dups = await repo.findDuplicates(trx, { ...p, unitCreditCode: p.unitCreditCode ?? undefined });
+  if (dups.length === 0) return;
+  const visible = await repo.visibleIds(
+    trx,
+    actor,
+    dups.map((d) => d.id),
+  );
+  const shown = dups.filter((d) => visible.has(d.id));
+  throw new AppError('POSSIBLE_DUPLICATE', {
+    candidateIds: shown.map((d) => d.id),
+    candidates: shown.map((d) => ({ id: d.id, reportNo: d.report_no })),
+    hiddenCandidates: dups.length - shown.length,
   });
-  return view;
 }
 
 async function claimDutyLog(trx: Trx, actor: Actor, id: string) {
@@ -476,9 +471,10 @@ export async function fileFollowup(
   const result = await ctx.db.kysely.transaction().execute(async (trx) => {
     const a = await repo.findInScope(trx, actor, id, true);
     if (!a) throw new AppError('NOT_FOUND');
-    if (a.final_at) throw new AppError('REPORT_FINAL');
+    // After 终报, only 补报 inside the window (493号令 第十三条) may still change the report.
     const occurredAt = new Date(a.occurred_at);
     const inside = isInsideWindow(occurredAt, a.domain as AccidentDomain, now);
+    if (a.final_at && !inside) throw new AppError('REPORT_FINAL');
 
     const changes: Record<string, { from: unknown; to: unknown }> = {};
     const update: Record<string, unknown> = {};
@@ -531,7 +527,7 @@ export async function fileFollowup(
       flags: [...flags],
       revision_count: a.revision_count + 1,
       first_followup_at: a.first_followup_at ?? now,
-      final_at: input.final ? now : null,
+      final_at: a.final_at ?? (input.final ? now : null),
       updated_at: now,
     };
     if (
@@ -599,7 +595,12 @@ export async function fileFollowup(
     });
     return { a: next, regraded, gradeBefore, view: await loadView(trx, next, now) };
   });
-  const base = { regionCode: result.a.region_code, enterpriseOrgId: result.a.enterprise_org_id, at: now.toISOString() };
+  const base = {
+    regionCode: result.a.region_code,
+    enterpriseOrgId: result.a.enterprise_org_id,
+    unitCreditCode: result.a.unit_credit_code,
+    at: now.toISOString(),
+  };
   ctx.bus.publish({
     ...base,
     type: 'accident.followup',
@@ -697,6 +698,7 @@ export async function forwardAccident(
     type: 'accident.forwarded',
     regionCode: result.a.region_code,
     enterpriseOrgId: result.a.enterprise_org_id,
+    unitCreditCode: result.a.unit_credit_code,
     at: now.toISOString(),
     data: {
       id,
@@ -751,6 +753,7 @@ export async function signAccident(ctx: AppContext, actor: Actor, id: string, no
       type: 'accident.signed',
       regionCode: result.a.region_code,
       enterpriseOrgId: result.a.enterprise_org_id,
+      unitCreditCode: result.a.unit_credit_code,
       at: now.toISOString(),
       data: { id, reportNo: result.a.report_no, unitName: result.a.unit_name, level: result.level },
     });

@@ -88,6 +88,10 @@ describe('POST /api/accidents with bad input → 400 naming the field, nothing w
     ['occurredAt without offset', () => body({ occurredAt: '2026-11-25T09:00:00' }), 'occurredAt'],
     ['occurredAt not a date', () => body({ occurredAt: '昨天上午' }), 'occurredAt'],
     ['occurredAt missing', () => body({ occurredAt: undefined }), 'occurredAt'],
+    // PostgreSQL errors on year 0000 and PGlite rewrites 0001–0099: both must stop at validation.
+    ['occurredAt in year 0000', () => body({ occurredAt: '0000-11-25T09:00:00+08:00' }), 'occurredAt'],
+    ['occurredAt in year 0099', () => body({ occurredAt: '0099-11-25T09:00:00+08:00' }), 'occurredAt'],
+    ['occurredAt before 1949', () => body({ occurredAt: '1948-12-31T23:59:59+08:00' }), 'occurredAt'],
     [
       'receivedAt before occurredAt',
       () => body({ occurredAt: iso(T0 - 3_600_000), receivedAt: iso(T0 - 3_600_001) }),
@@ -147,13 +151,16 @@ describe('POST /api/accidents with bad input → 400 naming the field, nothing w
     expect(res.status).toBe(201);
   });
 
-  it('a bad Idempotency-Key is refused before anything is written', async () => {
-    const before = await counts();
-    const res = await duty.post('/api/accidents', body(), { 'idempotency-key': 'k'.repeat(201) });
-    expect(res.status).toBe(400);
-    expect(res.body.error.code).toBe('VALIDATION_FAILED');
-    expect(await counts()).toEqual(before);
-  });
+  it.each(['k'.repeat(201), 'k\u0000'])(
+    'a bad Idempotency-Key (%j) is refused before anything is written',
+    async (key) => {
+      const before = await counts();
+      const res = await duty.post('/api/accidents', body(), { 'idempotency-key': key });
+      expect(res.status).toBe(400);
+      expect(res.body.error.code).toBe('VALIDATION_FAILED');
+      expect(await counts()).toEqual(before);
+    },
+  );
 });
 
 describe('follow-ups, forward and sign with bad input → 400, no revision', () => {
@@ -224,5 +231,18 @@ describe('follow-ups, forward and sign with bad input → 400, no revision', () 
       expect(res.status).toBe(404);
       expect(res.body.error.code).toBe('NOT_FOUND');
     }
+  });
+});
+
+describe('GET /api/accidents with a bad time range → 400 naming the field', () => {
+  it.each<[string, string]>([
+    ['from', '0000-01-01T00:00:00+08:00'],
+    ['from', '0099-01-01T00:00:00+08:00'],
+    ['to', '0000-01-01T00:00:00Z'],
+    ['to', '0099-12-31T23:59:59+08:00'],
+    ['to', '2101-01-01T00:00:00+08:00'],
+  ])('%s=%s', async (field, value) => {
+    const res = await duty.get(`/api/accidents?${field}=${encodeURIComponent(value)}`);
+    expectBadRequest(res, field);
   });
 });

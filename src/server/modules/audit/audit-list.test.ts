@@ -103,5 +103,27 @@ describe('audit list', () => {
     expect(bad.body.error.details[0].path).toBe('pageSize');
     expect((await cityAdmin.get('/api/audit?from=yesterday')).status).toBe(400);
     expect((await cityAdmin.get("/api/audit?action=x'%20or%201=1")).status).toBe(400);
+    expect((await cityAdmin.get('/api/audit?entityId=a%00b')).status).toBe(400);
+    expect((await cityAdmin.get('/api/audit?from=0000-01-01T00:00:00Z')).status).toBe(400);
+  });
+
+  it("shows duty records to their own bureau only: a superior does not read a subordinate's through the trail", async () => {
+    const call = { channel: 'phone', receivedAt: t.clock.now().toISOString(), content: '来电：某化工厂储罐泄漏' };
+    const countyLog = await countyDuty.post('/api/duty/log', call);
+    expect(countyLog.status).toBe(201);
+    const cityDuty = await t.as('duty.370300');
+    const cityLog = await cityDuty.post('/api/duty/log', call);
+    expect(cityLog.status).toBe(201);
+    // The duty API hides the county's entry from the city; the audit trail must too.
+    expect((await cityDuty.get(`/api/duty/log/${countyLog.body.id}`)).status).toBe(404);
+    const hidden = await cityAdmin.get(`/api/audit?entityId=${countyLog.body.id}`);
+    expect(hidden.body).toMatchObject({ items: [], total: 0 });
+    const cityDutyRows = await cityAdmin.get('/api/audit?action=duty');
+    expect(cityDutyRows.body.items.map((r: Row) => r.entityId)).toEqual([cityLog.body.id]);
+
+    const own = await (await t.as('leader.370303')).get('/api/audit?action=duty');
+    expect(own.body.items.map((r: Row) => [r.action, r.entityId])).toEqual([['duty.log.create', countyLog.body.id]]);
+    // Everything else in the subtree stays visible to the superior.
+    expect((await cityAdmin.get(`/api/audit?entityId=${accidentId}`)).body.total).toBe(3);
   });
 });

@@ -1,7 +1,7 @@
 /**
  * 留痕: every write appends a hash-chained audit row (actor, time, action, entity, before/after);
  * verifyAudit recomputes the chains and finds a row edited or deleted directly in the database;
- * the database itself refuses UPDATE and DELETE on audit_log and accident_revisions.
+ * the database itself refuses UPDATE, DELETE and TRUNCATE on audit_log and accident_revisions.
  */
 import { sql } from 'kysely';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -265,6 +265,22 @@ describe('verifyAudit finds direct tampering', () => {
       const result = await verifyAudit(t.db);
       expect(result.ok).toBe(false);
       expect(result.broken).toMatchObject({ chainKey: '370303', seq });
+    } finally {
+      await t.close();
+    }
+  });
+
+  it('nobody can TRUNCATE audit_log or accident_revisions: the statement triggers raise', async () => {
+    try {
+      await expect(sql`TRUNCATE audit_log`.execute(t.db.kysely)).rejects.toThrow(
+        /append-only table audit_log: TRUNCATE refused/,
+      );
+      await expect(sql`TRUNCATE accident_revisions`.execute(t.db.kysely)).rejects.toThrow(
+        /append-only table accident_revisions: TRUNCATE refused/,
+      );
+      expect((await verifyAudit(t.db)).ok).toBe(true);
+      const revs = await sql<{ n: number }>`SELECT count(*)::int AS n FROM accident_revisions`.execute(t.db.kysely);
+      expect(revs.rows[0]?.n).toBe(3);
     } finally {
       await t.close();
     }

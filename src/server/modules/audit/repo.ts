@@ -7,9 +7,22 @@ type Q = Kysely<Database>;
 
 export type AuditRow = Selectable<AuditLogTable>;
 
-/** Rows whose region starts with `prefix`, filtered, newest first, with the total. */
-export async function listAudit(db: Q, prefix: string, f: AuditQuery): Promise<{ items: AuditRow[]; total: number }> {
-  let q = db.selectFrom('audit_log as l').where('l.region_code', 'like', `${prefix}%`);
+/** Whose rows a reader sees: the region subtree (`prefix`), but duty rows of its own region only. */
+export interface AuditScope {
+  prefix: string;
+  regionCode: string;
+}
+
+/** The rows of the scope, filtered, newest first, with the total. */
+export async function listAudit(
+  db: Q,
+  scope: AuditScope,
+  f: AuditQuery,
+): Promise<{ items: AuditRow[]; total: number }> {
+  let q = db
+    .selectFrom('audit_log as l')
+    .where('l.region_code', 'like', `${scope.prefix}%`)
+    .where((eb) => eb.or([eb('l.entity_type', 'not like', 'duty%'), eb('l.region_code', '=', scope.regionCode)]));
   if (f.entityId) q = q.where('l.entity_id', '=', f.entityId);
   if (f.entityType) q = q.where('l.entity_type', '=', f.entityType);
   if (f.action) {

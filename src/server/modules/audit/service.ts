@@ -81,7 +81,9 @@ export async function appendAudit(trx: Kysely<Database>, actor: Actor | null, en
 
 /**
  * The audit rows of the actor's jurisdiction (rows carry the region of the record written, so a bureau sees
- * its own region subtree). Bureaus only: enterprise roles never hold audit.read, this is the second lock.
+ * its own region subtree). Duty records (值班) are a bureau's own business — the duty API does not show a
+ * subordinate's duty log to a superior — so their rows are the actor's own region only.
+ * Bureaus only: enterprise roles never hold audit.read, this is the second lock.
  */
 export async function listAudit(
   ctx: AppContext,
@@ -89,6 +91,10 @@ export async function listAudit(
   q: AuditQuery,
 ): Promise<{ items: AuditRecord[]; total: number; page: number; pageSize: number }> {
   if (actor.orgKind !== 'bureau') throw new AppError('FORBIDDEN');
-  const { items, total } = await repo.listAudit(ctx.db.kysely, actor.prefix, q);
+  const { items, total } = await repo.listAudit(
+    ctx.db.kysely,
+    { prefix: actor.prefix, regionCode: actor.regionCode },
+    q,
+  );
   return { items: items.map(presentAudit), total, page: q.page, pageSize: q.pageSize };
 }

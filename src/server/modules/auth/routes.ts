@@ -1,13 +1,14 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { text } from '../../../contracts/common.js';
 import { ROLE_LABELS } from '../../../contracts/policies.js';
 import type { AppContext } from '../../context.js';
 import { actorOf, SESSION_COOKIE } from '../../plugins/auth.js';
 import { login, logout } from './service.js';
 
 const loginBody = z.object({
-  username: z.string().trim().min(1, { message: '请输入用户名' }).max(100),
+  username: text(100).min(1, { message: '请输入用户名' }),
   password: z.string().min(1, { message: '请输入密码' }).max(200),
 });
 
@@ -43,8 +44,11 @@ export function authRoutes(app: FastifyInstance, ctx: AppContext): void {
     return { user: presentActor(actor) };
   });
   r.post('/api/auth/logout', { schema: { tags: ['auth'], summary: '退出登录' } }, async (req, reply) => {
-    const actor = actorOf(req);
-    await logout(ctx.db, req.cookies[SESSION_COOKIE] ?? '', actor);
+    // The cookie goes even when its session already expired: a stale cookie must not outlive "退出登录".
+    // Only the end of a live session is audited.
+    const token = req.cookies[SESSION_COOKIE] ?? '';
+    if (req.actor) await logout(ctx.db, token, req.actor);
+    ctx.bus.endSession(token);
     reply.clearCookie(SESSION_COOKIE, { path: '/' });
     return { ok: true };
   });

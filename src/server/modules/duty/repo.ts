@@ -2,6 +2,7 @@
 import { type Insertable, type Kysely, type Selectable, sql } from 'kysely';
 import type { DutyLogQuery } from '../../../contracts/duty.js';
 import type { Database, DutyHandoversTable, DutyLogTable, DutyShiftsTable } from '../../db/schema.js';
+import { containsPattern } from '../../db/sql.js';
 
 type Q = Kysely<Database>;
 
@@ -43,13 +44,14 @@ export async function orgUsers(db: Q, orgId: string, ids: string[]): Promise<{ i
     .execute();
 }
 
-/** The enabled users of an organisation, by role then name. */
+/** The enabled users of an organisation: duty officers first, then by role and name. */
 export async function staffOf(db: Q, orgId: string): Promise<{ id: string; display_name: string; role: string }[]> {
   return db
     .selectFrom('users')
     .select(['id', 'display_name', 'role'])
     .where('org_id', '=', orgId)
     .where('disabled', '=', false)
+    .orderBy(sql`role <> 'duty'`)
     .orderBy('role')
     .orderBy('display_name')
     .orderBy('id')
@@ -188,10 +190,6 @@ export async function findLog(db: Q, orgId: string, id: string): Promise<LogRow 
   return db.selectFrom('duty_log').selectAll().where('id', '=', id).where('org_id', '=', orgId).executeTakeFirst();
 }
 
-function likePattern(q: string): string {
-  return `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-}
-
 export async function listLog(db: Q, orgId: string, f: DutyLogQuery): Promise<{ items: LogRow[]; total: number }> {
   let q = db.selectFrom('duty_log as l').where('l.org_id', '=', orgId);
   if (f.from) q = q.where('l.received_at', '>=', new Date(f.from));
@@ -200,7 +198,7 @@ export async function listLog(db: Q, orgId: string, f: DutyLogQuery): Promise<{ 
   if (f.converted) q = q.where('l.accident_id', f.converted === 'true' ? 'is not' : 'is', null);
   if (f.q) {
     const text = sql`concat_ws(' ', l.content, l.caller_name, l.caller_unit, l.caller_phone)`;
-    q = q.where(sql<boolean>`${text} ILIKE ${likePattern(f.q)}`);
+    q = q.where(sql<boolean>`${text} ILIKE ${containsPattern(f.q)}`);
   }
   const [items, total] = await Promise.all([
     q

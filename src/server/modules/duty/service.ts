@@ -21,7 +21,7 @@ import type {
   ShiftsQuery,
 } from '../../../contracts/duty.js';
 import { subtreePrefix } from '../../../domain/region-code.js';
-import { startOfShanghaiDay } from '../../../domain/time.js';
+import { DAY_MS, startOfShanghaiDay } from '../../../domain/time.js';
 import { type Actor, coversRegion } from '../../auth/actor.js';
 import type { AppContext } from '../../context.js';
 import type { Database } from '../../db/schema.js';
@@ -33,7 +33,6 @@ import * as repo from './repo.js';
 
 type Trx = Kysely<Database>;
 
-const DAY_MS = 24 * 3_600_000;
 const DEFAULT_ROSTER_DAYS = 7;
 
 /** Optional free text: an empty string is "not given". */

@@ -20,6 +20,8 @@ export interface LiveEvent {
   type: LiveEventType;
   regionCode: string;
   enterpriseOrgId?: string | null;
+  /** The unit the event is about: its enterprise users hear of reports the bureaus filed about it. */
+  unitCreditCode?: string | null;
   at: string;
   data: Record<string, unknown>;
 }
@@ -35,6 +37,17 @@ export class EventBus {
     this.emitter.emit('event', event);
   }
 
+  /** A session ended (logout): its live streams close. */
+  endSession(token: string): void {
+    this.emitter.emit(`session-end:${token}`);
+  }
+
+  onSessionEnd(token: string, listener: () => void): () => void {
+    const name = `session-end:${token}`;
+    this.emitter.once(name, listener);
+    return () => this.emitter.off(name, listener);
+  }
+
   subscribe(actor: Actor, listener: (event: LiveEvent) => void): () => void {
     const filtered = (event: LiveEvent) => {
       if (reaches(actor, event)) listener(event);
@@ -45,6 +58,10 @@ export class EventBus {
 }
 
 export function reaches(actor: Actor, event: LiveEvent): boolean {
-  if (actor.orgKind === 'enterprise') return event.enterpriseOrgId === actor.orgId;
+  if (actor.orgKind === 'enterprise') {
+    return (
+      event.enterpriseOrgId === actor.orgId || (!!event.unitCreditCode && event.unitCreditCode === actor.creditCode)
+    );
+  }
   return event.regionCode.startsWith(actor.prefix);
 }

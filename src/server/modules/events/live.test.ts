@@ -41,6 +41,8 @@ async function openStream(baseUrl: string, cookie: string) {
       }
       return undefined;
     },
+    /** Resolves when the server ends the stream. */
+    ended: pump,
     close() {
       controller.abort();
       return pump;
@@ -75,6 +77,18 @@ describe('live push and deadline alerts', () => {
     await county.post(`/api/accidents/${created.body.id}/forward`, {});
     expect(await city.waitFor((e) => e.type === 'accident.forwarded' && e.data.id === created.body.id)).toBeDefined();
     await Promise.all([city.close(), province.close(), jinan.close()]);
+  });
+
+  it('ends the stream when its session ends', async () => {
+    const county = await t.as('duty.370302');
+    const stream = await openStream(baseUrl, county.cookie);
+    expect((await county.post('/api/auth/logout')).status).toBe(200);
+    const closed = await Promise.race([
+      stream.ended.then(() => 'ended'),
+      new Promise((r) => setTimeout(() => r('open'), 2000)),
+    ]);
+    expect(closed).toBe('ended');
+    await stream.close();
   });
 
   it('refuses the stream without a session', async () => {

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import type { AppContext } from '../../context.js';
 import { AppError } from '../../errors.js';
 import { requirePermission } from '../../plugins/auth.js';
+import * as repo from './repo.js';
 
 const code = z.string().regex(/^\d{6}(\d{3})?$/, { message: '须为6位或9位行政区划代码' });
 
@@ -16,15 +17,7 @@ export function regionRoutes(app: FastifyInstance, ctx: AppContext): void {
       preValidation: requirePermission('region.read'),
       schema: { tags: ['regions'], summary: '下级行政区划', querystring: z.object({ parent: code.default('000000') }) },
     },
-    async (req) => {
-      const items = await ctx.db.kysely
-        .selectFrom('regions')
-        .select(['code', 'name', 'level', 'parent_code as parentCode', 'full_name as fullName'])
-        .where('parent_code', '=', req.query.parent)
-        .orderBy('code')
-        .execute();
-      return { items };
-    },
+    async (req) => ({ items: await repo.childrenOf(ctx.db.kysely, req.query.parent) }),
   );
   r.get(
     '/api/regions/:code',
@@ -33,11 +26,7 @@ export function regionRoutes(app: FastifyInstance, ctx: AppContext): void {
       schema: { tags: ['regions'], summary: '行政区划', params: z.object({ code }) },
     },
     async (req) => {
-      const region = await ctx.db.kysely
-        .selectFrom('regions')
-        .select(['code', 'name', 'level', 'parent_code as parentCode', 'full_name as fullName'])
-        .where('code', '=', req.params.code)
-        .executeTakeFirst();
+      const region = await repo.findRegion(ctx.db.kysely, req.params.code);
       if (!region) throw new AppError('NOT_FOUND');
       return region;
     },

@@ -25,6 +25,8 @@ import { Countdown } from '../../components/Countdown.js';
 import { formatTime, formatYuan } from '../../components/format.js';
 import { NodeStatus } from '../../components/NodeStatus.js';
 import { FlagTags, GradeTag, StatusBadge } from '../../components/tags.js';
+import { mayDo } from '../../routes.js';
+import { AccidentAuditCard } from './AccidentAuditCard.js';
 import { actionsFor, FollowupButton, ForwardButton, SignButton } from './actions.js';
 
 const FIELD_LABEL_KEYS: Record<string, string> = {
@@ -155,6 +157,7 @@ export function AccidentDetailPage() {
   const { t } = useTranslation();
   const { id = '' } = useParams();
   const query = useAccident(id);
+  const me = useMe().data;
   const screens = Grid.useBreakpoint();
   if (query.isPending) return <Skeleton active />;
   if (query.error)
@@ -234,6 +237,7 @@ export function AccidentDetailPage() {
           </Card>
         </Col>
       </Row>
+      {mayDo(me, 'audit.read') && <AccidentAuditCard accidentId={a.id} />}
     </Space>
   );
 }

@@ -32,6 +32,8 @@ function useReportMutation(id: string, path: string, success: (v: AccidentView) 
     onSuccess: (view) => {
       queryClient.setQueryData(queryKeys.accident(id), view);
       void queryClient.invalidateQueries({ queryKey: queryKeys.accidents() });
+      void queryClient.invalidateQueries({ queryKey: queryKeys.accidentSummary() });
+      void queryClient.invalidateQueries({ queryKey: queryKeys.audit() });
       message.success(success(view));
     },
     onError: (e) => {

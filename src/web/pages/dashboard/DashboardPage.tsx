@@ -15,17 +15,78 @@ import {
   Typography,
 } from 'antd';
 import dayjs from 'dayjs';
-import { useMemo } from 'react';
+import { Component, lazy, type ReactNode, Suspense, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { useAccidents, useDutyNow, useMe } from '../../api/queries.js';
+import { useAccidentSummary, useAccidents, useDutyNow, useMe } from '../../api/queries.js';
 import type { AccidentListItem } from '../../api/types.js';
 import { Countdown } from '../../components/Countdown.js';
-import { formatTime, formatTimeSeconds } from '../../components/format.js';
+import { formatTime, formatTimeSeconds, formatYuan } from '../../components/format.js';
 import { EventText, useLiveEvents } from '../../components/LiveEvents.js';
 import { GradeTag, StatusBadge } from '../../components/tags.js';
 
 const ON_DUTY_SHOWN = 4;
+const TREND_DAYS = 30;
+const TREND_HEIGHT = 280;
+
+// ECharts is a separate chunk, fetched only when the dashboard shows the chart.
+const AccidentTrendChart = lazy(() => import('./AccidentTrendChart.js'));
+
+/** A chunk that fails to load (e.g. the app was redeployed under this page) costs the chart, not the page. */
+class ChartBoundary extends Component<{ fallback: ReactNode; children: ReactNode }, { failed: boolean }> {
+  override state = { failed: false };
+  static getDerivedStateFromError() {
+    return { failed: true };
+  }
+  override render() {
+    return this.state.failed ? this.props.fallback : this.props.children;
+  }
+}
+
+function Trend() {
+  const { t } = useTranslation();
+  const summary = useAccidentSummary({ days: TREND_DAYS }, { refetchInterval: 5 * 60_000 });
+  const totals = summary.data?.totals;
+  const figures = totals
+    ? [
+        { key: 'reports', label: t('dashboard.trendReports'), value: totals.reports.toLocaleString('zh-CN') },
+        { key: 'deaths', label: t('dashboard.trendDeaths'), value: totals.deaths.toLocaleString('zh-CN') },
+        {
+          key: 'serious',
+          label: t('dashboard.trendSerious'),
+          value: totals.seriousInjuries.toLocaleString('zh-CN'),
+        },
+        { key: 'loss', label: t('dashboard.trendLoss'), value: formatYuan(totals.directLossYuan) },
+      ]
+    : [];
+  const placeholder = <div style={{ height: TREND_HEIGHT }} />;
+  return (
+    <Card title={t('dashboard.trendTitle', { days: TREND_DAYS })} size="small" data-testid="trend">
+      {summary.error ? (
+        <Alert type="error" showIcon title={t('common.loadFailed', { message: summary.error.message })} />
+      ) : (
+        <>
+          <Space wrap size={[16, 4]} style={{ marginBottom: 8 }} data-testid="trend-totals">
+            {figures.map((f) => (
+              <Typography.Text key={f.key} type="secondary">
+                {f.label}：<Typography.Text strong>{f.value}</Typography.Text>
+              </Typography.Text>
+            ))}
+          </Space>
+          {summary.data ? (
+            <ChartBoundary fallback={<Alert type="warning" showIcon title={t('dashboard.trendFailed')} />}>
+              <Suspense fallback={placeholder}>
+                <AccidentTrendChart summary={summary.data} height={TREND_HEIGHT} />
+              </Suspense>
+            </ChartBoundary>
+          ) : (
+            placeholder
+          )}
+        </>
+      )}
+    </Card>
+  );
+}
 
 function LiveFeed() {
   const { t } = useTranslation();
@@ -251,6 +312,7 @@ export function DashboardPage() {
                 rowClassName={(r) => (r.status === 'overdue' ? 'row-overdue' : '')}
               />
             </Card>
+            <Trend />
             <Card title={t('dashboard.todayList')} size="small">
               <Table<AccidentListItem>
                 data-testid="today"

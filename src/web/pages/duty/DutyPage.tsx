@@ -24,9 +24,9 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
-import { DUTY_CHANNELS } from '../../../contracts/duty.js';
+import { DUTY_CHANNELS, MAX_OFFICERS } from '../../../contracts/duty.js';
 import { ApiError, api } from '../../api/client.js';
-import { queryKeys, useDutyLog, useDutyShifts, useHandovers, useMe } from '../../api/queries.js';
+import { queryKeys, useDutyLog, useDutyShifts, useDutyStaff, useHandovers, useMe } from '../../api/queries.js';
 import type { DutyChannel, DutyLogEntry, DutyShift, Handover } from '../../api/types.js';
 import { formatTime, toIsoWithOffset } from '../../components/format.js';
 import { ListPage } from '../../components/ListPage.js';
@@ -61,7 +61,8 @@ function RosterTab({ canWrite }: { canWrite: boolean }) {
   const { t } = useTranslation();
   const [week, setWeek] = useState<Dayjs>(dayjs().startOf('week'));
   const [open, setOpen] = useState(false);
-  const [form] = Form.useForm<{ range: [Dayjs, Dayjs]; leaderName?: string; phone?: string }>();
+  const [form] = Form.useForm<{ range: [Dayjs, Dayjs]; leaderName?: string; officerIds?: string[]; phone?: string }>();
+  const staff = useDutyStaff({ enabled: canWrite && open });
   const shifts = useDutyShifts({
     from: toIsoWithOffset(week),
     to: toIsoWithOffset(week.add(7, 'day')),
@@ -125,6 +126,7 @@ function RosterTab({ canWrite }: { canWrite: boolean }) {
             startsAt: toIsoWithOffset(v.range[0]),
             endsAt: toIsoWithOffset(v.range[1]),
             leaderName: v.leaderName?.trim() || undefined,
+            officerIds: v.officerIds?.length ? v.officerIds : undefined,
             phone: v.phone?.trim() || undefined,
           });
         }}
@@ -143,6 +145,23 @@ function RosterTab({ canWrite }: { canWrite: boolean }) {
           </Form.Item>
           <Form.Item name="leaderName" label={t('duty.leaderName')}>
             <Input maxLength={50} />
+          </Form.Item>
+          <Form.Item
+            name="officerIds"
+            label={t('duty.officers')}
+            rules={[{ type: 'array', max: MAX_OFFICERS, message: t('duty.tooManyOfficers', { max: MAX_OFFICERS }) }]}
+          >
+            <Select
+              mode="multiple"
+              allowClear
+              showSearch={{ optionFilterProp: 'label' }}
+              loading={staff.isPending}
+              placeholder={t('duty.officersPlaceholder')}
+              notFoundContent={staff.isPending ? t('common.loading') : undefined}
+              // Display names carry the post already, e.g. 王立新（值班员）.
+              options={(staff.data?.items ?? []).map((p) => ({ value: p.id, label: p.displayName }))}
+              data-testid="shift-officers"
+            />
           </Form.Item>
           <Form.Item name="phone" label={t('duty.phone')}>
             <Input maxLength={30} />

@@ -1,0 +1,36 @@
+/** The one mapping from stored rows to what the domain rules read. */
+import { describe, expect, it } from 'vitest';
+import { nodeFactsOf, toChainState } from './chain-state.js';
+
+describe('chain-state', () => {
+  it('nodeFactsOf: an accident row as node facts, nulls kept', () => {
+    expect(
+      nodeFactsOf({
+        occurred_at: new Date('2026-11-25T01:00:00Z'),
+        domain: 'fire',
+        complete_at: new Date('2026-11-25T02:00:00Z'),
+        first_followup_at: null,
+        final_at: null,
+      }),
+    ).toEqual({
+      occurredAt: new Date('2026-11-25T01:00:00Z'),
+      domain: 'fire',
+      completeAt: new Date('2026-11-25T02:00:00Z'),
+      firstFollowupAt: null,
+      finalAt: null,
+    });
+  });
+
+  it('toChainState: a chain row as a chain entry', () => {
+    expect(
+      toChainState({
+        level: 'city',
+        received_at: new Date('2026-11-25T01:00:00Z'),
+        forwarded_at: null,
+        due_at: new Date('2026-11-25T03:00:00Z'),
+        signed_at: null,
+        skipped: false,
+      }),
+    ).toMatchObject({ level: 'city', dueAt: new Date('2026-11-25T03:00:00Z'), forwardedAt: null, skipped: false });
+  });
+});
