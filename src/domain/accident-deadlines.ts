@@ -1,6 +1,13 @@
 /** The earliest deadline an accident report has not yet met — across its chain and its direct-report nodes. */
 import { directReportNodes, type NodeFacts } from './direct-report.js';
-import { type ChainEntryState, type ChainLevel, entryDoneAt, holderOf, visibleLevels } from './reporting-chain.js';
+import {
+  type ChainEntryState,
+  type ChainLevel,
+  entryDoneAt,
+  holderOf,
+  levelsOf,
+  visibleLevels,
+} from './reporting-chain.js';
 
 export function nextDueAt(
   chain: readonly ChainEntryState[],
@@ -8,7 +15,7 @@ export function nextDueAt(
   facts: NodeFacts,
   now: Date,
 ): Date | null {
-  const levels = new Set(visibleLevels(target, holderOf(chain)?.level));
+  const levels = new Set(visibleLevels(target, holderOf(chain)?.level, levelsOf(chain)));
   const pending: Date[] = [];
   for (const e of chain) {
     if (!levels.has(e.level) || e.skipped || !e.dueAt) continue;

@@ -5,18 +5,22 @@
 import { describe, expect, it } from 'vitest';
 import type { Grade } from './grade.js';
 import {
+  applicableLevels,
+  CHAIN_LEVELS,
   type ChainEntryState,
   type ChainLevel,
   type DeadlineStatus,
   deadlineStatus,
   dueAfterReceipt,
+  effectiveTarget,
   entryDoneAt,
   entryStatus,
   holderOf,
   isUnitLate,
   LEVEL_FORWARD_LIMIT_MS,
   levelIndex,
-  nextLevel,
+  levelsOf,
+  nextApplicableLevel,
   targetLevelOf,
   UNIT_REPORT_LIMIT_MS,
   visibleLevels,
@@ -45,10 +49,10 @@ describe('targetLevelOf (第十条)', () => {
 describe('levels', () => {
   it('orders county < city < province < national and steps one level up', () => {
     expect(['county', 'city', 'province', 'national'].map((l) => levelIndex(l as ChainLevel))).toEqual([0, 1, 2, 3]);
-    expect(nextLevel('county')).toBe('city');
-    expect(nextLevel('city')).toBe('province');
-    expect(nextLevel('province')).toBe('national');
-    expect(nextLevel('national')).toBeUndefined();
+    expect(nextApplicableLevel('county', CHAIN_LEVELS)).toBe('city');
+    expect(nextApplicableLevel('city', CHAIN_LEVELS)).toBe('province');
+    expect(nextApplicableLevel('province', CHAIN_LEVELS)).toBe('national');
+    expect(nextApplicableLevel('national', CHAIN_LEVELS)).toBeUndefined();
   });
 
   it('each level has 2 hours from its receipt (第十一条)', () => {
@@ -156,5 +160,40 @@ describe('isUnitLate (第九条: the unit reports within 1 hour)', () => {
   ])('received %s → late %s', (_label, delay, late) => {
     expect(UNIT_REPORT_LIMIT_MS).toBe(HOUR);
     expect(isUnitLate(T, at(delay))).toBe(late);
+  });
+});
+
+describe('levels of government that exist (ChainShape)', () => {
+  it.each([
+    [{ county: true, city: true }, ['county', 'city', 'province', 'national']],
+    [{ county: true, city: false }, ['county', 'province', 'national']],
+    [{ county: false, city: true }, ['city', 'province', 'national']],
+  ] as const)('%j → %j', (shape, levels) => {
+    expect(applicableLevels(shape)).toEqual(levels);
+  });
+
+  it.each([
+    ['city', ['county', 'province', 'national'], 'province'],
+    ['city', ['county', 'city', 'province', 'national'], 'city'],
+    ['province', ['county', 'province', 'national'], 'province'],
+    ['national', ['city', 'province', 'national'], 'national'],
+    ['county', ['city', 'province', 'national'], 'city'],
+  ] as const)('target %s with levels %j → %s', (target, levels, expected) => {
+    expect(effectiveTarget(target, levels)).toBe(expected);
+  });
+
+  it('the next level skips a level that does not exist, in chain order whatever the input order', () => {
+    expect(nextApplicableLevel('county', ['county', 'province', 'national'])).toBe('province');
+    expect(nextApplicableLevel('national', ['county', 'province', 'national'])).toBeUndefined();
+    const chain = (['national', 'county', 'city', 'province'] as const).map((level) => ({
+      level,
+      receivedAt: null,
+      forwardedAt: null,
+      dueAt: null,
+      signedAt: null,
+      skipped: level === 'city',
+      applicable: level !== 'city',
+    }));
+    expect(levelsOf(chain)).toEqual(['county', 'province', 'national']);
   });
 });

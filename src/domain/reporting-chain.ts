@@ -41,10 +41,6 @@ export function levelIndex(level: ChainLevel): number {
   return CHAIN_LEVELS.indexOf(level);
 }
 
-export function nextLevel(level: ChainLevel): ChainLevel | undefined {
-  return CHAIN_LEVELS[levelIndex(level) + 1];
-}
-
 /** Stored state of one level of the chain. */
 export interface ChainEntryState {
   level: ChainLevel;
@@ -53,6 +49,8 @@ export interface ChainEntryState {
   dueAt: Date | null;
   signedAt: Date | null;
   skipped: boolean;
+  /** False where the level has no government of its own (see ChainShape); such a level takes no part. */
+  applicable?: boolean;
 }
 
 export type DeadlineStatus = 'pending' | 'done' | 'overdue' | 'done_late';
@@ -88,9 +86,44 @@ export function holderOf(entries: readonly ChainEntryState[]): ChainEntryState |
 }
 
 /** Levels the chain shows: from county up to the target, or further if the report already went higher. */
-export function visibleLevels(target: ChainLevel, holder: ChainLevel | undefined): ChainLevel[] {
+export function visibleLevels(
+  target: ChainLevel,
+  holder: ChainLevel | undefined,
+  levels: readonly ChainLevel[] = CHAIN_LEVELS,
+): ChainLevel[] {
   const top = Math.max(levelIndex(target), holder ? levelIndex(holder) : 0);
-  return CHAIN_LEVELS.slice(0, top + 1);
+  return CHAIN_LEVELS.slice(0, top + 1).filter((l) => levels.includes(l));
+}
+
+/**
+ * Which levels of government stand between a place and the ministry. 直辖市 and 省直辖县级市 have no
+ * 设区的市 between county and province; a 不设区的地级市 (东莞、中山、儋州、嘉峪关) has no county level.
+ */
+export interface ChainShape {
+  county: boolean;
+  city: boolean;
+}
+
+export function applicableLevels(shape: ChainShape): ChainLevel[] {
+  return CHAIN_LEVELS.filter((l) => (l !== 'county' || shape.county) && (l !== 'city' || shape.city));
+}
+
+/** The levels taking part in a stored chain. */
+export function levelsOf(chain: readonly ChainEntryState[]): ChainLevel[] {
+  return CHAIN_LEVELS.filter((l) => chain.some((e) => e.level === l && e.applicable !== false));
+}
+
+/**
+ * 493号令 第十条's target, raised to the first level that exists there: where there is no 设区的市
+ * (直辖市, 省直辖县级市) the provincial level receives a 一般事故.
+ */
+export function effectiveTarget(target: ChainLevel, levels: readonly ChainLevel[]): ChainLevel {
+  return levels.find((l) => levelIndex(l) >= levelIndex(target)) ?? 'national';
+}
+
+/** The next level above `level` that takes part in the chain. */
+export function nextApplicableLevel(level: ChainLevel, levels: readonly ChainLevel[]): ChainLevel | undefined {
+  return levels.find((l) => levelIndex(l) > levelIndex(level));
 }
 
 export function dueAfterReceipt(receivedAt: Date): Date {

@@ -157,6 +157,7 @@ export interface AccidentChainTable {
   signed_at: Timestamp | null;
   signed_by: string | null;
   skipped: boolean;
+  applicable: boolean;
 }
 
 export interface ReportCountersTable {

@@ -106,6 +106,7 @@ export interface AccidentView extends AccidentListItem {
     minorInjuries: number;
     directLossYuan: number;
   };
+  chainLevels?: ChainLevel[];
   chain: ChainEntry[];
   nodes: ReportNode[];
   revisions: Revision[];

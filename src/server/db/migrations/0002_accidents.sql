@@ -103,6 +103,8 @@ CREATE TABLE accident_chain (
   signed_at     timestamptz,
   signed_by     uuid REFERENCES users (id),
   skipped       boolean NOT NULL DEFAULT false,
+  -- false where the place has no government at this level (直辖市 / 省直辖县级市: no city; 东莞: no county)
+  applicable    boolean NOT NULL DEFAULT true,
   PRIMARY KEY (region_code, accident_id, level),
   FOREIGN KEY (region_code, accident_id) REFERENCES accidents (region_code, id)
 );

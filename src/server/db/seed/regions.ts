@@ -41,17 +41,25 @@ export function regionRows(): RegionRow[] {
     fullName.set(code, p.name);
     rows.push({ code, name: p.name, level: 'province', parent_code: '000000', full_name: p.name });
   }
+  // Grouping codes (直辖市 "市辖区"/"县", 省直辖县级行政区划) are summary codes, not governments: their
+  // counties hang directly under the province, and the reporting chain has no city level there.
+  const parentOfCounties = new Map<string, string>();
   for (const c of load('cities')) {
     const code = `${c.code}00`;
     const parent = `${c.provinceCode}0000`;
-    const full = GROUPING_NAMES.has(c.name) ? (fullName.get(parent) ?? '') : `${fullName.get(parent) ?? ''}${c.name}`;
+    if (GROUPING_NAMES.has(c.name)) {
+      parentOfCounties.set(code, parent);
+      continue;
+    }
+    parentOfCounties.set(code, code);
+    const full = `${fullName.get(parent) ?? ''}${c.name}`;
     fullName.set(code, full);
     rows.push({ code, name: c.name, level: 'city', parent_code: parent, full_name: full });
   }
   for (const a of load('areas')) {
     // 不设区的地级市 (东莞、中山、儋州…) list themselves as their own county: keep the city row only.
     if (fullName.has(a.code)) continue;
-    const parent = `${a.cityCode}00`;
+    const parent = parentOfCounties.get(`${a.cityCode}00`) ?? `${a.cityCode}00`;
     const full = `${fullName.get(parent) ?? ''}${a.name}`;
     fullName.set(a.code, full);
     rows.push({ code: a.code, name: a.name, level: 'county', parent_code: parent, full_name: full });

@@ -30,6 +30,7 @@ describe('chain-state', () => {
         due_at: new Date('2026-11-25T03:00:00Z'),
         signed_at: null,
         skipped: false,
+        applicable: true,
       }),
     ).toMatchObject({ level: 'city', dueAt: new Date('2026-11-25T03:00:00Z'), forwardedAt: null, skipped: false });
   });

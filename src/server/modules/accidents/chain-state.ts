@@ -7,7 +7,7 @@ const date = (v: Date | string | null) => (v ? new Date(v) : null);
 /** The chain columns the domain rules read. */
 export type ChainStateRow = Pick<
   ChainRow,
-  'level' | 'received_at' | 'forwarded_at' | 'due_at' | 'signed_at' | 'skipped'
+  'level' | 'received_at' | 'forwarded_at' | 'due_at' | 'signed_at' | 'skipped' | 'applicable'
 >;
 
 /** The accident columns that decide its direct-report nodes. */
@@ -25,6 +25,7 @@ export function toChainState(r: ChainStateRow): ChainEntryState {
     dueAt: date(r.due_at),
     signedAt: date(r.signed_at),
     skipped: r.skipped,
+    applicable: r.applicable,
   };
 }
 

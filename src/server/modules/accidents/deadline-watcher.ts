@@ -3,7 +3,7 @@
  * Each (deadline, stage) is sent once, across restarts and instances: deadline_alerts is the ledger.
  */
 import { directReportNodes } from '../../../domain/direct-report.js';
-import { type ChainLevel, entryDoneAt, holderOf, visibleLevels } from '../../../domain/reporting-chain.js';
+import { type ChainLevel, entryDoneAt, holderOf, levelsOf, visibleLevels } from '../../../domain/reporting-chain.js';
 import { DAY_MS, MINUTE_MS } from '../../../domain/time.js';
 import type { AppContext } from '../../context.js';
 import { nodeFactsOf, toChainState } from './chain-state.js';
@@ -25,7 +25,7 @@ interface Deadline {
 function unmetDeadlines(a: repo.WatchedAccident, chainRows: repo.WatchedChainRow[], now: Date): Deadline[] {
   const chain = chainRows.map(toChainState);
   const target = a.target_level as ChainLevel;
-  const levels = new Set(visibleLevels(target, holderOf(chain)?.level));
+  const levels = new Set(visibleLevels(target, holderOf(chain)?.level, levelsOf(chain)));
   return [
     ...chain
       .filter((e) => levels.has(e.level) && !e.skipped && e.dueAt && !entryDoneAt(e, target))

@@ -7,6 +7,7 @@ import {
   type ChainLevel,
   entryStatus,
   holderOf,
+  levelsOf,
   visibleLevels,
 } from '../../../domain/reporting-chain.js';
 import { nodeFactsOf, toChainState } from './chain-state.js';
@@ -69,7 +70,8 @@ export function presentAccident(
     chainRows.map((r) => [r.level as ChainLevel, { ...toChainState(r), row: r }]),
   );
   const holder = holderOf([...states.values()]);
-  const chain = visibleLevels(target, holder?.level).flatMap((level) => {
+  const chainLevels = levelsOf([...states.values()]);
+  const chain = visibleLevels(target, holder?.level, chainLevels).flatMap((level) => {
     const s = states.get(level);
     if (!s) return [];
     return [
@@ -114,6 +116,8 @@ export function presentAccident(
     },
     createdAt: iso(a.created_at),
     updatedAt: iso(a.updated_at),
+    /** The levels of government this place reports through (直辖市 have no city level, 东莞 no county). */
+    chainLevels,
     chain,
     nodes,
     revisions: revisions.map((r) => ({

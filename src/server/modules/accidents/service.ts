@@ -20,19 +20,24 @@ import { type AccidentDomain, isCompleteReport, isInsideWindow } from '../../../
 import { type Grade, gradeOf } from '../../../domain/grade.js';
 import { ancestorAt } from '../../../domain/region-code.js';
 import {
+  applicableLevels,
   CHAIN_LEVELS,
   type ChainEntryState,
   type ChainLevel,
+  type ChainShape,
   dueAfterReceipt,
+  effectiveTarget,
   holderOf,
   isUnitLate,
   levelIndex,
-  nextLevel,
+  levelsOf,
+  nextApplicableLevel,
   targetLevelOf,
 } from '../../../domain/reporting-chain.js';
 import { DAY_MS, shanghaiDay, startOfShanghaiDay } from '../../../domain/time.js';
 import { type Actor, coversRegion } from '../../auth/actor.js';
 import type { AppContext } from '../../context.js';
+import type { Db } from '../../db/connection.js';
 import type { Database } from '../../db/schema.js';
 import { AppError, fieldError } from '../../errors.js';
 import { appendAudit } from '../audit/service.js';
@@ -177,6 +182,7 @@ export async function createAccident(
     throw fieldError('regionCode', 'unknown_region', '须为已登记的县级（或乡镇）行政区划代码');
   }
   if (actor.orgKind === 'bureau' && !coversRegion(actor, input.regionCode)) throw new AppError('OUTSIDE_JURISDICTION');
+  const shape = await chainShapeOf(ctx.db, input.regionCode.slice(0, 6));
   if (actor.orgKind === 'enterprise' && input.unitCreditCode && input.unitCreditCode !== actor.creditCode) {
     throw new AppError('OUTSIDE_JURISDICTION', [
       { path: 'unitCreditCode', code: 'not_own_unit', message: '企业用户只能报告本单位的事故' },
@@ -190,7 +196,7 @@ export async function createAccident(
       const hit = await claimIdempotencyKey(trx, actor, idempotencyKey, input.regionCode, requestHash, now);
       if (hit) return { ...hit, view: null };
     }
-    const view = await insertAccident(trx, actor, input, { occurredAt, now, regionName: region.full_name });
+    const view = await insertAccident(trx, actor, input, { occurredAt, now, regionName: region.full_name, shape });
     if (idempotencyKey) {
       await trx
         .updateTable('idempotency_keys')
@@ -242,11 +248,18 @@ async function claimIdempotencyKey(
   return { status: prior.response_status ?? 201, body: prior.response_body };
 }
 
+/** Which levels of government exist above this county (see ChainShape). */
+async function chainShapeOf(db: Db, countyCode: string): Promise<ChainShape> {
+  const county = await lookupRegion(db, countyCode);
+  const city = await lookupRegion(db, ancestorAt(countyCode, 'city'));
+  return { county: county?.level === 'county', city: city?.level === 'city' };
+}
+
 async function insertAccident(
   trx: Trx,
   actor: Actor,
   input: CreateAccidentInput,
-  { occurredAt, now, regionName }: { occurredAt: Date; now: Date; regionName: string },
+  { occurredAt, now, regionName, shape }: { occurredAt: Date; now: Date; regionName: string; shape: ChainShape },
 ): Promise<AccidentView> {
   const countyCode = input.regionCode.slice(0, 6);
   const dutyLog = input.dutyLogId ? await claimDutyLog(trx, actor, input.dutyLogId) : undefined;
@@ -274,9 +287,12 @@ async function insertAccident(
     directLossYuan: input.directLossYuan,
   };
   const grade = gradeOf(figures);
-  const target = targetLevelOf(grade);
-  const holderLevel: ChainLevel =
+  const levels = applicableLevels(shape);
+  const target = effectiveTarget(targetLevelOf(grade), levels);
+  // A bureau holds what it files; a unit's or a town's report goes to the first level of government.
+  const filerLevel: ChainLevel =
     actor.orgKind === 'bureau' && actor.regionLevel !== 'town' ? (actor.regionLevel as ChainLevel) : 'county';
+  const holderLevel = effectiveTarget(filerLevel, levels);
   const id = uuidv7();
   const seq = await repo.nextReportSeq(trx, countyCode, shanghaiDay(now));
   const reportNo = `${countyCode}-${shanghaiDay(now)}-${String(seq).padStart(3, '0')}`;
@@ -288,8 +304,15 @@ async function insertAccident(
   });
   const flags = isUnitLate(occurredAt, receivedAt) ? ['unit_late'] : [];
 
-  const chain: (ChainEntryState & { levelRegionCode: string })[] = CHAIN_LEVELS.map((level) => {
-    const base = { level, levelRegionCode: ancestorAt(countyCode, level), forwardedAt: null, signedAt: null };
+  const chain: (ChainEntryState & { levelRegionCode: string; applicable: boolean })[] = CHAIN_LEVELS.map((level) => {
+    const base = {
+      level,
+      levelRegionCode: ancestorAt(countyCode, level),
+      forwardedAt: null,
+      signedAt: null,
+      applicable: true,
+    };
+    if (!levels.includes(level)) return { ...base, receivedAt: null, dueAt: null, skipped: true, applicable: false };
     if (level === holderLevel) return { ...base, receivedAt, dueAt: dueAfterReceipt(receivedAt), skipped: false };
     // Filed directly at a higher level (493号令 第九条 情况紧急时): the levels below were passed over.
     if (levelIndex(level) < levelIndex(holderLevel)) return { ...base, receivedAt: null, dueAt: null, skipped: true };
@@ -352,6 +375,7 @@ async function insertAccident(
     signed_at: null,
     signed_by: null,
     skipped: e.skipped,
+    applicable: e.applicable,
   }));
   const snapshot = snapshotOf(row);
   const revision: repo.RevisionRow = {
@@ -523,7 +547,7 @@ export async function fileFollowup(
       ...a,
       ...(update as Partial<repo.AccidentRow>),
       grade,
-      target_level: targetLevelOf(grade),
+      target_level: effectiveTarget(targetLevelOf(grade), levelsOf(chain)),
       flags: [...flags],
       revision_count: a.revision_count + 1,
       first_followup_at: a.first_followup_at ?? now,
@@ -627,7 +651,8 @@ export async function fileFollowup(
 /** The actor's own level of the chain, if the actor is the bureau of that level for this accident. */
 function actorLevel(actor: Actor, chain: repo.ChainRow[]): repo.ChainRow | undefined {
   if (actor.orgKind !== 'bureau') return undefined;
-  return chain.find((c) => c.level_region_code === actor.regionCode);
+  // A 不设区的市 stores its code at county and city level; only the city level takes part.
+  return chain.find((c) => c.applicable && c.level_region_code === actor.regionCode);
 }
 
 export async function forwardAccident(
@@ -641,15 +666,19 @@ export async function forwardAccident(
     const a = await repo.findInScope(trx, actor, id, true);
     if (!a) throw new AppError('NOT_FOUND');
     const chainRows = await repo.chainOf(trx, a);
-    const holder = holderOf(chainRows.map(toChainState));
+    const states = chainRows.map(toChainState);
+    const levels = levelsOf(states);
+    const holder = holderOf(states);
     const mine = actorLevel(actor, chainRows);
     if (!holder || !mine || mine.level !== holder.level) throw new AppError('NOT_HOLDER');
     const target = a.target_level as ChainLevel;
     const toLevel =
-      input.toLevel ?? (levelIndex(holder.level) < levelIndex(target) ? nextLevel(holder.level) : undefined);
+      input.toLevel ??
+      (levelIndex(holder.level) < levelIndex(target) ? nextApplicableLevel(holder.level, levels) : undefined);
     if (!toLevel) throw new AppError('CHAIN_COMPLETE');
     if (levelIndex(toLevel) <= levelIndex(holder.level))
       throw fieldError('toLevel', 'not_above_holder', '上报层级必须高于当前层级');
+    if (!levels.includes(toLevel)) throw fieldError('toLevel', 'no_such_level', '事发地没有这一级政府，不能报送该层级');
 
     const late = holder.dueAt !== null && now.getTime() > holder.dueAt.getTime();
     const where = (level: string) => (qb: Trx) =>
@@ -661,7 +690,7 @@ export async function forwardAccident(
     await where(holder.level)(trx)
       .set({ forwarded_at: now, forwarded_by: actor.userId, forward_note: input.note ?? null })
       .execute();
-    const skipped = CHAIN_LEVELS.filter(
+    const skipped = levels.filter(
       (l) => levelIndex(l) > levelIndex(holder.level) && levelIndex(l) < levelIndex(toLevel),
     );
     // 越级上报 (493号令 第十条): the levels passed over are informed at the same moment and owe nothing.

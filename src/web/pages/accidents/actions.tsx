@@ -73,7 +73,7 @@ export function ForwardButton({ accident, myLevel }: { accident: AccidentView; m
   const forward = useReportMutation(accident.id, 'forward', (v) =>
     t('detail.forwardedOk', { level: t(`level.${v.holderLevel}`) }),
   );
-  const above = CHAIN_LEVELS.filter((l) => levelIndex(l) > levelIndex(myLevel));
+  const above = (accident.chainLevels ?? CHAIN_LEVELS).filter((l) => levelIndex(l) > levelIndex(myLevel));
   const next = above[0] ?? 'national';
   const toLevel = Form.useWatch('toLevel', form) ?? next;
   const skipped = above.filter((l) => levelIndex(l) < levelIndex(toLevel));
