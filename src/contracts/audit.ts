@@ -49,8 +49,12 @@ export const AUDIT_ACTIONS = [
   'duty.handover.create',
   'duty.log.create',
   'auth.login',
+  'auth.login_failed',
   'auth.logout',
   'auth.locked',
+  'org.create',
+  'user.create',
+  'user.disable',
 ] as const;
 
 export const AUDIT_ENTITY_TYPES = ['accident', 'duty_shift', 'duty_handover', 'duty_log', 'user'] as const;

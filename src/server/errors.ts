@@ -18,9 +18,7 @@ export type ErrorCode =
   | 'IDEMPOTENCY_KEY_REUSED'
   | 'NOT_HOLDER'
   | 'CHAIN_COMPLETE'
-  | 'INVALID_FORWARD_LEVEL'
   | 'NOT_RECEIVED'
-  | 'ALREADY_SIGNED'
   | 'REPORT_FINAL'
   | 'ALREADY_CONVERTED'
   | 'INTERNAL';
@@ -44,9 +42,7 @@ const SPECS: Record<ErrorCode, CodeSpec> = {
   IDEMPOTENCY_KEY_REUSED: { status: 422, message: '幂等键已用于另一份不同的请求' },
   NOT_HOLDER: { status: 403, message: '报告当前不在本级，不能由本级上报' },
   CHAIN_COMPLETE: { status: 409, message: '报告已到达应报送的最高层级' },
-  INVALID_FORWARD_LEVEL: { status: 400, message: '上报层级必须高于当前层级' },
   NOT_RECEIVED: { status: 403, message: '本级尚未收到该报告，不能签收' },
-  ALREADY_SIGNED: { status: 409, message: '本级已签收该报告' },
   REPORT_FINAL: { status: 409, message: '已终报，不能再续报' },
   ALREADY_CONVERTED: { status: 409, message: '该值班记录已生成事故快报' },
   INTERNAL: { status: 500, message: '服务器内部错误' },

@@ -178,6 +178,7 @@ const ACTION_COLORS: Record<string, string> = {
   'accident.forward': 'purple',
   'accident.sign': 'geekblue',
   'auth.locked': 'red',
+  'auth.login_failed': 'orange',
 };
 
 export function ActionTag({ action }: { action: string }) {

@@ -259,7 +259,9 @@ export const en: Translation = {
       handover: { create: 'Handover' },
       log: { create: 'Duty log entry' },
     },
-    auth: { login: 'Sign-in', logout: 'Sign-out', locked: 'Account locked' },
+    auth: { login: 'Sign-in', login_failed: 'Failed sign-in', logout: 'Sign-out', locked: 'Account locked' },
+    org: { create: 'Organisation created' },
+    user: { create: 'User created', disable: 'User disabled' },
   },
   audit: {
     title: 'Audit trail',

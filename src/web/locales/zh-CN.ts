@@ -257,7 +257,9 @@ export const zhCN = {
       handover: { create: '交接班' },
       log: { create: '登记值班记录' },
     },
-    auth: { login: '登录', logout: '退出登录', locked: '账号锁定' },
+    auth: { login: '登录', login_failed: '登录失败', logout: '退出登录', locked: '账号锁定' },
+    org: { create: '新建单位' },
+    user: { create: '新建用户', disable: '停用用户' },
   },
   audit: {
     title: '操作留痕',

@@ -83,6 +83,7 @@ export async function checkDeadlines(ctx: AppContext): Promise<number> {
       type: alert.stage === 'soon' ? 'deadline.soon' : 'deadline.passed',
       regionCode: a.region_code,
       enterpriseOrgId: a.enterprise_org_id,
+      unitCreditCode: a.unit_credit_code,
       at: now.toISOString(),
       data: {
         id: a.id,

@@ -50,10 +50,10 @@ function currentFields(a: AccidentRow) {
   };
 }
 
-export function presentListItem(a: AccidentRow & { region_name?: string }, now: Date) {
+export function presentListItem(a: AccidentRow, regionName: string, now: Date) {
   return {
     ...currentFields(a),
-    regionName: a.region_name ?? a.region_code,
+    regionName,
     status: accidentStatus(a.next_due_at, now),
   };
 }

@@ -110,10 +110,14 @@ export async function findDuplicates(
     .execute();
 }
 
-/** Totals above this are reported as "at least" (totalExact: false). */
+/** Totals above this are reported as "at least" (totalExact: false): exact counting is linear in the matches. */
 export const COUNT_CAP = 10_000;
+/** Text search stops counting sooner: each counted match costs a heap fetch and a pattern test. */
+export const TEXT_COUNT_CAP = 1_000;
 
-export async function listInScope(db: Q, actor: Actor, f: ListAccidentsQuery, now: Date) {
+type AccidentQuery = ReturnType<typeof filtered>;
+
+function filtered(db: Q, actor: Actor, f: ListAccidentsQuery, now: Date) {
   let q = db.selectFrom('accidents as a').where(inScope(actor));
   if (f.regionCode) q = q.where('a.region_code', 'like', `${subtreePrefix(f.regionCode)}%`);
   if (f.from) q = q.where('a.occurred_at', '>=', new Date(f.from));
@@ -125,33 +129,49 @@ export async function listInScope(db: Q, actor: Actor, f: ListAccidentsQuery, no
   if (f.status === 'done') q = q.where('a.next_due_at', 'is', null);
   if (f.status === 'pending') q = q.where('a.next_due_at', '>=', now);
   if (f.status === 'overdue') q = q.where('a.next_due_at', '<', now);
-  if (f.q) {
-    const text = sql`(a.unit_name || ' ' || a.address || ' ' || a.report_no)`;
-    // The bigram containment lets the GIN index narrow the rows; ILIKE keeps the exact meaning.
-    q = q.where(sql<boolean>`text_bigrams(${text}) @> text_bigrams(${f.q}) AND ${text} ILIKE ${containsPattern(f.q)}`);
+  return q;
+}
+
+function pageOf(q: AccidentQuery, f: ListAccidentsQuery) {
+  return q
+    .selectAll('a')
+    .orderBy('a.occurred_at', 'desc')
+    .orderBy('a.id', 'desc')
+    .limit(f.pageSize)
+    .offset((f.page - 1) * f.pageSize)
+    .execute();
+}
+
+async function countUpTo(db: Q, q: AccidentQuery, cap: number): Promise<number> {
+  const row = await db
+    .selectFrom(
+      q
+        .select(sql`1`.as('one'))
+        .limit(cap + 1)
+        .as('m'),
+    )
+    .select(sql<number>`count(*)::int`.as('n'))
+    .executeTakeFirstOrThrow();
+  return row.n;
+}
+
+export async function listInScope(db: Q, actor: Actor, f: ListAccidentsQuery, now: Date) {
+  const base = filtered(db, actor, f, now);
+  if (!f.q) {
+    const [items, n] = await Promise.all([pageOf(base, f), countUpTo(db, base, COUNT_CAP)]);
+    return { items, total: Math.min(n, COUNT_CAP), totalExact: n <= COUNT_CAP };
   }
-  const [items, counted] = await Promise.all([
-    q
-      .innerJoin('regions as r', 'r.code', 'a.region_code')
-      .selectAll('a')
-      .select('r.full_name as region_name')
-      .orderBy('a.occurred_at', 'desc')
-      .orderBy('a.id', 'desc')
-      .limit(f.pageSize)
-      .offset((f.page - 1) * f.pageSize)
-      .execute(),
-    // Exact counting is linear in the matching rows; past COUNT_CAP the list says "10000+" instead.
-    db
-      .selectFrom(
-        q
-          .select(sql`1`.as('one'))
-          .limit(COUNT_CAP + 1)
-          .as('m'),
-      )
-      .select(sql<number>`count(*)::int`.as('n'))
-      .executeTakeFirstOrThrow(),
-  ]);
-  return { items, total: Math.min(counted.n, COUNT_CAP), totalExact: counted.n <= COUNT_CAP };
+  const text = sql`(a.unit_name || ' ' || a.address || ' ' || a.report_no)`;
+  const matches = sql<boolean>`${text} ILIKE ${containsPattern(f.q)}`;
+  // The bigram containment lets the GIN index find the candidate rows; ILIKE keeps the exact meaning.
+  const indexed = base.where(sql<boolean>`text_bigrams(${text}) @> text_bigrams(${f.q}) AND ${matches}`);
+  const n = await countUpTo(db, indexed, TEXT_COUNT_CAP);
+  // A rare term: the index finds every match and few rows are left to sort. A common term: walking the
+  // newest-first index and testing each row fills a page after a few rows; text_contains (migration 0002)
+  // steers the planner there, as it cannot tell the two cases apart by itself.
+  const common = sql<boolean>`text_contains(${text}, ${containsPattern(f.q)})`;
+  const items = await pageOf(n > TEXT_COUNT_CAP ? base.where(common) : indexed, f);
+  return { items, total: Math.min(n, TEXT_COUNT_CAP), totalExact: n <= TEXT_COUNT_CAP };
 }
 
 export async function regionExists(db: Q, code: string): Promise<{ level: string; full_name: string } | undefined> {
@@ -229,7 +249,7 @@ export async function summaryInScope(
 /** What the deadline watcher reads of an accident: its deadlines' facts and what an alert shows. */
 export type WatchedAccident = Pick<
   AccidentRow,
-  'id' | 'region_code' | 'report_no' | 'unit_name' | 'enterprise_org_id' | 'target_level'
+  'id' | 'region_code' | 'report_no' | 'unit_name' | 'unit_credit_code' | 'enterprise_org_id' | 'target_level'
 > &
   NodeFactsRow;
 
@@ -245,6 +265,7 @@ export async function accidentsDueBetween(
       'region_code',
       'report_no',
       'unit_name',
+      'unit_credit_code',
       'enterprise_org_id',
       'target_level',
       'occurred_at',

@@ -108,8 +108,10 @@ async function loadView(db: Trx, a: repo.AccidentRow, now: Date): Promise<Accide
 export async function listAccidents(ctx: AppContext, actor: Actor, query: ListAccidentsQuery) {
   const now = ctx.now();
   const { items, total, totalExact } = await repo.listInScope(ctx.db.kysely, actor, query, now);
+  // Names from the region cache: a join would look one up for every matching row before the sort.
+  const names = await Promise.all(items.map(async (a) => (await lookupRegion(ctx.db, a.region_code))?.full_name));
   return {
-    items: items.map((a) => presentListItem(a, now)),
+    items: items.map((a, i) => presentListItem(a, names[i] ?? a.region_code, now)),
     total,
     totalExact,
     page: query.page,
