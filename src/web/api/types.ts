@@ -128,19 +128,4 @@ export type {
   DutyShift,
 } from '../../contracts/duty.js';
 
-export type LiveEventType =
-  | 'accident.created'
-  | 'accident.forwarded'
-  | 'accident.signed'
-  | 'accident.followup'
-  | 'accident.regraded'
-  | 'deadline.soon'
-  | 'deadline.passed'
-  | 'duty.log';
-
-export interface LiveEvent {
-  type: LiveEventType;
-  regionCode: string;
-  at: string;
-  data: { id?: string; reportNo?: string; unitName?: string; [k: string]: unknown };
-}
+export type { LiveEvent, LiveEventType } from '../../contracts/events.js';

@@ -7,20 +7,11 @@ import { App, Button } from 'antd';
 import { createContext, type ReactNode, useContext, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
+import { LIVE_EVENT_TYPES, type LiveEvent, type LiveEventType } from '../../contracts/events.js';
 import { queryKeys } from '../api/queries.js';
-import type { LiveEvent, LiveEventType } from '../api/types.js';
 import { beep } from './beep.js';
 
-const EVENT_TYPES: readonly LiveEventType[] = [
-  'accident.created',
-  'accident.forwarded',
-  'accident.signed',
-  'accident.followup',
-  'accident.regraded',
-  'deadline.soon',
-  'deadline.passed',
-  'duty.log',
-];
+const EVENT_TYPES = LIVE_EVENT_TYPES;
 
 /** Events that interrupt the user (notification + sound); the others only go to the feed. */
 const ALERTING: Partial<Record<LiveEventType, 'info' | 'warning' | 'error'>> = {

@@ -10,6 +10,7 @@ import { type Actor, makeActor } from '../../auth/actor.js';
 import { hashPassword } from '../../auth/password.js';
 import { loadConfig } from '../../config.js';
 import type { AppContext } from '../../context.js';
+import { actorQuery } from '../../modules/auth/service.js';
 import { EventBus } from '../../modules/events/bus.js';
 import type { Db } from '../connection.js';
 import { seedDutyDemo } from './duty.js';
@@ -195,23 +196,7 @@ export async function seedDemo(db: Db, opts: { history?: boolean } = {}): Promis
 }
 
 export async function actorByUsername(db: Db, username: string): Promise<Actor> {
-  const row = await db.kysely
-    .selectFrom('users as u')
-    .innerJoin('organizations as o', 'o.id', 'u.org_id')
-    .select([
-      'u.id as user_id',
-      'u.username',
-      'u.display_name',
-      'u.role',
-      'u.org_id',
-      'o.name as org_name',
-      'o.kind as org_kind',
-      'o.region_code',
-      'o.credit_code',
-    ])
-    .where('u.username', '=', username)
-    .executeTakeFirstOrThrow();
-  return makeActor(row);
+  return makeActor(await actorQuery(db).where('u.username', '=', username).executeTakeFirstOrThrow());
 }
 
 /** A context whose clock the history generator moves. */

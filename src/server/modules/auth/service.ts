@@ -19,7 +19,8 @@ export function hashToken(token: string): string {
   return createHash('sha256').update(token).digest('base64url');
 }
 
-function actorQuery(db: Db) {
+/** Users with their organisation, as an Actor is made of. */
+export function actorQuery(db: Db) {
   return db.kysely
     .selectFrom('users as u')
     .innerJoin('organizations as o', 'o.id', 'u.org_id')

@@ -4,26 +4,14 @@
  * for enterprise users, only events about their own unit.
  */
 import { EventEmitter } from 'node:events';
+import type { LiveEvent as PublicLiveEvent } from '../../../contracts/events.js';
 import type { Actor } from '../../auth/actor.js';
 
-export type LiveEventType =
-  | 'accident.created'
-  | 'accident.forwarded'
-  | 'accident.signed'
-  | 'accident.followup'
-  | 'accident.regraded'
-  | 'deadline.soon'
-  | 'deadline.passed'
-  | 'duty.log';
-
-export interface LiveEvent {
-  type: LiveEventType;
-  regionCode: string;
+/** An event as published: the public event plus who, besides the region's bureaus, may hear of it. */
+export interface LiveEvent extends PublicLiveEvent {
   enterpriseOrgId?: string | null;
   /** The unit the event is about: its enterprise users hear of reports the bureaus filed about it. */
   unitCreditCode?: string | null;
-  at: string;
-  data: Record<string, unknown>;
 }
 
 export class EventBus {

@@ -105,6 +105,30 @@ export function AccidentListPage() {
       ? ([dayjs(params.get('from')), dayjs(params.get('to'))] as [dayjs.Dayjs, dayjs.Dayjs])
       : null;
 
+  const gradeOptions = GRADES.map((g) => ({ value: g, label: t(`grade.${g}`) }));
+  const domainOptions = DOMAINS.map((d) => ({ value: d, label: t(`domain.${d}`) }));
+  const statusOptions = (['pending', 'overdue', 'done'] as const).map((v) => ({ value: v, label: t(`status.${v}`) }));
+  /** One filter select bound to a query-string parameter. */
+  const filterSelect = (
+    key: string,
+    placeholder: string,
+    options: { value: string; label: string }[],
+    xl: number,
+    searchable = false,
+  ) => (
+    <Col xs={12} md={6} xl={xl}>
+      <Select
+        style={{ width: '100%' }}
+        allowClear
+        showSearch={searchable ? { optionFilterProp: 'label' } : undefined}
+        placeholder={placeholder}
+        value={params.get(key) ?? undefined}
+        options={options}
+        onChange={(v?: string) => set({ [key]: v })}
+      />
+    </Col>
+  );
+
   const filters = (
     <Row gutter={[8, 8]}>
       <Col xs={24} md={12} xl={8}>
@@ -127,58 +151,11 @@ export function AccidentListPage() {
           onChange={(code) => set({ regionCode: code })}
         />
       </Col>
-      <Col xs={12} md={6} xl={4}>
-        <Select
-          style={{ width: '100%' }}
-          allowClear
-          placeholder={t('accident.grade')}
-          value={params.get('grade') ?? undefined}
-          options={GRADES.map((g) => ({ value: g, label: t(`grade.${g}`) }))}
-          onChange={(v?: string) => set({ grade: v })}
-        />
-      </Col>
-      <Col xs={12} md={6} xl={6}>
-        <Select
-          style={{ width: '100%' }}
-          allowClear
-          showSearch={{ optionFilterProp: 'label' }}
-          placeholder={t('accident.accidentType')}
-          value={params.get('accidentType') ?? undefined}
-          options={accidentTypeOptions}
-          onChange={(v?: string) => set({ accidentType: v })}
-        />
-      </Col>
-      <Col xs={12} md={6} xl={6}>
-        <Select
-          style={{ width: '100%' }}
-          allowClear
-          showSearch={{ optionFilterProp: 'label' }}
-          placeholder={t('accident.industryCode')}
-          value={params.get('industryCode') ?? undefined}
-          options={industrySectionOptions}
-          onChange={(v?: string) => set({ industryCode: v })}
-        />
-      </Col>
-      <Col xs={12} md={6} xl={4}>
-        <Select
-          style={{ width: '100%' }}
-          allowClear
-          placeholder={t('accident.domain')}
-          value={params.get('domain') ?? undefined}
-          options={DOMAINS.map((d) => ({ value: d, label: t(`domain.${d}`) }))}
-          onChange={(v?: string) => set({ domain: v })}
-        />
-      </Col>
-      <Col xs={12} md={6} xl={4}>
-        <Select
-          style={{ width: '100%' }}
-          allowClear
-          placeholder={t('accident.status')}
-          value={params.get('status') ?? undefined}
-          options={(['pending', 'overdue', 'done'] as const).map((s) => ({ value: s, label: t(`status.${s}`) }))}
-          onChange={(v?: string) => set({ status: v })}
-        />
-      </Col>
+      {filterSelect('grade', t('accident.grade'), gradeOptions, 4)}
+      {filterSelect('accidentType', t('accident.accidentType'), accidentTypeOptions, 6, true)}
+      {filterSelect('industryCode', t('accident.industryCode'), industrySectionOptions, 6, true)}
+      {filterSelect('domain', t('accident.domain'), domainOptions, 4)}
+      {filterSelect('status', t('accident.status'), statusOptions, 4)}
       <Col xs={24} md={12} xl={6}>
         <Input.Search
           allowClear

@@ -1,0 +1,21 @@
+/** Live events (SSE on GET /api/events): the same names on the server and in the web app. */
+
+export const LIVE_EVENT_TYPES = [
+  'accident.created',
+  'accident.forwarded',
+  'accident.signed',
+  'accident.followup',
+  'accident.regraded',
+  'deadline.soon',
+  'deadline.passed',
+  'duty.log',
+] as const;
+export type LiveEventType = (typeof LIVE_EVENT_TYPES)[number];
+
+/** What a subscriber receives. */
+export interface LiveEvent {
+  type: LiveEventType;
+  regionCode: string;
+  at: string;
+  data: { id?: string; reportNo?: string; unitName?: string; [k: string]: unknown };
+}
