@@ -29,6 +29,8 @@ export const PERMISSIONS = {
   'duty.read': BUREAU_READERS,
   'duty.write': ['admin', 'duty'],
   'audit.read': ['admin', 'leader'],
+  /** 统计分析: every bureau role reads the statistics of its jurisdiction; enterprises do not. */
+  'stats.read': BUREAU_READERS,
   'region.read': ALL,
 } as const satisfies Record<string, readonly Role[]>;
 

@@ -1,6 +1,6 @@
 /** Day boundaries and ISO strings in Asia/Shanghai (UTC+8), independent of the process time zone. */
 import { describe, expect, it } from 'vitest';
-import { shanghaiDay, startOfShanghaiDay, toShanghaiIso } from './time.js';
+import { shanghaiDay, shanghaiMonthsBetween, startOfShanghaiDay, toShanghaiIso } from './time.js';
 
 describe('shanghaiDay', () => {
   it.each([
@@ -34,5 +34,19 @@ describe('startOfShanghaiDay', () => {
     ['2027-01-01T00:00:00+08:00', '2026-12-31T16:00:00.000Z'],
   ])('%s → %s', (at, start) => {
     expect(startOfShanghaiDay(new Date(at)).toISOString()).toBe(start);
+  });
+});
+
+describe('shanghaiMonthsBetween', () => {
+  it('lists the months [from, to) touches, the end exclusive', () => {
+    expect(shanghaiMonthsBetween(new Date('2025-11-15T00:00:00+08:00'), new Date('2026-02-01T00:00:00+08:00'))).toEqual(
+      ['2025-11', '2025-12', '2026-01'],
+    );
+    expect(
+      shanghaiMonthsBetween(new Date('2026-01-01T00:00:00+08:00'), new Date('2026-01-01T00:00:00.001+08:00')),
+    ).toEqual(['2026-01']);
+    expect(shanghaiMonthsBetween(new Date('2026-02-01T00:00:00+08:00'), new Date('2026-01-01T00:00:00+08:00'))).toEqual(
+      [],
+    );
   });
 });

@@ -22,3 +22,22 @@ export function startOfShanghaiDay(at: Date): Date {
   const d = shanghaiDay(at);
   return new Date(`${d.slice(0, 4)}-${d.slice(4, 6)}-${d.slice(6, 8)}T00:00:00+08:00`);
 }
+
+/** The Asia/Shanghai calendar months (YYYY-MM) that the half-open period [from, to) touches, in order. */
+export function shanghaiMonthsBetween(from: Date, to: Date): string[] {
+  if (to.getTime() <= from.getTime()) return [];
+  const first = new Date(from.getTime() + OFFSET_MS);
+  const last = new Date(to.getTime() - 1 + OFFSET_MS);
+  const months: string[] = [];
+  let y = first.getUTCFullYear();
+  let m = first.getUTCMonth();
+  while (y < last.getUTCFullYear() || (y === last.getUTCFullYear() && m <= last.getUTCMonth())) {
+    months.push(`${y}-${String(m + 1).padStart(2, '0')}`);
+    m++;
+    if (m === 12) {
+      m = 0;
+      y++;
+    }
+  }
+  return months;
+}

@@ -18,6 +18,7 @@ import { dutyRoutes } from './modules/duty/routes.js';
 import { EventBus } from './modules/events/bus.js';
 import { eventRoutes } from './modules/events/routes.js';
 import { regionRoutes } from './modules/regions/routes.js';
+import { statsRoutes } from './modules/stats/routes.js';
 import { registerAuth } from './plugins/auth.js';
 import { registerErrorHandler } from './plugins/error-handler.js';
 
@@ -77,6 +78,7 @@ export async function buildApp(opts: BuildOptions): Promise<{ app: FastifyInstan
   dutyRoutes(app, ctx);
   eventRoutes(app, ctx);
   auditRoutes(app, ctx);
+  statsRoutes(app, ctx);
 
   await serveWeb(app, opts.webDir ?? join(process.cwd(), 'dist', 'web'));
   return { app, ctx };

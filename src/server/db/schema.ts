@@ -122,6 +122,8 @@ export interface AccidentsTable {
   first_followup_at: Timestamp | null;
   final_at: Timestamp | null;
   next_due_at: Timestamp | null;
+  /** 核销: set when a write-off is approved; the record then leaves every statistic. */
+  written_off_at: Generated<Timestamp | null>;
   created_by: string;
   created_at: Timestamp;
   updated_at: Timestamp;

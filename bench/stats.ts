@@ -1,0 +1,216 @@
+/**
+ * Bench part c (`--stats`): summary + breakdown?by=region over 1,000,000 accidents, against hand-written SQL
+ * for the same figures measured in the same run on the same database. See run.ts for the targets.
+ */
+import type { AddressInfo } from 'node:net';
+import { performance } from 'node:perf_hooks';
+import { CompiledQuery, sql } from 'kysely';
+import { buildApp } from '../src/server/app.js';
+import { loadConfig } from '../src/server/config.js';
+import type { Db, Engine } from '../src/server/db/connection.js';
+import { migrate } from '../src/server/db/migrate.js';
+import { seedDemo } from '../src/server/db/seed/demo.js';
+import { loadRegions } from '../src/server/db/seed/regions.js';
+import { insertAccidentFixture } from './fixture.js';
+
+const TARGET_MS: Record<Engine, number> = { postgres: 300, pglite: 2000 };
+const MAX_RATIO_TO_HAND = 1.5;
+const WARM_UP = 3;
+
+interface Latency {
+  n: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  max: number;
+  mean: number;
+}
+
+export interface StatsBenchResult {
+  engine: Engine;
+  where: string;
+  accidents: number;
+  fixtureSeconds: number;
+  period: { from: string; to: string };
+  /** summary + breakdown?by=region, sequential HTTP requests, per iteration. */
+  api: { summary: Latency; breakdown: Latency; both: Latency };
+  /** The same figures by hand-written SQL on the database connection. */
+  hand: { twoStatements: Latency; oneStatement: Latency };
+  ratioToBestHand: number;
+  meetsTarget: boolean;
+  sameFigures: boolean;
+}
+
+interface Helpers {
+  rows: number;
+  requests: number;
+  log: (msg: string) => void;
+  timed: <T>(label: string, fn: () => Promise<T>) => Promise<T>;
+  signIn: (base: string, username: string) => Promise<string>;
+  summarize: (samples: number[]) => Latency;
+}
+
+/** The indicators of one period, FILTERed: count, deaths + missing, serious + minor, serious, loss. */
+function handFigures(prefix: string, cond: string): string {
+  const f = `FILTER (WHERE ${cond})`;
+  return [
+    `count(*) ${f}::int AS ${prefix}accidents`,
+    `coalesce(sum(stat_deaths + stat_missing) ${f}, 0)::int AS ${prefix}deaths`,
+    `coalesce(sum(stat_serious_injuries + stat_minor_injuries) ${f}, 0)::int AS ${prefix}injuries`,
+    `coalesce(sum(stat_serious_injuries) ${f}, 0)::int AS ${prefix}serious_injuries`,
+    `coalesce(sum(stat_direct_loss_yuan) ${f}, 0)::bigint AS ${prefix}direct_loss_yuan`,
+  ].join(',\n       ');
+}
+
+export async function statsBench(db: Db, engine: Engine, where: string, h: Helpers): Promise<StatsBenchResult> {
+  const { log, timed } = h;
+  await timed('stats: migrate + regions + demo organisations/users', async () => {
+    await migrate(db);
+    await loadRegions(db);
+    await seedDemo(db, { history: false });
+  });
+  const zibo = await db.kysely
+    .selectFrom('regions')
+    .select('code')
+    .where('parent_code', '=', '370300')
+    .where('level', '=', 'county')
+    .orderBy('code')
+    .execute();
+  const counties = zibo.map((r) => r.code).concat(['370102', '370103', '370112']);
+  const now = new Date();
+  const fixtureT0 = performance.now();
+  await timed(`stats: fixture ${h.rows} accidents`, () => insertAccidentFixture(db, h.rows, counties, now));
+  await timed('stats: VACUUM ANALYZE', () => sql`VACUUM (ANALYZE) accidents`.execute(db.kysely));
+  const fixtureSeconds = Math.round((performance.now() - fixtureT0) / 100) / 10;
+
+  const to = now;
+  const from = new Date(now.getTime() - 365 * 86_400_000);
+  const config = { ...loadConfig({}), logLevel: 'warn' };
+  const { app } = await buildApp({ db, config, logger: false, webDir: '/nonexistent' });
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+  try {
+    const cookie = await h.signIn(base, 'stats.370000');
+    const q = `regionCode=370000&from=${encodeURIComponent(from.toISOString())}&to=${encodeURIComponent(to.toISOString())}`;
+    const get = async (path: string) => {
+      const res = await fetch(`${base}${path}`, { headers: { cookie } });
+      const body = await res.json();
+      if (res.status !== 200) throw new Error(`${path}: HTTP ${res.status} ${JSON.stringify(body)}`);
+      return body;
+    };
+    const summaryMs: number[] = [];
+    const breakdownMs: number[] = [];
+    const bothMs: number[] = [];
+    // biome-ignore lint/suspicious/noExplicitAny: response bodies, compared field by field below
+    let summary: any;
+    // biome-ignore lint/suspicious/noExplicitAny: as above
+    let breakdown: any;
+    for (let i = 0; i < h.requests + WARM_UP; i++) {
+      const t0 = performance.now();
+      summary = await get(`/api/stats/summary?${q}`);
+      const t1 = performance.now();
+      breakdown = await get(`/api/stats/breakdown?${q}&by=region`);
+      const t2 = performance.now();
+      if (i >= WARM_UP) {
+        summaryMs.push(t1 - t0);
+        breakdownMs.push(t2 - t1);
+        bothMs.push(t2 - t0);
+      }
+    }
+
+    // Hand-written: the previous period is the same dates one year earlier (the API's samePeriodLastYear).
+    const pf = new Date(summary.previousFrom);
+    const pt = new Date(summary.previousTo);
+    const envelope = `written_off_at IS NULL AND region_code LIKE '37%' AND occurred_at >= $1 AND occurred_at < $4`;
+    const cur = 'occurred_at >= $3';
+    const prev = 'occurred_at < $2';
+    const larger = "grade <> 'general'";
+    const params = [pf, pt, from, to];
+    const summarySql = `SELECT ${handFigures('c_', cur)}, ${handFigures('p_', prev)},
+       ${handFigures('lc_', `${cur} AND ${larger}`)}, ${handFigures('lp_', `${prev} AND ${larger}`)}
+FROM accidents WHERE ${envelope}`;
+    // Shandong's children are cities (the province has no 省直辖 counties): the city is the first four digits.
+    const byCitySql = `SELECT left(region_code, 4) || '00' AS city, ${handFigures('c_', cur)}, ${handFigures('p_', prev)}
+FROM accidents WHERE ${envelope} GROUP BY 1`;
+    const oneSql = `SELECT left(region_code, 4) || '00' AS city, ${handFigures('c_', cur)}, ${handFigures('p_', prev)},
+       ${handFigures('lc_', `${cur} AND ${larger}`)}, ${handFigures('lp_', `${prev} AND ${larger}`)}
+FROM accidents WHERE ${envelope} GROUP BY ROLLUP (1)`;
+    const run = (text: string) => db.kysely.executeQuery<Record<string, unknown>>(CompiledQuery.raw(text, params));
+    const twoMs: number[] = [];
+    const oneMs: number[] = [];
+    let handSummary: Record<string, unknown> | undefined;
+    let handCities: Record<string, unknown>[] = [];
+    for (let i = 0; i < h.requests + WARM_UP; i++) {
+      const t0 = performance.now();
+      handSummary = (await run(summarySql)).rows[0];
+      handCities = (await run(byCitySql)).rows;
+      const t1 = performance.now();
+      await run(oneSql);
+      const t2 = performance.now();
+      if (i >= WARM_UP) {
+        twoMs.push(t1 - t0);
+        oneMs.push(t2 - t1);
+      }
+    }
+    const zb = handCities.find((r) => r.city === '370300');
+    const apiZibo = breakdown.rows.find((r: { key: string }) => r.key === '370300');
+    const sameFigures =
+      Number(handSummary?.c_accidents) === summary.current.accidents &&
+      Number(handSummary?.lp_direct_loss_yuan) === summary.larger.previous.directLossYuan &&
+      Number(zb?.c_deaths) === apiZibo?.current.deaths &&
+      Number(zb?.p_direct_loss_yuan) === apiZibo?.previous.directLossYuan;
+
+    const api = { summary: h.summarize(summaryMs), breakdown: h.summarize(breakdownMs), both: h.summarize(bothMs) };
+    const hand = { twoStatements: h.summarize(twoMs), oneStatement: h.summarize(oneMs) };
+    const best = Math.min(hand.twoStatements.p50, hand.oneStatement.p50);
+    const ratioToBestHand = Math.round((api.both.p50 / best) * 100) / 100;
+    const { n: accidents } = await db.kysely
+      .selectFrom('accidents')
+      .select(sql<number>`count(*)::int`.as('n'))
+      .executeTakeFirstOrThrow();
+    log(
+      `stats ${engine}: API p50 ${api.both.p50} / p95 ${api.both.p95} ms; hand two ${hand.twoStatements.p50}, one ${hand.oneStatement.p50} ms; ratio ${ratioToBestHand}`,
+    );
+    return {
+      engine,
+      where,
+      accidents,
+      fixtureSeconds,
+      period: { from: summary.from, to: summary.to },
+      api,
+      hand,
+      ratioToBestHand,
+      meetsTarget: api.both.p95 < TARGET_MS[engine] && ratioToBestHand <= MAX_RATIO_TO_HAND,
+      sameFigures,
+    };
+  } finally {
+    await app.close();
+  }
+}
+
+export function printStatsReport(results: StatsBenchResult[]): void {
+  const lines = ['', 'Statistics (summary + breakdown?by=region, province, one year, sequential)'];
+  lines.push(
+    'engine    accidents   API p50   API p95   summary p50  breakdown p50  hand 2-stmt p50  hand 1-stmt p50  ratio  target',
+  );
+  for (const r of results) {
+    lines.push(
+      [
+        r.engine.padEnd(8),
+        String(r.accidents).padStart(11),
+        String(r.api.both.p50).padStart(9),
+        String(r.api.both.p95).padStart(9),
+        String(r.api.summary.p50).padStart(12),
+        String(r.api.breakdown.p50).padStart(14),
+        String(r.hand.twoStatements.p50).padStart(16),
+        String(r.hand.oneStatement.p50).padStart(16),
+        String(r.ratioToBestHand).padStart(6),
+        `  ${r.meetsTarget ? 'ok' : 'MISSED'}${r.sameFigures ? '' : ' (FIGURES DIFFER)'}`,
+      ].join(' '),
+    );
+  }
+  lines.push(
+    `targets: p95 < ${TARGET_MS.postgres} ms (PostgreSQL), < ${TARGET_MS.pglite} ms (PGlite); ≤ ${MAX_RATIO_TO_HAND}× the best hand-written SQL (p50)`,
+  );
+  console.log(lines.join('\n'));
+}

@@ -1,0 +1,81 @@
+/** Statistics (统计分析) contracts: summary and breakdown with 同比, shared by server and web. */
+import { z } from 'zod';
+import type { Indicators } from '../domain/statistics.js';
+import { isoDateTime } from './common.js';
+
+/** Any level: 6-digit province/city/county (or 000000) or 9-digit town. */
+const regionCode = z.string().regex(/^\d{6}(\d{3})?$/, { message: '须为6位或9位行政区划代码' });
+
+/** Half-open [from, to); either may be left out (defaults: from 1 January this year, to now, Asia/Shanghai). */
+const period = {
+  regionCode: regionCode.optional(),
+  from: isoDateTime.optional(),
+  to: isoDateTime.optional(),
+};
+
+function fromBeforeTo(q: { from?: string | undefined; to?: string | undefined }, ctx: z.RefinementCtx): void {
+  if (q.from && q.to && new Date(q.from).getTime() >= new Date(q.to).getTime()) {
+    ctx.addIssue({ code: 'custom', path: ['from'], message: '开始时间须早于结束时间' });
+  }
+}
+
+export const statsSummaryQuery = z.object(period).superRefine(fromBeforeTo);
+export type StatsSummaryQuery = z.infer<typeof statsSummaryQuery>;
+
+export const BREAKDOWN_DIMENSIONS = ['region', 'industry', 'type', 'grade', 'domain', 'month'] as const;
+export type BreakdownDimension = (typeof BREAKDOWN_DIMENSIONS)[number];
+
+export const INDUSTRY_LEVELS = ['section', 'division'] as const;
+export type IndustryLevel = (typeof INDUSTRY_LEVELS)[number];
+
+export const statsBreakdownQuery = z
+  .object({
+    ...period,
+    by: z.enum(BREAKDOWN_DIMENSIONS, { message: `须为 ${BREAKDOWN_DIMENSIONS.join('、')} 之一` }),
+    /** For by=industry: 门类 (section, default) or 门类+大类 (division). */
+    industryLevel: z.enum(INDUSTRY_LEVELS, { message: '须为 section 或 division' }).default('section'),
+  })
+  .superRefine(fromBeforeTo);
+export type StatsBreakdownQuery = z.infer<typeof statsBreakdownQuery>;
+
+/** The indicators (统计指标), from the statistical figures of accidents not written off. */
+export type StatFigures = Indicators;
+
+export type StatChangePct = { [K in keyof StatFigures]: number | null };
+
+/** A period against the same period one year earlier (同比): change = current − previous; pct one decimal. */
+export interface StatComparison {
+  current: StatFigures;
+  previous: StatFigures;
+  change: StatFigures;
+  /** Percent of previous, one decimal, half away from zero; null when previous is 0 (no percentage). */
+  changePct: StatChangePct;
+}
+
+export interface StatsSummary extends StatComparison {
+  regionCode: string;
+  /** ISO 8601 with +08:00. */
+  from: string;
+  to: string;
+  previousFrom: string;
+  previousTo: string;
+  /** The same restricted to 较大 and above (较大, 重大, 特别重大). */
+  larger: StatComparison;
+}
+
+export interface StatsBreakdownRow extends StatComparison {
+  key: string;
+  label: string;
+}
+
+export interface StatsBreakdown {
+  regionCode: string;
+  by: BreakdownDimension;
+  from: string;
+  to: string;
+  previousFrom: string;
+  previousTo: string;
+  rows: StatsBreakdownRow[];
+  /** Equals the sum of the rows, and the summary's figures for the same region and period. */
+  total: StatComparison;
+}
