@@ -1,4 +1,5 @@
 /** Small SQL helpers shared by the repositories. */
+import { type SelectQueryBuilder, sql } from 'kysely';
 
 /**
  * A LIKE/ILIKE pattern matching `text` anywhere: its `\`, `%` and `_` escaped (backslash is PostgreSQL's
@@ -6,4 +7,31 @@
  */
 export function containsPattern(text: string): string {
   return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+export interface Paging {
+  page: number;
+  pageSize: number;
+}
+
+/**
+ * One page of `rows` (already selected and ordered) and the number of rows `filtered` matches, both at once.
+ * For tables that stay small per scope (a bureau's duty log, its audit trail); the accident list caps its count.
+ */
+export async function pageWithTotal<DB, TB extends keyof DB, Row>(
+  rows: SelectQueryBuilder<DB, TB, Row>,
+  filtered: SelectQueryBuilder<DB, TB, object>,
+  p: Paging,
+): Promise<{ items: Row[]; total: number }> {
+  const [items, counted] = await Promise.all([
+    rows
+      .limit(p.pageSize)
+      .offset((p.page - 1) * p.pageSize)
+      .execute(),
+    // Kysely cannot resolve the selection's type through the generic table parameters; the shape is fixed.
+    filtered.select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow() as Promise<unknown> as Promise<{
+      n: number;
+    }>,
+  ]);
+  return { items, total: counted.n };
 }

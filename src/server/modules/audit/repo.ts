@@ -1,7 +1,8 @@
 /** The only place with audit-log reads. Writes go through appendAudit (service.ts). */
-import { type Kysely, type Selectable, sql } from 'kysely';
+import type { Kysely, Selectable } from 'kysely';
 import type { AuditQuery } from '../../../contracts/audit.js';
 import type { AuditLogTable, Database } from '../../db/schema.js';
+import { pageWithTotal } from '../../db/sql.js';
 
 type Q = Kysely<Database>;
 
@@ -33,15 +34,5 @@ export async function listAudit(
   }
   if (f.from) q = q.where('l.at', '>=', new Date(f.from));
   if (f.to) q = q.where('l.at', '<', new Date(f.to));
-  const [items, total] = await Promise.all([
-    q
-      .selectAll('l')
-      .orderBy('l.at', 'desc')
-      .orderBy('l.id', 'desc')
-      .limit(f.pageSize)
-      .offset((f.page - 1) * f.pageSize)
-      .execute(),
-    q.select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow(),
-  ]);
-  return { items, total: total.n };
+  return pageWithTotal(q.selectAll('l').orderBy('l.at', 'desc').orderBy('l.id', 'desc'), q, f);
 }

@@ -2,7 +2,7 @@
 import { type Insertable, type Kysely, type Selectable, sql } from 'kysely';
 import type { DutyLogQuery } from '../../../contracts/duty.js';
 import type { Database, DutyHandoversTable, DutyLogTable, DutyShiftsTable } from '../../db/schema.js';
-import { containsPattern } from '../../db/sql.js';
+import { containsPattern, type Paging, pageWithTotal } from '../../db/sql.js';
 
 type Q = Kysely<Database>;
 
@@ -15,11 +15,6 @@ export interface BureauRow {
   name: string;
   region_code: string;
   duty_phone: string | null;
-}
-
-export interface Paging {
-  page: number;
-  pageSize: number;
 }
 
 /** The bureau of a region (one per region code), or undefined. */
@@ -167,17 +162,7 @@ export async function insertHandover(db: Q, row: Insertable<DutyHandoversTable>)
 
 export async function listHandovers(db: Q, orgId: string, p: Paging): Promise<{ items: HandoverRow[]; total: number }> {
   const q = db.selectFrom('duty_handovers').where('org_id', '=', orgId);
-  const [items, total] = await Promise.all([
-    q
-      .selectAll()
-      .orderBy('created_at', 'desc')
-      .orderBy('id', 'desc')
-      .limit(p.pageSize)
-      .offset((p.page - 1) * p.pageSize)
-      .execute(),
-    q.select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow(),
-  ]);
-  return { items, total: total.n };
+  return pageWithTotal(q.selectAll().orderBy('created_at', 'desc').orderBy('id', 'desc'), q, p);
 }
 
 // ————————————————————————————————————————— duty log
@@ -200,15 +185,5 @@ export async function listLog(db: Q, orgId: string, f: DutyLogQuery): Promise<{ 
     const text = sql`concat_ws(' ', l.content, l.caller_name, l.caller_unit, l.caller_phone)`;
     q = q.where(sql<boolean>`${text} ILIKE ${containsPattern(f.q)}`);
   }
-  const [items, total] = await Promise.all([
-    q
-      .selectAll('l')
-      .orderBy('l.received_at', 'desc')
-      .orderBy('l.id', 'desc')
-      .limit(f.pageSize)
-      .offset((f.page - 1) * f.pageSize)
-      .execute(),
-    q.select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow(),
-  ]);
-  return { items, total: total.n };
+  return pageWithTotal(q.selectAll('l').orderBy('l.received_at', 'desc').orderBy('l.id', 'desc'), q, f);
 }
