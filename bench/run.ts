@@ -41,6 +41,7 @@ import { loadRegions } from '../src/server/db/seed/regions.js';
 import { listInScope } from '../src/server/modules/accidents/repo.js';
 import { verifyAudit } from '../src/server/modules/audit/verify.js';
 import { insertAccidentFixture } from './fixture.js';
+import { type Latency, summarize } from './latency.js';
 import type { LoadJob, LoadResult } from './load-worker.js';
 import { printStatsReport, type StatsBenchResult, statsBench } from './stats.js';
 
@@ -71,34 +72,6 @@ const REQUESTS = Number(opts.requests);
 const ENGINES: Engine[] = opts.engine === 'both' ? ['pglite', 'postgres'] : [opts.engine as Engine];
 
 // ————————————————————————————————————————— helpers
-
-function percentile(sorted: number[], p: number): number {
-  if (sorted.length === 0) return Number.NaN;
-  const idx = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
-  return sorted[idx] as number;
-}
-
-interface Latency {
-  n: number;
-  p50: number;
-  p95: number;
-  p99: number;
-  max: number;
-  mean: number;
-}
-
-function summarize(samples: number[]): Latency {
-  const s = [...samples].sort((a, b) => a - b);
-  const round = (x: number) => Math.round(x * 100) / 100;
-  return {
-    n: s.length,
-    p50: round(percentile(s, 50)),
-    p95: round(percentile(s, 95)),
-    p99: round(percentile(s, 99)),
-    max: round(s[s.length - 1] ?? Number.NaN),
-    mean: round(s.reduce((a, b) => a + b, 0) / (s.length || 1)),
-  };
-}
 
 const log = (msg: string) => console.log(`[bench ${new Date().toISOString().slice(11, 19)}] ${msg}`);
 
@@ -466,7 +439,6 @@ if (opts.stats || opts['stats-only']) {
           log,
           timed,
           signIn,
-          summarize,
         }),
       );
     } finally {

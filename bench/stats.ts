@@ -12,19 +12,11 @@ import { migrate } from '../src/server/db/migrate.js';
 import { seedDemo } from '../src/server/db/seed/demo.js';
 import { loadRegions } from '../src/server/db/seed/regions.js';
 import { insertAccidentFixture } from './fixture.js';
+import { type Latency, summarize } from './latency.js';
 
 const TARGET_MS: Record<Engine, number> = { postgres: 300, pglite: 2000 };
 const MAX_RATIO_TO_HAND = 1.5;
 const WARM_UP = 3;
-
-interface Latency {
-  n: number;
-  p50: number;
-  p95: number;
-  p99: number;
-  max: number;
-  mean: number;
-}
 
 export interface StatsBenchResult {
   engine: Engine;
@@ -47,7 +39,6 @@ interface Helpers {
   log: (msg: string) => void;
   timed: <T>(label: string, fn: () => Promise<T>) => Promise<T>;
   signIn: (base: string, username: string) => Promise<string>;
-  summarize: (samples: number[]) => Latency;
 }
 
 /** The indicators of one period, FILTERed: count, deaths + missing, serious + minor, serious, loss. */
@@ -160,8 +151,8 @@ FROM accidents WHERE ${envelope} GROUP BY ROLLUP (1)`;
       Number(zb?.c_deaths) === apiZibo?.current.deaths &&
       Number(zb?.p_direct_loss_yuan) === apiZibo?.previous.directLossYuan;
 
-    const api = { summary: h.summarize(summaryMs), breakdown: h.summarize(breakdownMs), both: h.summarize(bothMs) };
-    const hand = { twoStatements: h.summarize(twoMs), oneStatement: h.summarize(oneMs) };
+    const api = { summary: summarize(summaryMs), breakdown: summarize(breakdownMs), both: summarize(bothMs) };
+    const hand = { twoStatements: summarize(twoMs), oneStatement: summarize(oneMs) };
     const best = Math.min(hand.twoStatements.p50, hand.oneStatement.p50);
     const ratioToBestHand = Math.round((api.both.p50 / best) * 100) / 100;
     const { n: accidents } = await db.kysely
