@@ -3,14 +3,17 @@ import { buildApp } from './app.js';
 import { loadConfig } from './config.js';
 import { openDatabase } from './db/setup.js';
 import { startDeadlineWatcher } from './modules/accidents/deadline-watcher.js';
+import { startHousekeeping } from './modules/accidents/housekeeping.js';
 
 const config = loadConfig();
 const db = await openDatabase(config);
 const { app, ctx } = await buildApp({ db, config, logger: true });
 const stopWatcher = startDeadlineWatcher(ctx);
+const stopHousekeeping = startHousekeeping(ctx);
 
 const shutdown = async () => {
   stopWatcher();
+  stopHousekeeping();
   await app.close();
   await db.close();
   process.exit(0);

@@ -330,3 +330,11 @@ export async function recordNewAlerts(db: Q, alerts: readonly DeadlineAlertRow[]
     RETURNING region_code, accident_id, deadline, due_at, stage, sent_at`.execute(db);
   return rows;
 }
+
+// ————————————————————————————————————————— housekeeping
+
+/** Forgets idempotency keys created before `before`; returns how many. */
+export async function purgeIdempotencyKeys(db: Q, before: Date): Promise<number> {
+  const result = await db.deleteFrom('idempotency_keys').where('created_at', '<', before).executeTakeFirst();
+  return Number(result.numDeletedRows);
+}
