@@ -11,7 +11,6 @@ import {
   Empty,
   Form,
   Input,
-  Modal,
   Row,
   Select,
   Table,
@@ -31,6 +30,7 @@ import type { DutyChannel, DutyLogEntry, DutyShift, Handover } from '../../api/t
 import { formatTime, toIsoWithOffset } from '../../components/format.js';
 import { ListPage } from '../../components/ListPage.js';
 import { RegionCascader } from '../../components/RegionCascader.js';
+import { SaveModal } from '../../components/SaveModal.js';
 import { mayDo } from '../../routes.js';
 
 const CHANNELS = DUTY_CHANNELS;
@@ -112,14 +112,11 @@ function RosterTab({ canWrite }: { canWrite: boolean }) {
         pagination={false}
         scroll={{ x: 760 }}
       />
-      <Modal
+      <SaveModal
         open={open}
         title={t('duty.addShift')}
         onCancel={() => setOpen(false)}
-        confirmLoading={add.isPending}
-        okText={t('common.save')}
-        cancelText={t('common.cancel')}
-        destroyOnHidden
+        saving={add.isPending}
         onOk={async () => {
           const v = await form.validateFields();
           add.mutate({
@@ -167,7 +164,7 @@ function RosterTab({ canWrite }: { canWrite: boolean }) {
             <Input maxLength={30} />
           </Form.Item>
         </Form>
-      </Modal>
+      </SaveModal>
     </Card>
   );
 }
@@ -281,14 +278,11 @@ function LogTab({ canWrite, canCreateReport }: { canWrite: boolean; canCreateRep
         onPageChange={(p, s) => setPage({ page: p, pageSize: s })}
         scrollX={900}
       />
-      <Modal
+      <SaveModal
         open={open}
         title={t('duty.newLog')}
         onCancel={() => setOpen(false)}
-        confirmLoading={add.isPending}
-        okText={t('common.save')}
-        cancelText={t('common.cancel')}
-        destroyOnHidden
+        saving={add.isPending}
         onOk={async () => {
           const v = await form.validateFields();
           add.mutate({
@@ -341,7 +335,7 @@ function LogTab({ canWrite, canCreateReport }: { canWrite: boolean; canCreateRep
             <RegionCascader countyOnly style={{ width: '100%' }} />
           </Form.Item>
         </Form>
-      </Modal>
+      </SaveModal>
     </>
   );
 }
