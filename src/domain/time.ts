@@ -41,3 +41,42 @@ export function shanghaiMonthsBetween(from: Date, to: Date): string[] {
   }
   return months;
 }
+
+/** 00:00 Asia/Shanghai on the first day of the calendar month containing the instant. */
+export function startOfShanghaiMonth(at: Date): Date {
+  const d = shanghaiDay(at);
+  return new Date(`${d.slice(0, 4)}-${d.slice(4, 6)}-01T00:00:00+08:00`);
+}
+
+/** 00:00 Asia/Shanghai on the first day of the next calendar month. */
+export function startOfNextShanghaiMonth(at: Date): Date {
+  const start = startOfShanghaiMonth(at);
+  // The 1st + 45 days is always in the next month: months have 28 to 31 days.
+  return startOfShanghaiMonth(new Date(start.getTime() + 45 * DAY_MS));
+}
+
+export interface Span {
+  from: Date;
+  to: Date;
+}
+
+/**
+ * Splits the half-open [from, to) into the whole Asia/Shanghai calendar months it contains and the parts
+ * before and after them (at most two). With no whole month inside, the one part is [from, to) itself.
+ */
+export function splitWholeMonths(from: Date, to: Date): { whole: Span | null; parts: Span[] } {
+  if (to.getTime() <= from.getTime()) return { whole: null, parts: [] };
+  const first = startOfShanghaiMonth(from).getTime() === from.getTime() ? from : startOfNextShanghaiMonth(from);
+  const end = startOfShanghaiMonth(to);
+  if (first.getTime() >= end.getTime()) return { whole: null, parts: [{ from, to }] };
+  const parts: Span[] = [];
+  if (from.getTime() < first.getTime()) parts.push({ from, to: first });
+  if (end.getTime() < to.getTime()) parts.push({ from: end, to });
+  return { whole: { from: first, to: end }, parts };
+}
+
+/** YYYY-MM-DD of the instant in Asia/Shanghai. */
+export function shanghaiDate(at: Date): string {
+  const d = shanghaiDay(at);
+  return `${d.slice(0, 4)}-${d.slice(4, 6)}-${d.slice(6, 8)}`;
+}
