@@ -3,58 +3,22 @@
  * Debian Chromium. A county duty officer files a 较大 report and forwards it; a city duty officer, signed
  * in elsewhere, sees it arrive live, signs and forwards it; the detail page shows the chain.
  */
-import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
-import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import type { FastifyInstance } from 'fastify';
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp } from '../src/server/app.js';
-import { loadConfig } from '../src/server/config.js';
-import { connect, type Db } from '../src/server/db/connection.js';
-import { migrate } from '../src/server/db/migrate.js';
-import { DEMO_PASSWORD, seedDemo } from '../src/server/db/seed/demo.js';
-import { loadRegions } from '../src/server/db/seed/regions.js';
-
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const WEB_DIR = join(ROOT, 'dist', 'web');
-const ARTIFACTS = join(ROOT, 'e2e', 'artifacts');
-const DESKTOP = { width: 1366, height: 768 };
-const PHONE = { width: 390, height: 844 };
-const UI_TIMEOUT = 20_000;
-
-const hasChromium = existsSync(CHROMIUM);
-if (!hasChromium) {
-  console.warn(
-    `[e2e] SKIPPED: no Chromium at ${CHROMIUM}. Install Debian's chromium (apt-get install chromium) or set CHROMIUM_PATH.`,
-  );
-}
-
-/** A fresh database: migrated, regions, bureaus and users, no accident history. */
-async function freshDatabase(dir: string): Promise<Db> {
-  const db = await connect({ dataDir: dir });
-  await migrate(db);
-  await loadRegions(db);
-  await seedDemo(db, { history: false });
-  return db;
-}
-
-async function ensureWebBuild(): Promise<void> {
-  if (existsSync(join(WEB_DIR, 'index.html'))) return;
-  const { build } = await import('vite');
-  await build({ configFile: join(ROOT, 'vite.config.ts'), logLevel: 'warn' });
-}
+import {
+  ARTIFACTS,
+  dismissToasts,
+  hasChromium,
+  PHONE,
+  type Stack,
+  signIn as signInAt,
+  startStack,
+  UI_TIMEOUT,
+} from './support.js';
 
 async function signIn(page: Page, baseUrl: string, username: string): Promise<void> {
-  await page.goto(`${baseUrl}/login`);
-  await page.locator('#username').fill(username);
-  await page.locator('#password').fill(DEMO_PASSWORD);
-  await page.locator('button[type=submit]').click();
-  await page.getByText('待办时限').first().waitFor({ timeout: UI_TIMEOUT });
+  await signInAt(page, baseUrl, username);
   // The live feed is connected before anything happens elsewhere.
   await page.locator('[data-testid=live-dot][data-connected=true]').waitFor({ timeout: UI_TIMEOUT });
 }
@@ -72,18 +36,6 @@ async function chainStatus(page: Page, level: string): Promise<string | null> {
   return page.locator(`[data-testid=chain-${level}]`).getAttribute('data-status');
 }
 
-/** Close notifications and let messages fade, so screenshots show the page itself. */
-async function dismissToasts(page: Page): Promise<void> {
-  await page.evaluate(() => {
-    for (const b of document.querySelectorAll<HTMLElement>('.ant-notification-notice-close')) b.click();
-  });
-  await page.waitForFunction(
-    () => document.querySelectorAll('.ant-notification-notice, .ant-message-notice').length === 0,
-    undefined,
-    { timeout: UI_TIMEOUT },
-  );
-}
-
 function pad(n: number): string {
   return String(n).padStart(2, '0');
 }
@@ -95,57 +47,21 @@ function cstMinutes(date: Date): string {
 }
 
 describe.skipIf(!hasChromium)('report flow in the browser', () => {
-  let dataDir: string;
-  let db: Db;
-  let app: FastifyInstance;
+  let stack: Stack;
   let baseUrl: string;
-  let browser: Browser;
   let countyCtx: BrowserContext;
   let cityCtx: BrowserContext;
-  const pageErrors: string[] = [];
+  let pageErrors: string[];
 
   beforeAll(async () => {
-    await ensureWebBuild();
-    await mkdir(ARTIFACTS, { recursive: true });
-    dataDir = await mkdtemp(join(tmpdir(), 'anjian-e2e-'));
-    db = await freshDatabase(dataDir);
-    const config = { ...loadConfig({}), seedDemo: false, logLevel: 'warn' };
-    ({ app } = await buildApp({ db, config, webDir: WEB_DIR }));
-    await app.listen({ port: 0, host: '127.0.0.1' });
-    baseUrl = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-        '--autoplay-policy=no-user-gesture-required',
-      ],
-    });
-    const contextOptions = { viewport: DESKTOP, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' };
-    countyCtx = await browser.newContext(contextOptions);
-    cityCtx = await browser.newContext(contextOptions);
-    for (const ctx of [countyCtx, cityCtx]) {
-      ctx.on('page', (p) => p.on('pageerror', (e) => pageErrors.push(e.message)));
-      // Nothing may load from the internet: every request must go to our server.
-      await ctx.route(
-        (url) => url.origin !== baseUrl,
-        (route) => {
-          pageErrors.push(`external request blocked: ${route.request().url()}`);
-          return route.abort();
-        },
-      );
-    }
+    stack = await startStack({ history: false });
+    ({ baseUrl, pageErrors } = stack);
+    countyCtx = await stack.newContext();
+    cityCtx = await stack.newContext();
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-    await db?.close();
-    if (dataDir) await rm(dataDir, { recursive: true, force: true });
+    await stack?.close();
   });
 
   it('county files and forwards; city sees it live, signs and forwards; the chain shows it', async () => {

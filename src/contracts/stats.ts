@@ -7,10 +7,15 @@ import { isoDateTime } from './common.js';
 const regionCode = z.string().regex(/^\d{6}(\d{3})?$/, { message: '须为6位或9位行政区划代码' });
 
 /** Half-open [from, to); either may be left out (defaults: from 1 January this year, to now, Asia/Shanghai). */
+export const COMPARE_WITH = ['lastYear', 'previous'] as const;
+export type CompareWith = (typeof COMPARE_WITH)[number];
+
 const period = {
   regionCode: regionCode.optional(),
   from: isoDateTime.optional(),
   to: isoDateTime.optional(),
+  /** 同比 (the same period last year, default) or 环比 (the period just before). */
+  compare: z.enum(COMPARE_WITH, { message: '须为 lastYear（同比）或 previous（环比）' }).default('lastYear'),
 };
 
 function fromBeforeTo(q: { from?: string | undefined; to?: string | undefined }, ctx: z.RefinementCtx): void {
@@ -20,7 +25,8 @@ function fromBeforeTo(q: { from?: string | undefined; to?: string | undefined },
 }
 
 export const statsSummaryQuery = z.object(period).superRefine(fromBeforeTo);
-export type StatsSummaryQuery = z.infer<typeof statsSummaryQuery>;
+/** As the service takes it: what the route validated, or a caller's own (defaults applied by the service). */
+export type StatsSummaryQuery = z.input<typeof statsSummaryQuery>;
 
 export const BREAKDOWN_DIMENSIONS = ['region', 'industry', 'type', 'grade', 'domain', 'month'] as const;
 export type BreakdownDimension = (typeof BREAKDOWN_DIMENSIONS)[number];
@@ -35,15 +41,21 @@ export const statsBreakdownQuery = z
     /** For by=industry: 门类 (section, default) or 门类+大类 (division). */
     industryLevel: z.enum(INDUSTRY_LEVELS, { message: '须为 section 或 division' }).default('section'),
   })
-  .superRefine(fromBeforeTo);
-export type StatsBreakdownQuery = z.infer<typeof statsBreakdownQuery>;
+  .superRefine(fromBeforeTo)
+  .superRefine((q, ctx) => {
+    // A month row is compared with the same month last year; 环比 of a month is the month before it.
+    if (q.by === 'month' && q.compare === 'previous') {
+      ctx.addIssue({ code: 'custom', path: ['compare'], message: '按月分组只支持同比（逐月环比请看相邻月份）' });
+    }
+  });
+export type StatsBreakdownQuery = z.input<typeof statsBreakdownQuery>;
 
 /** The indicators (统计指标), from the statistical figures of accidents not written off. */
 export type StatFigures = Indicators;
 
 export type StatChangePct = { [K in keyof StatFigures]: number | null };
 
-/** A period against the same period one year earlier (同比): change = current − previous; pct one decimal. */
+/** A period against the comparison period (同比 or 环比): change = current − previous; pct one decimal. */
 export interface StatComparison {
   current: StatFigures;
   previous: StatFigures;
@@ -54,6 +66,8 @@ export interface StatComparison {
 
 export interface StatsSummary extends StatComparison {
   regionCode: string;
+  /** What `previous` is: the same period last year (同比) or the period just before (环比). */
+  compare: CompareWith;
   /** ISO 8601 with +08:00. */
   from: string;
   to: string;
@@ -70,6 +84,7 @@ export interface StatsBreakdownRow extends StatComparison {
 
 export interface StatsBreakdown {
   regionCode: string;
+  compare: CompareWith;
   by: BreakdownDimension;
   from: string;
   to: string;

@@ -25,6 +25,15 @@ CREATE TABLE accident_stats_monthly (
 );
 CREATE INDEX accident_stats_monthly_month_idx ON accident_stats_monthly (month);
 
+-- The partial months are read from accidents by time: a province's or the country's few weeks are a range of
+-- this covering index (index-only). The covering index of 0004 led with region_code, so a province-wide
+-- range had to walk every entry of the province; a county's few weeks use accidents_region_occurred_idx.
+DROP INDEX accidents_stats_idx;
+CREATE INDEX accidents_stats_time_idx ON accidents (occurred_at)
+  INCLUDE (region_code, grade, industry_code, accident_type, domain,
+           stat_deaths, stat_missing, stat_serious_injuries, stat_minor_injuries, stat_direct_loss_yuan)
+  WHERE written_off_at IS NULL;
+
 -- Applies the net change of one statement: +1 × each new row and −1 × each old row (not written off),
 -- summed per key so a statement touches each rollup row once, in key order so that concurrent statements
 -- lock rollup rows in the same order (no deadlocks). Keys whose change is zero (an UPDATE of other

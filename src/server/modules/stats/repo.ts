@@ -6,7 +6,7 @@
  * Each period is read from two sources (see `source`): its whole Asia/Shanghai calendar months from the
  * rollup accident_stats_monthly (migration 0006, kept in step with accidents by triggers in the same
  * transaction) and the partial months at its ends from accidents themselves (an index-only scan of the
- * covering index accidents_stats_idx, migration 0004). Both yield the same pre-summed columns, so every
+ * covering index accidents_stats_time_idx, migration 0006). Both yield the same pre-summed columns, so every
  * statistic is one statement over their union. The current and previous periods are tagged separately
  * (`cur`, `prev`), so periods that overlap count a row in both.
  */

@@ -5,6 +5,7 @@
  */
 import type {
   BreakdownDimension,
+  CompareWith,
   StatChangePct,
   StatComparison,
   StatFigures,
@@ -18,7 +19,13 @@ import { ACCIDENT_TYPES, INDUSTRY_SECTIONS } from '../../../domain/codes.js';
 import { DOMAIN_LABELS, DOMAINS } from '../../../domain/direct-report.js';
 import { GRADE_LABELS, GRADES } from '../../../domain/grade.js';
 import { subtreePrefix } from '../../../domain/region-code.js';
-import { compare, INDICATOR_KEYS, periodContaining, samePeriodLastYear } from '../../../domain/statistics.js';
+import {
+  compare,
+  INDICATOR_KEYS,
+  periodContaining,
+  previousPeriod,
+  samePeriodLastYear,
+} from '../../../domain/statistics.js';
 import { shanghaiMonthsBetween, toShanghaiIso } from '../../../domain/time.js';
 import { type Actor, coversRegion } from '../../auth/actor.js';
 import type { AppContext } from '../../context.js';
@@ -56,10 +63,10 @@ function figuresOf(row: Partial<Record<string, unknown>>, prefix: string): StatF
 interface Resolved {
   region: RegionView;
   scope: repo.StatsScope;
-  period: { from: string; to: string; previousFrom: string; previousTo: string };
+  period: { compare: CompareWith; from: string; to: string; previousFrom: string; previousTo: string };
 }
 
-/** The region (default: the actor's) inside the jurisdiction, and [from, to) with its 同比 period. */
+/** The region (default: the actor's) inside the jurisdiction, and [from, to) with its 同比 or 环比 period. */
 async function resolve(ctx: AppContext, actor: Actor, q: StatsSummaryQuery): Promise<Resolved> {
   const code = q.regionCode ?? actor.regionCode;
   // Outside the jurisdiction looks the same as not existing (no leak of what exists elsewhere).
@@ -70,11 +77,14 @@ async function resolve(ctx: AppContext, actor: Actor, q: StatsSummaryQuery): Pro
   // Default: from 1 January (Asia/Shanghai) of the year the period ends in.
   const from = q.from ? new Date(q.from) : periodContaining('year', new Date(to.getTime() - 1)).from;
   if (from.getTime() >= to.getTime()) throw fieldError('from', 'after_to', '开始时间须早于结束时间');
-  const { from: previousFrom, to: previousTo } = samePeriodLastYear({ from, to });
+  const compareWith = q.compare ?? 'lastYear';
+  const against = compareWith === 'previous' ? previousPeriod : samePeriodLastYear;
+  const { from: previousFrom, to: previousTo } = against({ from, to });
   return {
     region,
     scope: { prefix: subtreePrefix(region.code), from, to, previousFrom, previousTo },
     period: {
+      compare: compareWith,
       from: toShanghaiIso(from),
       to: toShanghaiIso(to),
       previousFrom: toShanghaiIso(previousFrom),
@@ -139,10 +149,10 @@ async function dimensionOf(
     case 'industry':
       return {
         expected:
-          q.industryLevel === 'section'
+          (q.industryLevel ?? 'section') === 'section'
             ? Object.entries(INDUSTRY_SECTIONS).map(([key, s]) => ({ key, label: s.name }))
             : [],
-        key: { kind: 'industry', level: q.industryLevel },
+        key: { kind: 'industry', level: q.industryLevel ?? 'section' },
         labelOf: industryLabel,
       };
     case 'type':

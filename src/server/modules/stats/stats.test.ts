@@ -130,6 +130,26 @@ describe('summary', () => {
     await expectSummaryMatchesReference(province, '370000', '37', long);
   });
 
+  it('环比: compare=previous takes the period just before (a calendar month: the month before)', async () => {
+    const q = `&from=${encodeURIComponent('2026-03-01T00:00:00+08:00')}&to=${encodeURIComponent('2026-04-01T00:00:00+08:00')}&compare=previous`;
+    const s = await expectSummaryMatchesReference(province, '370000', '37', q);
+    expect(s).toMatchObject({
+      compare: 'previous',
+      previousFrom: '2026-02-01T00:00:00.000+08:00',
+      previousTo: '2026-03-01T00:00:00.000+08:00',
+    });
+    const b = (await province.get(`/api/stats/breakdown?regionCode=370000&by=region${q}`)).body;
+    expect(b.compare).toBe('previous');
+    expect(b.total.previous).toEqual(s.previous);
+    // Any other range: the same length just before.
+    const week = `&from=${encodeURIComponent('2026-03-04T00:00:00+08:00')}&to=${encodeURIComponent('2026-03-11T00:00:00+08:00')}&compare=previous`;
+    const w = await expectSummaryMatchesReference(province, '370000', '37', week);
+    expect(w.previousFrom).toBe('2026-02-25T00:00:00.000+08:00');
+    const bad = await province.get('/api/stats/breakdown?regionCode=370000&by=month&compare=previous');
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.details).toEqual(expect.arrayContaining([expect.objectContaining({ path: 'compare' })]));
+  });
+
   it('the town report counts the missing as deaths; the county with the town; the larger block only 较大+', async () => {
     const town = await county.get('/api/stats/summary?regionCode=370303001');
     expect(town.body.current).toEqual({
