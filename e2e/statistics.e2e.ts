@@ -1,0 +1,63 @@
+/**
+ * Browser test (issue 3, bar 5) on the demo history: a provincial statistician generates a monthly bulletin
+ * and downloads the .docx; a provincial leader opens the cockpit and drills from the province to a city and
+ * on to a county. Screenshots in e2e/artifacts.
+ */
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ARTIFACTS, hasChromium, type Stack, signIn, startStack, UI_TIMEOUT, WALL } from './support.js';
+
+/** The cockpit's breadcrumb, as text. */
+async function trail(page: Page): Promise<string> {
+  return (await page.locator('[data-testid=cockpit-trail]').innerText()).replace(/\s+/g, '');
+}
+
+describe.skipIf(!hasChromium)('statistics in the browser', () => {
+  let stack: Stack;
+
+  beforeAll(async () => {
+    stack = await startStack({ history: true });
+  });
+
+  afterAll(async () => {
+    await stack?.close();
+  });
+
+  it('a leader opens the cockpit on a wall screen and drills from the province to a county', async () => {
+    const ctx = await stack.newContext(WALL);
+    const page = await ctx.newPage();
+    await signIn(page, stack.baseUrl, 'leader.370000');
+    await page.goto(`${stack.baseUrl}/cockpit`);
+    await page.locator('[data-testid=tile-370300]').waitFor({ timeout: UI_TIMEOUT });
+    await page.locator('[data-testid=chart-month]').waitFor({ timeout: UI_TIMEOUT });
+    expect(await trail(page)).toBe('山东省');
+    const provinceDeaths = await page.locator('[data-testid=kpi-deaths] .ant-statistic-content').innerText();
+    await page.screenshot({ path: join(ARTIFACTS, 'cockpit-province-1920.png') });
+
+    // Province → 淄博市: the tiles are now Zibo's districts and counties.
+    await page.locator('[data-testid=tile-370300]').click();
+    await page.locator('[data-testid=tile-370303]').waitFor({ timeout: UI_TIMEOUT });
+    expect(await trail(page)).toBe('山东省/淄博市');
+    expect(new URL(page.url()).searchParams.get('path')).toBe('370000,370300');
+    await page.screenshot({ path: join(ARTIFACTS, 'cockpit-city-1920.png') });
+
+    // 淄博市 → 张店区: its towns and 县本级; the figures are the county's own.
+    await page.locator('[data-testid=tile-370303]').click();
+    await page.waitForFunction(
+      () => document.querySelector('[data-testid=cockpit-trail]')?.textContent?.includes('张店区'),
+      undefined,
+      { timeout: UI_TIMEOUT },
+    );
+    await page.locator('[data-testid=tile-370303]').waitFor({ timeout: UI_TIMEOUT }); // 县本级
+    const countyDeaths = await page.locator('[data-testid=kpi-deaths] .ant-statistic-content').innerText();
+    expect(Number(countyDeaths.replace(/,/g, ''))).toBeLessThanOrEqual(Number(provinceDeaths.replace(/,/g, '')));
+    await page.screenshot({ path: join(ARTIFACTS, 'cockpit-county-1920.png') });
+
+    // Back up by the breadcrumb.
+    await page.locator('[data-testid=cockpit-trail]').getByText('山东省').click();
+    await page.locator('[data-testid=tile-370300]').waitFor({ timeout: UI_TIMEOUT });
+    expect(stack.pageErrors).toEqual([]);
+    await ctx.close();
+  });
+});
