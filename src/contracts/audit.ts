@@ -44,6 +44,15 @@ export const AUDIT_ACTIONS = [
   'accident.final',
   'accident.forward',
   'accident.sign',
+  'accident.import',
+  'accident_import.create',
+  'accident.written_off',
+  'writeoff.request',
+  'writeoff.approve',
+  'writeoff.reject',
+  'writeoff.withdraw',
+  'indicator.set',
+  'bulletin.create',
   'duty.shift.create',
   'duty.shift.update',
   'duty.handover.create',
@@ -57,4 +66,14 @@ export const AUDIT_ACTIONS = [
   'user.disable',
 ] as const;
 
-export const AUDIT_ENTITY_TYPES = ['accident', 'duty_shift', 'duty_handover', 'duty_log', 'user'] as const;
+export const AUDIT_ENTITY_TYPES = [
+  'accident',
+  'duty_shift',
+  'duty_handover',
+  'duty_log',
+  'user',
+  'writeoff_request',
+  'control_indicator',
+  'accident_import',
+  'bulletin',
+] as const;

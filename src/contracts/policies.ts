@@ -32,6 +32,24 @@ export const PERMISSIONS = {
   /** 统计分析: every bureau role reads the statistics of its jurisdiction; enterprises do not. */
   'stats.read': BUREAU_READERS,
   'region.read': ALL,
+  /** 历史数据导入: past accidents entered for statistics — the statistics desk and the administrator. */
+  'accident.import': ['admin', 'stats'],
+  /** 控制指标: every bureau role reads its jurisdiction's indicators; enterprises do not. */
+  'indicator.read': BUREAU_READERS,
+  /** 控制指标下达: the statistics desk or the administrator of the bureau that allocates (the parent region's). */
+  'indicator.write': ['admin', 'stats'],
+  /** 核销: bureaus read the write-off requests of their jurisdiction (an accident's history: accident.read). */
+  'writeoff.read': BUREAU_READERS,
+  /** 核销申请: the statistics desk (or the administrator) of the 归口统计 bureau — the county. */
+  'writeoff.request': ['admin', 'stats'],
+  /** 核销审批: the statistics desk (or the administrator) of the bureau the grade names (domain/writeoff.ts). */
+  'writeoff.decide': ['admin', 'stats'],
+  /** 报送考核: every bureau role reads the assessment of its jurisdiction; enterprises do not. */
+  'assessment.read': BUREAU_READERS,
+  /** 事故情况通报: every bureau role reads the bulletins of its jurisdiction; enterprises do not. */
+  'bulletin.read': BUREAU_READERS,
+  /** 通报编发: the statistics desk (or the administrator) writes the bureau's 周分析、月通报、季研判. */
+  'bulletin.create': ['admin', 'stats'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

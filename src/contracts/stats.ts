@@ -38,6 +38,8 @@ export const statsBreakdownQuery = z
   .object({
     ...period,
     by: z.enum(BREAKDOWN_DIMENSIONS, { message: `须为 ${BREAKDOWN_DIMENSIONS.join('、')} 之一` }),
+    /** 较大及以上 only (larger), or every grade (all, default). */
+    grades: z.enum(['all', 'larger'], { message: '须为 all 或 larger（较大及以上）' }).default('all'),
     /** For by=industry: 门类 (section, default) or 门类+大类 (division). */
     industryLevel: z.enum(INDUSTRY_LEVELS, { message: '须为 section 或 division' }).default('section'),
   })
@@ -85,6 +87,8 @@ export interface StatsBreakdownRow extends StatComparison {
 export interface StatsBreakdown {
   regionCode: string;
   compare: CompareWith;
+  /** larger: every figure restricted to 较大及以上 accidents. */
+  grades: 'all' | 'larger';
   by: BreakdownDimension;
   from: string;
   to: string;

@@ -57,6 +57,13 @@ describe('nextDueAt', () => {
     expect(nextDueAt(chain, 'city', done, at(21 * DAY))).toBeNull();
   });
 
+  it('is null for a historical record (历史数据导入): a chain never received and no node owed', () => {
+    const chain = [entry('county'), entry('city'), entry('province'), entry('national')];
+    const historical = facts({ completeAt: null, historical: true });
+    expect(nextDueAt(chain, 'city', historical, at(HOUR))).toBeNull();
+    expect(nextDueAt(chain, 'city', historical, at(40 * DAY))).toBeNull();
+  });
+
   it('a late deadline still counts until it is met (overdue items keep their due date)', () => {
     const chain = [entry('county', { receivedAt: at(HOUR), dueAt: at(3 * HOUR) }), entry('city')];
     expect(nextDueAt(chain, 'city', facts(), at(10 * DAY))?.toISOString()).toBe(at(3 * HOUR).toISOString());

@@ -127,6 +127,11 @@ describe('directReportNodes', () => {
   ])('%s', (_label, f, now, expected) => {
     expect(statuses(f, at(now))).toMatchObject(expected);
   });
+
+  it.each([0, DAY + 1, 40 * DAY])('a historical record (历史数据导入) owes no node, at occurrence + %i ms', (now) => {
+    expect(directReportNodes(facts({ historical: true }), at(now))).toEqual([]);
+    expect(directReportNodes(facts({ historical: false }), at(now))).toHaveLength(3);
+  });
 });
 
 describe('isCompleteReport (第十二条 content)', () => {

@@ -60,6 +60,11 @@ export interface NodeFacts {
   firstFollowupAt: Date | null;
   /** When the final follow-up (终报) was filed. */
   finalAt: Date | null;
+  /**
+   * A past accident entered afterwards for statistics (历史数据导入): it never went through 直报, so it owes no
+   * node — nothing is due, nothing is overdue.
+   */
+  historical?: boolean;
 }
 
 export interface NodeState {
@@ -70,6 +75,7 @@ export interface NodeState {
 }
 
 export function directReportNodes(f: NodeFacts, now: Date): NodeState[] {
+  if (f.historical) return [];
   const doneAt: Record<NodeKind, Date | null> = {
     '24h': f.completeAt,
     '7d': f.firstFollowupAt,

@@ -12,13 +12,19 @@ import type { AppContext } from './context.js';
 import type { Db } from './db/connection.js';
 import { AppError } from './errors.js';
 import { accidentRoutes } from './modules/accidents/routes.js';
+import { assessmentRoutes } from './modules/assessment/routes.js';
 import { auditRoutes } from './modules/audit/routes.js';
 import { authRoutes } from './modules/auth/routes.js';
+import { bulletinRoutes } from './modules/bulletins/routes.js';
 import { dutyRoutes } from './modules/duty/routes.js';
 import { EventBus } from './modules/events/bus.js';
 import { eventRoutes } from './modules/events/routes.js';
+import { importRoutes } from './modules/imports/routes.js';
+import { indicatorRoutes } from './modules/indicators/routes.js';
 import { regionRoutes } from './modules/regions/routes.js';
+import { reportRoutes } from './modules/reports/routes.js';
 import { statsRoutes } from './modules/stats/routes.js';
+import { writeoffRoutes } from './modules/writeoff/routes.js';
 import { registerAuth } from './plugins/auth.js';
 import { registerErrorHandler } from './plugins/error-handler.js';
 
@@ -79,6 +85,13 @@ export async function buildApp(opts: BuildOptions): Promise<{ app: FastifyInstan
   eventRoutes(app, ctx);
   auditRoutes(app, ctx);
   statsRoutes(app, ctx);
+  writeoffRoutes(app, ctx);
+  assessmentRoutes(app, ctx);
+  reportRoutes(app, ctx);
+  bulletinRoutes(app, ctx);
+  indicatorRoutes(app, ctx);
+  // Its own scope: multipart (file uploads) for the import route only.
+  await importRoutes(app, ctx);
 
   await serveWeb(app, opts.webDir ?? join(process.cwd(), 'dist', 'web'));
   return { app, ctx };

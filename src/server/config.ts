@@ -1,4 +1,6 @@
 /** Runtime configuration, all from the environment (see README "Configuration"). */
+import { type ApprovalTable, parseApprovalTable } from '../domain/writeoff.js';
+
 export interface Config {
   port: number;
   host: string;
@@ -11,11 +13,22 @@ export interface Config {
   logLevel: string;
   /** Behind a reverse proxy: take the client address and protocol from X-Forwarded-* headers. */
   trustProxy: boolean;
+  /** 核销: which level approves a write-off, per grade (ANJIAN_WRITEOFF_APPROVAL; default in domain/writeoff.ts). */
+  writeoffApproval: ApprovalTable;
 }
 
 function int(value: string | undefined, fallback: number): number {
   const n = Number(value);
   return value && Number.isFinite(n) ? n : fallback;
+}
+
+/** A bad table stops the start-up with the variable's name and the reason, rather than approving at the wrong level. */
+function writeoffApproval(spec: string | undefined): ApprovalTable {
+  try {
+    return parseApprovalTable(spec ?? '');
+  } catch (e) {
+    throw new Error(`ANJIAN_WRITEOFF_APPROVAL: ${(e as Error).message}`);
+  }
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -29,5 +42,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     secureCookies: env.COOKIE_SECURE === 'true',
     logLevel: env.LOG_LEVEL ?? 'info',
     trustProxy: env.TRUST_PROXY === 'true',
+    writeoffApproval: writeoffApproval(env.ANJIAN_WRITEOFF_APPROVAL),
   };
 }

@@ -21,6 +21,22 @@ export type ErrorCode =
   | 'NOT_RECEIVED'
   | 'REPORT_FINAL'
   | 'ALREADY_CONVERTED'
+  | 'NOT_ALLOCATOR'
+  | 'IMPORT_NO_FILE'
+  | 'IMPORT_UNSUPPORTED_FORMAT'
+  | 'IMPORT_FILE_UNREADABLE'
+  | 'IMPORT_EMPTY'
+  | 'IMPORT_MISSING_COLUMNS'
+  | 'IMPORT_TOO_MANY_ROWS'
+  | 'IMPORT_FILE_TOO_LARGE'
+  | 'IMPORT_IN_PROGRESS'
+  | 'WRITEOFF_NOT_REQUESTER'
+  | 'WRITEOFF_NOT_APPROVER'
+  | 'WRITEOFF_OWN_REQUEST'
+  | 'ALREADY_WRITTEN_OFF'
+  | 'WRITEOFF_PENDING'
+  | 'WRITEOFF_DECIDED'
+  | 'WRITEOFF_REGRADED'
   | 'INTERNAL';
 
 interface CodeSpec {
@@ -45,6 +61,25 @@ const SPECS: Record<ErrorCode, CodeSpec> = {
   NOT_RECEIVED: { status: 403, message: '本级尚未收到该报告，不能签收' },
   REPORT_FINAL: { status: 409, message: '已终报，不能再续报' },
   ALREADY_CONVERTED: { status: 409, message: '该值班记录已生成事故快报' },
+  NOT_ALLOCATOR: { status: 403, message: '控制指标由上一级下达，本单位只能为直接下级设定' },
+  IMPORT_NO_FILE: { status: 400, message: '请选择要导入的文件（表单字段 file）' },
+  IMPORT_UNSUPPORTED_FORMAT: { status: 400, message: '仅支持 .xlsx、.csv 文件或 JSON 数组' },
+  IMPORT_FILE_UNREADABLE: { status: 400, message: '文件无法读取，请确认是有效的 .xlsx 或 .csv 文件' },
+  IMPORT_EMPTY: { status: 400, message: '文件中没有数据行' },
+  IMPORT_MISSING_COLUMNS: { status: 400, message: '缺少必需的列，请使用导入模板' },
+  IMPORT_TOO_MANY_ROWS: { status: 413, message: '数据行过多，请拆分文件后分批导入' },
+  IMPORT_FILE_TOO_LARGE: { status: 413, message: '文件过大，请拆分文件后分批导入' },
+  IMPORT_IN_PROGRESS: { status: 409, message: '该导入正在进行中，请稍后查看结果' },
+  WRITEOFF_NOT_REQUESTER: {
+    status: 403,
+    message: '核销申请须由事故发生地县级应急管理部门（归口统计部门）的统计员或管理员提出',
+  },
+  WRITEOFF_NOT_APPROVER: { status: 403, message: '该核销申请应由其他层级的应急管理部门审批' },
+  WRITEOFF_OWN_REQUEST: { status: 403, message: '不能审批本人提出的核销申请' },
+  ALREADY_WRITTEN_OFF: { status: 409, message: '该事故已核销' },
+  WRITEOFF_PENDING: { status: 409, message: '该事故已有待审批的核销申请' },
+  WRITEOFF_DECIDED: { status: 409, message: '该核销申请已审批或已撤回' },
+  WRITEOFF_REGRADED: { status: 409, message: '事故等级已变化，须由更高层级审批：请撤回后重新申请' },
   INTERNAL: { status: 500, message: '服务器内部错误' },
 };
 

@@ -2,7 +2,18 @@
  * The one route table: it is the router, the side menu and the role → page map at once.
  * Permissions come from the server's policy table, so the menu never offers what the API would refuse.
  */
-import { AlertOutlined, AuditOutlined, DashboardOutlined, FileAddOutlined, PhoneOutlined } from '@ant-design/icons';
+import {
+  AimOutlined,
+  AlertOutlined,
+  AuditOutlined,
+  DashboardOutlined,
+  FileAddOutlined,
+  FileTextOutlined,
+  FundProjectionScreenOutlined,
+  ImportOutlined,
+  PhoneOutlined,
+  TableOutlined,
+} from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import { can, type Permission } from '../contracts/policies.js';
 import type { Me } from './api/types.js';
@@ -10,8 +21,13 @@ import { AccidentDetailPage } from './pages/accidents/AccidentDetailPage.js';
 import { AccidentFormPage } from './pages/accidents/AccidentFormPage.js';
 import { AccidentListPage } from './pages/accidents/AccidentListPage.js';
 import { AuditPage } from './pages/audit/AuditPage.js';
+import { BulletinsPage } from './pages/bulletins/BulletinsPage.js';
+import { CockpitPage } from './pages/cockpit/CockpitPage.js';
 import { DashboardPage } from './pages/dashboard/DashboardPage.js';
 import { DutyPage } from './pages/duty/DutyPage.js';
+import { ImportPage } from './pages/imports/ImportPage.js';
+import { IndicatorsPage } from './pages/indicators/IndicatorsPage.js';
+import { StatsReportPage } from './pages/reports/StatsReportPage.js';
 
 export interface AppRoute {
   /** Path under the signed-in layout. */
@@ -32,6 +48,14 @@ export const APP_ROUTES: AppRoute[] = [
     menu: { labelKey: 'menu.dashboard', icon: <DashboardOutlined /> },
   },
   {
+    // 领导驾驶舱: statistics of the jurisdiction, for every bureau role that reads statistics.
+    path: '/cockpit',
+    element: <CockpitPage />,
+    permission: 'stats.read',
+    bureauOnly: true,
+    menu: { labelKey: 'menu.cockpit', icon: <FundProjectionScreenOutlined /> },
+  },
+  {
     path: '/accidents',
     element: <AccidentListPage />,
     permission: 'accident.read',
@@ -50,6 +74,38 @@ export const APP_ROUTES: AppRoute[] = [
     permission: 'duty.read',
     bureauOnly: true,
     menu: { labelKey: 'menu.duty', icon: <PhoneOutlined /> },
+  },
+  {
+    // 控制指标: every bureau role reads its jurisdiction's; stats and admin of the parent bureau set them.
+    path: '/indicators',
+    element: <IndicatorsPage />,
+    permission: 'indicator.read',
+    bureauOnly: true,
+    menu: { labelKey: 'menu.indicators', icon: <AimOutlined /> },
+  },
+  {
+    // 统计报表 (统计月报): every bureau role that reads statistics.
+    path: '/reports',
+    element: <StatsReportPage />,
+    permission: 'stats.read',
+    bureauOnly: true,
+    menu: { labelKey: 'menu.reports', icon: <TableOutlined /> },
+  },
+  {
+    // 事故情况通报: bureau roles read; the statistics desk and admin generate (bulletin.create, checked on the page).
+    path: '/bulletins',
+    element: <BulletinsPage />,
+    permission: 'bulletin.read',
+    bureauOnly: true,
+    menu: { labelKey: 'menu.bulletins', icon: <FileTextOutlined /> },
+  },
+  {
+    // 历史数据导入: the statistics desk and the administrator (accident.import).
+    path: '/imports',
+    element: <ImportPage />,
+    permission: 'accident.import',
+    bureauOnly: true,
+    menu: { labelKey: 'menu.imports', icon: <ImportOutlined /> },
   },
   {
     // 操作留痕: audit.read is admin and leader only, so only they see the menu entry.

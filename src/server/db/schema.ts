@@ -123,7 +123,10 @@ export interface AccidentsTable {
   final_at: Timestamp | null;
   next_due_at: Timestamp | null;
   /** 核销: set when a write-off is approved; the record then leaves every statistic. */
-  written_off_at: Generated<Timestamp | null>;
+  written_off_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  /** 历史数据导入 (0010_import.sql): the import that created the row and its natural key; NULL for live reports. */
+  import_id: string | null;
+  import_key: string | null;
   created_by: string;
   created_at: Timestamp;
   updated_at: Timestamp;
@@ -221,6 +224,90 @@ export interface DutyLogTable {
   created_at: Timestamp;
 }
 
+/** 控制指标 (0007_indicators.sql). numeric comes back as a string from pg; the repo casts it to float8. */
+export interface ControlIndicatorsTable {
+  year: number;
+  region_code: string;
+  death_cap: number;
+  accident_cap: number;
+  larger_accident_cap: number;
+  death_reduction_pct: number | null;
+  accident_reduction_pct: number | null;
+  note: string | null;
+  set_by: string;
+  set_at: Timestamp;
+  version: Generated<number>;
+}
+
+/** 历史数据导入 (0010_import.sql): one row per import request, its progress and, when finished, its per-row results. */
+export interface AccidentImportsTable {
+  id: string;
+  region_code: string;
+  created_by: string;
+  idempotency_key: string | null;
+  request_hash: string;
+  file_name: string;
+  file_sha256: string;
+  format: 'xlsx' | 'csv' | 'json';
+  dry_run: boolean;
+  status: 'running' | 'done' | 'failed';
+  total: number;
+  processed: Generated<number>;
+  created: Generated<number>;
+  duplicates: Generated<number>;
+  invalid: Generated<number>;
+  ignored_columns: Generated<string[]>;
+  results: Json | null;
+  error: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  finished_at: Timestamp | null;
+}
+
+/** 核销 requests (0008_writeoff.sql). */
+export interface WriteoffRequestsTable {
+  id: string;
+  region_code: string;
+  accident_id: string;
+  reason_code: string;
+  reason: string;
+  evidence: string;
+  grade: string;
+  approver_level: string;
+  approver_region_code: string;
+  status: 'pending' | 'approved' | 'rejected' | 'withdrawn';
+  requested_by: string;
+  requested_by_name: string;
+  requested_by_org_id: string;
+  requested_by_org: string;
+  requested_at: Timestamp;
+  decided_by: string | null;
+  decided_by_name: string | null;
+  decided_by_org: string | null;
+  decided_at: Timestamp | null;
+  decision_note: string | null;
+}
+
+/** 事故情况通报 (0009_bulletins.sql): immutable once written (a trigger refuses UPDATE and DELETE). */
+export interface BulletinsTable {
+  id: string;
+  region_code: string;
+  kind: 'weekly' | 'monthly' | 'quarterly' | 'range';
+  period_from: Timestamp;
+  period_to: Timestamp;
+  previous_from: Timestamp;
+  previous_to: Timestamp;
+  title: string;
+  issuing_organ: string;
+  recipients: string;
+  body: Json;
+  body_text: string;
+  created_by: string;
+  created_by_name: string;
+  created_org_id: string;
+  created_at: Timestamp;
+}
+
 export interface Database {
   regions: RegionsTable;
   organizations: OrganizationsTable;
@@ -238,4 +325,8 @@ export interface Database {
   duty_shifts: DutyShiftsTable;
   duty_handovers: DutyHandoversTable;
   duty_log: DutyLogTable;
+  accident_imports: AccidentImportsTable;
+  control_indicators: ControlIndicatorsTable;
+  bulletins: BulletinsTable;
+  writeoff_requests: WriteoffRequestsTable;
 }

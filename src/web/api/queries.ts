@@ -3,6 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import type { AccidentSummary } from '../../contracts/accidents.js';
 import type { AuditRecord } from '../../contracts/audit.js';
 import type { DutyStaff } from '../../contracts/duty.js';
+import type { StatsBreakdown, StatsSummary } from '../../contracts/stats.js';
 import { ApiError, api } from './client.js';
 import type {
   AccidentListItem,
@@ -26,6 +27,7 @@ export const queryKeys = {
   accidentSummary: (params?: object) =>
     params ? (['accidentSummary', params] as const) : (['accidentSummary'] as const),
   audit: (params?: object) => (params ? (['audit', params] as const) : (['audit'] as const)),
+  stats: (kind: string, params: object) => ['stats', kind, params] as const,
 };
 
 export function useMe() {
@@ -69,6 +71,35 @@ export function useAccidentSummary(
   return useQuery({
     queryKey: queryKeys.accidentSummary(params),
     queryFn: ({ signal }) => api<AccidentSummary>('/api/accidents/summary', { query: params, signal }),
+    placeholderData: (prev) => prev,
+    ...opts,
+  });
+}
+
+export interface StatsParams {
+  regionCode: string;
+  from?: string;
+  to?: string;
+}
+
+/** 统计汇总 with 同比 (GET /api/stats/summary). */
+export function useStatsSummary(params: StatsParams, opts: { refetchInterval?: number } = {}) {
+  return useQuery({
+    queryKey: queryKeys.stats('summary', params),
+    queryFn: ({ signal }) => api<StatsSummary>('/api/stats/summary', { query: { ...params }, signal }),
+    placeholderData: (prev) => prev,
+    ...opts,
+  });
+}
+
+/** 统计分组 with 同比 (GET /api/stats/breakdown). */
+export function useStatsBreakdown(
+  params: StatsParams & { by: StatsBreakdown['by']; industryLevel?: 'section' | 'division' },
+  opts: { refetchInterval?: number } = {},
+) {
+  return useQuery({
+    queryKey: queryKeys.stats('breakdown', params),
+    queryFn: ({ signal }) => api<StatsBreakdown>('/api/stats/breakdown', { query: { ...params }, signal }),
     placeholderData: (prev) => prev,
     ...opts,
   });

@@ -15,6 +15,7 @@ import { EventBus } from '../../modules/events/bus.js';
 import type { Db } from '../connection.js';
 import { seedDutyDemo } from './duty.js';
 import { generateHistory } from './history.js';
+import { seedIndicatorDemo } from './indicators.js';
 
 export const DEMO_PASSWORD = 'Anjian@2026';
 
@@ -192,6 +193,7 @@ export async function seedDemo(db: Db, opts: { history?: boolean } = {}): Promis
   const duty = opts.history === false ? '' : await seedDutyDemo(db, new Date());
   const accidents =
     opts.history === false ? 0 : await generateHistory(demoContext(db), (username) => actorByUsername(db, username));
+  if (opts.history !== false) await seedIndicatorDemo(db, (username) => actorByUsername(db, username));
   return `${orgs.length} organisations, ${users.length} users, ${accidents} accident reports, ${duty || 'no duty data'}`;
 }
 

@@ -18,7 +18,20 @@ describe('chain-state', () => {
       completeAt: new Date('2026-11-25T02:00:00Z'),
       firstFollowupAt: null,
       finalAt: null,
+      historical: false,
     });
+  });
+
+  it('nodeFactsOf: an imported row (历史数据导入) is historical', () => {
+    const row = {
+      occurred_at: new Date(),
+      domain: 'industrial',
+      complete_at: null,
+      first_followup_at: null,
+      final_at: null,
+    };
+    expect(nodeFactsOf({ ...row, source: 'import' }).historical).toBe(true);
+    expect(nodeFactsOf({ ...row, source: 'bureau' }).historical).toBe(false);
   });
 
   it('toChainState: a chain row as a chain entry', () => {

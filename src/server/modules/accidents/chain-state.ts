@@ -10,11 +10,15 @@ export type ChainStateRow = Pick<
   'level' | 'received_at' | 'forwarded_at' | 'due_at' | 'signed_at' | 'skipped' | 'applicable'
 >;
 
-/** The accident columns that decide its direct-report nodes. */
+/** accidents.source of a past accident entered by 历史数据导入 (no reporting-chain clock, no nodes). */
+export const IMPORT_SOURCE = 'import';
+
+/** The accident columns that decide its direct-report nodes (`source`: whether it is a historical record). */
 export type NodeFactsRow = Pick<
   AccidentRow,
   'occurred_at' | 'domain' | 'complete_at' | 'first_followup_at' | 'final_at'
->;
+> &
+  Partial<Pick<AccidentRow, 'source'>>;
 
 /** A stored chain row as the domain rules see it. */
 export function toChainState(r: ChainStateRow): ChainEntryState {
@@ -37,5 +41,6 @@ export function nodeFactsOf(a: NodeFactsRow): NodeFacts {
     completeAt: date(a.complete_at),
     firstFollowupAt: date(a.first_followup_at),
     finalAt: date(a.final_at),
+    historical: a.source === IMPORT_SOURCE,
   };
 }

@@ -10,7 +10,7 @@ import {
   levelsOf,
   visibleLevels,
 } from '../../../domain/reporting-chain.js';
-import { nodeFactsOf, toChainState } from './chain-state.js';
+import { IMPORT_SOURCE, nodeFactsOf, toChainState } from './chain-state.js';
 import type { AccidentRow, ChainRow, RevisionRow } from './repo.js';
 
 const iso = (v: Date | string | null | undefined) => (v ? new Date(v).toISOString() : null);
@@ -47,6 +47,8 @@ function currentFields(a: AccidentRow) {
     final: a.final_at !== null,
     revisionCount: a.revision_count,
     nextDueAt: iso(a.next_due_at),
+    /** 核销: when a write-off was approved (the record then counts in no statistic); null otherwise. */
+    writtenOffAt: iso(a.written_off_at),
   };
 }
 
@@ -71,7 +73,9 @@ export function presentAccident(
   );
   const holder = holderOf([...states.values()]);
   const chainLevels = levelsOf([...states.values()]);
-  const chain = visibleLevels(target, holder?.level, chainLevels).flatMap((level) => {
+  // A historical record (历史数据导入) never went up the chain: no level to show, nothing pending.
+  const shown = a.source === IMPORT_SOURCE ? [] : visibleLevels(target, holder?.level, chainLevels);
+  const chain = shown.flatMap((level) => {
     const s = states.get(level);
     if (!s) return [];
     return [

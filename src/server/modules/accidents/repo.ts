@@ -73,7 +73,22 @@ export async function nextReportSeq(db: Q, countyCode: string, day: string): Pro
  * the same moment cannot both pass the duplicate check (杜绝重报).
  */
 export async function lockCountyForFiling(db: Q, countyCode: string): Promise<void> {
+  // A transaction keeps the lock until it ends: taking it again (an import files many rows in one) costs nothing.
+  const held = db.isTransaction ? heldCountyLocks(db) : undefined;
+  if (held?.has(countyCode)) return;
   await sql`SELECT pg_advisory_xact_lock(hashtext(${`accident-filing:${countyCode}`}))`.execute(db);
+  held?.add(countyCode);
+}
+
+const countyLocks = new WeakMap<Q, Set<string>>();
+
+function heldCountyLocks(trx: Q): Set<string> {
+  let held = countyLocks.get(trx);
+  if (!held) {
+    held = new Set();
+    countyLocks.set(trx, held);
+  }
+  return held;
 }
 
 /** Which of these accident ids the actor may read. */
@@ -209,7 +224,8 @@ export async function summaryInScope(
   p: { firstDay: string; days: number; from: Date; to: Date; regionCode?: string | undefined; now: Date },
 ): Promise<{ days: SummaryDayRow[]; totals: SummaryTotalsRow }> {
   const region = p.regionCode ? sql`AND a.region_code LIKE ${`${subtreePrefix(p.regionCode)}%`}` : sql``;
-  const inWindow = sql`${inScope(actor)} AND a.occurred_at >= ${p.from} AND a.occurred_at < ${p.to} ${region}`;
+  // Written-off records (核销) leave every statistic, this overview included.
+  const inWindow = sql`${inScope(actor)} AND a.written_off_at IS NULL AND a.occurred_at >= ${p.from} AND a.occurred_at < ${p.to} ${region}`;
   const [days, totals] = await Promise.all([
     sql<SummaryDayRow>`
       WITH d AS (
@@ -273,6 +289,7 @@ export async function accidentsDueBetween(
       'complete_at',
       'first_followup_at',
       'final_at',
+      'source',
     ])
     .where('next_due_at', '<=', p.until)
     .where('next_due_at', '>', p.since)

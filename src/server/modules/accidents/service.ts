@@ -42,7 +42,7 @@ import type { Database } from '../../db/schema.js';
 import { AppError, fieldError } from '../../errors.js';
 import { appendAudit } from '../audit/service.js';
 import { lookupRegion } from '../regions/lookup.js';
-import { nodeFactsOf, toChainState } from './chain-state.js';
+import { IMPORT_SOURCE, nodeFactsOf, toChainState } from './chain-state.js';
 import { type AccidentView, presentAccident, presentListItem } from './presenter.js';
 import * as repo from './repo.js';
 
@@ -170,13 +170,24 @@ interface IdempotencyHit {
   body: unknown;
 }
 
-export async function createAccident(
+/** What a filing establishes before its transaction: the occurrence, the place's name and its chain's shape. */
+export interface Filing {
+  occurredAt: Date;
+  regionName: string;
+  shape: ChainShape;
+}
+
+/**
+ * The checks of a filing that need no transaction — occurrence not in the future, a registered county or town,
+ * the actor's jurisdiction and own unit. Shared by a quick report and each row of a historical import (which
+ * runs them before its batch transaction: region lookups must not wait on it).
+ */
+export async function prepareFiling(
   ctx: AppContext,
   actor: Actor,
   input: CreateAccidentInput,
-  idempotencyKey?: string,
-): Promise<{ status: number; body: unknown }> {
-  const now = ctx.now();
+  now: Date,
+): Promise<Filing> {
   const occurredAt = new Date(input.occurredAt);
   if (occurredAt.getTime() > now.getTime()) throw fieldError('occurredAt', 'in_future', '事故发生时间不能晚于当前时间');
   const region = await lookupRegion(ctx.db, input.regionCode);
@@ -190,6 +201,17 @@ export async function createAccident(
       { path: 'unitCreditCode', code: 'not_own_unit', message: '企业用户只能报告本单位的事故' },
     ]);
   }
+  return { occurredAt, regionName: region.full_name, shape };
+}
+
+export async function createAccident(
+  ctx: AppContext,
+  actor: Actor,
+  input: CreateAccidentInput,
+  idempotencyKey?: string,
+): Promise<{ status: number; body: unknown }> {
+  const now = ctx.now();
+  const filing = await prepareFiling(ctx, actor, input, now);
   const requestHash = createHash('sha256').update(JSON.stringify(input)).digest('hex');
 
   // Inserting the key first makes a concurrent retry wait on that row until this commits, then read our answer.
@@ -198,7 +220,7 @@ export async function createAccident(
       const hit = await claimIdempotencyKey(trx, actor, idempotencyKey, input.regionCode, requestHash, now);
       if (hit) return { ...hit, view: null };
     }
-    const view = await insertAccident(trx, actor, input, { occurredAt, now, regionName: region.full_name, shape });
+    const view = await insertAccident(trx, actor, input, { ...filing, now });
     if (idempotencyKey) {
       await trx
         .updateTable('idempotency_keys')
@@ -257,22 +279,52 @@ async function chainShapeOf(db: Db, countyCode: string): Promise<ChainShape> {
   return { county: county?.level === 'county', city: city?.level === 'city' };
 }
 
+/** 历史数据导入: what makes a filing a past accident entered for statistics. */
+export interface HistoricalRecord {
+  /** The import (accident_imports.id) the row came in with. */
+  importId: string;
+  /** Natural key, unique per region: the same row imported again is found instead of filed twice. */
+  importKey: string;
+  /** The row's own report number (报告编号), kept as the report's number. */
+  reportNo?: string | undefined;
+}
+
+/**
+ * Files a past accident in the caller's transaction (an import writes its rows in batches), by the same code as a
+ * quick report, with historical semantics: no reporting-chain clock (each level that exists there is recorded as
+ * never received, nothing due), no direct-report node owed, closed as final (终报) at import; the statistical
+ * figures and the grade exactly as a quick report's. The duplicate rule (杜绝重报) applies as to any filing.
+ * Publishes nothing: an import is not news for the duty room.
+ */
+export async function insertHistoricalAccident(
+  trx: Trx,
+  actor: Actor,
+  input: CreateAccidentInput,
+  filing: Filing & { now: Date },
+  historical: HistoricalRecord,
+): Promise<AccidentView> {
+  return insertAccident(trx, actor, input, { ...filing, historical });
+}
+
 async function insertAccident(
   trx: Trx,
   actor: Actor,
   input: CreateAccidentInput,
-  { occurredAt, now, regionName, shape }: { occurredAt: Date; now: Date; regionName: string; shape: ChainShape },
+  { occurredAt, now, regionName, shape, historical }: Filing & { now: Date; historical?: HistoricalRecord | undefined },
 ): Promise<AccidentView> {
   const countyCode = input.regionCode.slice(0, 6);
   const dutyLog = input.dutyLogId ? await claimDutyLog(trx, actor, input.dutyLogId) : undefined;
   // The county receives a unit's (or a town's) own report the moment it is filed; a duty-log entry starts the
-  // clock at the call; otherwise the bureau says when it learned of it.
+  // clock at the call; otherwise the bureau says when it learned of it. A historical record says so if it
+  // knows; otherwise its occurrence stands in (no clock runs on it).
   const filedBelowCounty = actor.orgKind === 'enterprise' || actor.regionLevel === 'town';
-  const receivedAt = dutyLog
-    ? new Date(dutyLog.received_at)
-    : filedBelowCounty || !input.receivedAt
-      ? now
-      : new Date(input.receivedAt);
+  const receivedAt = historical
+    ? new Date(input.receivedAt ?? input.occurredAt)
+    : dutyLog
+      ? new Date(dutyLog.received_at)
+      : filedBelowCounty || !input.receivedAt
+        ? now
+        : new Date(input.receivedAt);
   if (receivedAt.getTime() < occurredAt.getTime())
     throw fieldError('receivedAt', 'before_occurred', '接报时间不能早于事故发生时间');
   if (receivedAt.getTime() > now.getTime()) throw fieldError('receivedAt', 'in_future', '接报时间不能晚于当前时间');
@@ -296,15 +348,15 @@ async function insertAccident(
     actor.orgKind === 'bureau' && actor.regionLevel !== 'town' ? (actor.regionLevel as ChainLevel) : 'county';
   const holderLevel = effectiveTarget(filerLevel, levels);
   const id = uuidv7();
-  const seq = await repo.nextReportSeq(trx, countyCode, shanghaiDay(now));
-  const reportNo = `${countyCode}-${shanghaiDay(now)}-${String(seq).padStart(3, '0')}`;
+  const reportNo = historical?.reportNo ?? (await newReportNo(trx, countyCode, historical ? occurredAt : now));
   const complete = isCompleteReport({
     unitName: input.unitName,
     address: input.address,
     summary: input.summary ?? null,
     measuresTaken: input.measuresTaken ?? null,
   });
-  const flags = isUnitLate(occurredAt, receivedAt) ? ['unit_late'] : [];
+  // Timeliness is not judged on a record that was never reported through the platform.
+  const flags = !historical && isUnitLate(occurredAt, receivedAt) ? ['unit_late'] : [];
 
   const chain: (ChainEntryState & { levelRegionCode: string; applicable: boolean })[] = CHAIN_LEVELS.map((level) => {
     const base = {
@@ -315,6 +367,7 @@ async function insertAccident(
       applicable: true,
     };
     if (!levels.includes(level)) return { ...base, receivedAt: null, dueAt: null, skipped: true, applicable: false };
+    if (historical) return { ...base, receivedAt: null, dueAt: null, skipped: false };
     if (level === holderLevel) return { ...base, receivedAt, dueAt: dueAfterReceipt(receivedAt), skipped: false };
     // Filed directly at a higher level (493号令 第九条 情况紧急时): the levels below were passed over.
     if (levelIndex(level) < levelIndex(holderLevel)) return { ...base, receivedAt: null, dueAt: null, skipped: true };
@@ -346,19 +399,28 @@ async function insertAccident(
     stat_direct_loss_yuan: figures.directLossYuan,
     grade,
     target_level: target,
-    holder_level: holderLevel,
+    // A historical record rests with the level 第十条 names: it is not on its way anywhere.
+    holder_level: historical ? target : holderLevel,
     summary: input.summary ?? null,
     measures_taken: input.measuresTaken ?? null,
     reporter_name: input.reporterName ?? null,
     reporter_phone: input.reporterPhone ?? null,
-    source: actor.orgKind === 'enterprise' ? 'enterprise' : dutyLog ? 'duty_log' : 'bureau',
+    source: historical
+      ? IMPORT_SOURCE
+      : actor.orgKind === 'enterprise'
+        ? 'enterprise'
+        : dutyLog
+          ? 'duty_log'
+          : 'bureau',
     duty_log_id: dutyLog?.id ?? null,
     flags,
     revision_count: 1,
     complete_at: complete ? now : null,
     first_followup_at: null,
-    final_at: null,
+    final_at: historical ? now : null,
     next_due_at: null as Date | null,
+    import_id: historical?.importId ?? null,
+    import_key: historical?.importKey ?? null,
     created_by: actor.userId,
     created_at: now,
     updated_at: now,
@@ -389,7 +451,7 @@ async function insertAccident(
     filed_by: actor.userId,
     filed_by_name: actor.displayName,
     filed_by_org: actor.orgName,
-    note: null,
+    note: historical ? '历史数据导入' : null,
     snapshot,
     changes: {},
     outside_window: false,
@@ -411,15 +473,22 @@ async function insertAccident(
       .execute();
   }
   await appendAudit(trx, actor, {
-    action: 'accident.create',
+    action: historical ? 'accident.import' : 'accident.create',
     entityType: 'accident',
     entityId: id,
     regionCode: input.regionCode,
     at: now,
-    after: snapshot,
+    after: historical ? { ...snapshot, importId: historical.importId } : snapshot,
   });
   // The view is built from what was just written: no read-back on the hot path.
   return presentAccident(row as repo.AccidentRow, chainRows, [revision], regionName, now);
+}
+
+/** 县代码-日期-序号: the county's running number of the day (Asia/Shanghai) — filing day, or occurrence day for a past record. */
+async function newReportNo(trx: Trx, countyCode: string, at: Date): Promise<string> {
+  const day = shanghaiDay(at);
+  const seq = await repo.nextReportSeq(trx, countyCode, day);
+  return `${countyCode}-${day}-${String(seq).padStart(3, '0')}`;
 }
 
 /**

@@ -29,15 +29,38 @@ function plain(value: unknown): unknown {
   return value === undefined ? null : JSON.parse(JSON.stringify(value));
 }
 
-export async function appendAudit(trx: Kysely<Database>, actor: Actor | null, entry: AuditEntry): Promise<void> {
-  const chainKey = entry.regionCode;
-  // Upsert-as-lock: creates the chain on first use and locks its head row until commit.
+/**
+ * The chains' heads a transaction has locked and moved, so its next row in the same chain needs no second
+ * upsert: the lock is held until the transaction ends, so nobody else can have moved the head meanwhile.
+ */
+const lockedHeads = new WeakMap<Kysely<Database>, Map<string, { seq: number; hash: string }>>();
+
+/** Upsert-as-lock: creates the chain on first use and locks its head row until commit. */
+async function lockHead(trx: Kysely<Database>, chainKey: string): Promise<{ seq: number; hash: string }> {
+  const known = trx.isTransaction ? lockedHeads.get(trx)?.get(chainKey) : undefined;
+  if (known) return known;
   const head = await trx
     .insertInto('audit_heads')
     .values({ chain_key: chainKey, seq: 0, hash: GENESIS_HASH })
     .onConflict((oc) => oc.column('chain_key').doUpdateSet((eb) => ({ seq: eb.ref('audit_heads.seq') })))
     .returning(['seq', 'hash'])
     .executeTakeFirstOrThrow();
+  return { seq: Number(head.seq), hash: head.hash };
+}
+
+function rememberHead(trx: Kysely<Database>, chainKey: string, head: { seq: number; hash: string }): void {
+  if (!trx.isTransaction) return;
+  let heads = lockedHeads.get(trx);
+  if (!heads) {
+    heads = new Map();
+    lockedHeads.set(trx, heads);
+  }
+  heads.set(chainKey, head);
+}
+
+export async function appendAudit(trx: Kysely<Database>, actor: Actor | null, entry: AuditEntry): Promise<void> {
+  const chainKey = entry.regionCode;
+  const head = await lockHead(trx, chainKey);
   const content: AuditContent = {
     chainKey,
     seq: Number(head.seq) + 1,
@@ -77,6 +100,7 @@ export async function appendAudit(trx: Kysely<Database>, actor: Actor | null, en
     .set({ seq: content.seq, hash })
     .where('chain_key', '=', chainKey)
     .execute();
+  rememberHead(trx, chainKey, { seq: content.seq, hash });
 }
 
 /**

@@ -23,6 +23,8 @@ export interface StatsScope {
   to: Date;
   previousFrom: Date;
   previousTo: Date;
+  /** Only 较大及以上 accidents (grade other than 一般). */
+  largerOnly?: boolean;
 }
 
 /** The five indicators of one period. */
@@ -63,15 +65,18 @@ interface KeyColumn {
 
 const SHANGHAI_MONTH = sql`date_trunc('month', a.occurred_at AT TIME ZONE 'Asia/Shanghai')::date`;
 
-function regionFilter(alias: 'a' | 'm', prefix: string): RawBuilder<unknown> {
-  return prefix ? sql`AND ${sql.ref(`${alias}.region_code`)} LIKE ${`${prefix}%`}` : sql``;
+/** The region subtree and, when asked, 较大及以上 only, on either source. */
+function scopeFilter(alias: 'a' | 'm', s: StatsScope): RawBuilder<unknown> {
+  const region = s.prefix ? sql`AND ${sql.ref(`${alias}.region_code`)} LIKE ${`${s.prefix}%`}` : sql``;
+  const grade = s.largerOnly ? sql`AND ${sql.ref(`${alias}.grade`)} <> 'general'` : sql``;
+  return sql`${region} ${grade}`;
 }
 
 /**
  * The rows of one period, pre-summed: `raw` (the grouping key), `cur`/`prev` (which period) and the five
  * figures. Whole months come from the rollup, the partial months at the ends from accidents.
  */
-function periodSource(prefix: string, span: Span, key: KeyColumn, tag: 'cur' | 'prev'): RawBuilder<unknown>[] {
+function periodSource(s: StatsScope, span: Span, key: KeyColumn, tag: 'cur' | 'prev'): RawBuilder<unknown>[] {
   const flags = tag === 'cur' ? sql`true AS cur, false AS prev` : sql`false AS cur, true AS prev`;
   const { whole, parts } = splitWholeMonths(span.from, span.to);
   const out: RawBuilder<unknown>[] = [];
@@ -80,14 +85,14 @@ function periodSource(prefix: string, span: Span, key: KeyColumn, tag: 'cur' | '
       SELECT ${key.rollup} AS raw, ${flags}, ${sql.join(FIGURES.map((f) => sql.ref(`m.${f}`)))}
       FROM accident_stats_monthly m
       WHERE m.month >= ${shanghaiDate(whole.from)}::date AND m.month < ${shanghaiDate(whole.to)}::date
-        ${regionFilter('m', prefix)}`);
+        ${scopeFilter('m', s)}`);
   }
   for (const p of parts) {
     out.push(sql`
       SELECT ${key.accident} AS raw, ${flags},
              ${sql.join(FIGURES.map((f) => sql`${PER_ACCIDENT[f]} AS ${sql.ref(f)}`))}
       FROM accidents a
-      WHERE a.written_off_at IS NULL ${regionFilter('a', prefix)}
+      WHERE a.written_off_at IS NULL ${scopeFilter('a', s)}
         AND a.occurred_at >= ${p.from} AND a.occurred_at < ${p.to}`);
   }
   return out;
@@ -96,8 +101,8 @@ function periodSource(prefix: string, span: Span, key: KeyColumn, tag: 'cur' | '
 /** Both periods of the scope as one relation (raw, cur, prev, figures…); never empty. */
 function source(s: StatsScope, key: KeyColumn): RawBuilder<unknown> {
   const parts = [
-    ...periodSource(s.prefix, { from: s.from, to: s.to }, key, 'cur'),
-    ...periodSource(s.prefix, { from: s.previousFrom, to: s.previousTo }, key, 'prev'),
+    ...periodSource(s, { from: s.from, to: s.to }, key, 'cur'),
+    ...periodSource(s, { from: s.previousFrom, to: s.previousTo }, key, 'prev'),
   ];
   return sql.join(parts, sql` UNION ALL `);
 }

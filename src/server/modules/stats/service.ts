@@ -183,7 +183,9 @@ async function dimensionOf(
 }
 
 export async function statsBreakdown(ctx: AppContext, actor: Actor, q: StatsBreakdownQuery): Promise<StatsBreakdown> {
-  const r = await resolve(ctx, actor, q);
+  const resolved = await resolve(ctx, actor, q);
+  const grades = q.grades ?? 'all';
+  const r = { ...resolved, scope: { ...resolved.scope, largerOnly: grades === 'larger' } };
   const dim = await dimensionOf(ctx, q.by, q, r);
   const found = await repo.breakdownFigures(ctx.db.kysely, r.scope, dim.key);
   const totalRow = found.find((x) => x.is_total);
@@ -204,6 +206,7 @@ export async function statsBreakdown(ctx: AppContext, actor: Actor, q: StatsBrea
   return {
     regionCode: r.region.code,
     by: q.by,
+    grades,
     ...r.period,
     rows,
     total: comparison(figuresOf(totalRow, 'c_'), figuresOf(totalRow, 'p_')),

@@ -192,6 +192,19 @@ describe('breakdown', () => {
     }
   });
 
+  it("grades=larger restricts every row to 较大及以上: the total equals the summary's larger block", async () => {
+    const s = (await province.get('/api/stats/summary?regionCode=370000')).body;
+    for (const by of BY) {
+      const b = (await province.get(`/api/stats/breakdown?regionCode=370000&by=${by}&grades=larger`)).body;
+      expect(b.grades).toBe('larger');
+      expect(b.total.current).toEqual(s.larger.current);
+      expect(b.total.previous).toEqual(s.larger.previous);
+      expect(sumOf(b.rows.map((r: { current: Figures }) => r.current))).toEqual(s.larger.current);
+    }
+    const bad = await province.get('/api/stats/breakdown?regionCode=370000&by=region&grades=major');
+    expect(bad.status).toBe(400);
+  });
+
   it('by region: the direct children with zeros, each equal to its own SQL; a county has 县本级', async () => {
     const prov = (await province.get('/api/stats/breakdown?regionCode=370000&by=region')).body;
     const cities = await t.db.kysely.selectFrom('regions').select('code').where('parent_code', '=', '370000').execute();

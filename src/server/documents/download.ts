@@ -1,0 +1,21 @@
+/**
+ * Download headers for generated documents. Chinese file names travel in `filename*` (RFC 6266 / RFC 5987,
+ * UTF-8 percent-encoded); `filename` carries an ASCII fallback for old clients.
+ *
+ *   reply.header('content-type', XLSX_CONTENT_TYPE).header('content-disposition', attachment('统计月报.xlsx'))
+ */
+
+/** RFC 5987 attr-char: ALPHA / DIGIT / "!#$&+-.^_`|~"; everything else percent-encoded from UTF-8. */
+function encodeRfc5987(value: string): string {
+  return encodeURIComponent(value).replace(/['()*]/g, (c) => `%${(c.codePointAt(0) ?? 0).toString(16).toUpperCase()}`);
+}
+
+/** `attachment; filename="..."; filename*=UTF-8''...` for a (possibly Chinese) file name. */
+export function attachment(fileName: string): string {
+  const dot = fileName.lastIndexOf('.');
+  const ext = dot > 0 ? fileName.slice(dot).replace(/[^A-Za-z0-9.]/g, '') : '';
+  const stem = dot > 0 ? fileName.slice(0, dot) : fileName;
+  // A Chinese name has no useful ASCII form: old clients get a neutral name, current ones use filename*.
+  const fallback = /^[\x20-\x7e]+$/.test(stem) ? `${stem.replace(/["\\]/g, '_')}${ext}` : `download${ext}`;
+  return `attachment; filename="${fallback}"; filename*=UTF-8''${encodeRfc5987(fileName)}`;
+}

@@ -1,0 +1,68 @@
+/** Historical import (历史数据导入): the upload, its progress while it runs, and the list of imports. Keys start with 'imports'. */
+import { useQuery } from '@tanstack/react-query';
+import type { ImportListItem, ImportView } from '../../../contracts/imports.js';
+import { ApiError, api, buildUrl } from '../../api/client.js';
+import type { Page } from '../../api/types.js';
+
+export const IMPORT_TEMPLATE_URL = '/api/accidents/import/template';
+
+/**
+ * Uploads the file (multipart field `file`). The import id is chosen here so the page can poll the import's
+ * progress while this request is still running; the same id again is an idempotent retry.
+ */
+export async function uploadImport(file: File, opts: { dryRun: boolean; importId: string }): Promise<ImportView> {
+  const form = new FormData();
+  form.append('file', file, file.name);
+  let res: Response;
+  try {
+    res = await fetch(buildUrl('/api/accidents/import', { dryRun: opts.dryRun, importId: opts.importId }), {
+      method: 'POST',
+      body: form,
+      credentials: 'same-origin',
+      headers: { accept: 'application/json' },
+    });
+  } catch {
+    throw new ApiError(0, 'NETWORK', '网络连接失败', []);
+  }
+  const text = await res.text();
+  let json: unknown;
+  try {
+    json = text ? JSON.parse(text) : undefined;
+  } catch {
+    json = undefined;
+  }
+  if (!res.ok) {
+    const err = (json as { error?: { code?: string; message?: string; details?: unknown } } | undefined)?.error;
+    throw new ApiError(res.status, err?.code ?? `HTTP_${res.status}`, err?.message ?? res.statusText, err?.details);
+  }
+  return json as ImportView;
+}
+
+/** The import's progress, polled every second while `running`; a 404 before the server has recorded it is "not yet". */
+export function useImportProgress(importId: string | null, running: boolean) {
+  return useQuery({
+    queryKey: ['imports', 'one', importId],
+    enabled: !!importId,
+    queryFn: async ({ signal }) => {
+      try {
+        return await api<ImportView>(`/api/accidents/imports/${importId}`, { signal });
+      } catch (e) {
+        if (e instanceof ApiError && e.status === 404) return null;
+        throw e;
+      }
+    },
+    refetchInterval: running ? 1000 : false,
+  });
+}
+
+export function fetchImport(id: string): Promise<ImportView> {
+  return api<ImportView>(`/api/accidents/imports/${id}`);
+}
+
+export function useImports(p: { page: number; pageSize: number }) {
+  return useQuery({
+    queryKey: ['imports', 'list', p.page, p.pageSize],
+    queryFn: ({ signal }) => api<Page<ImportListItem>>('/api/accidents/imports', { query: p, signal }),
+    placeholderData: (prev) => prev,
+  });
+}
