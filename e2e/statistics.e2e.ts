@@ -3,6 +3,7 @@
  * and downloads the .docx; a provincial leader opens the cockpit and drills from the province to a city and
  * on to a county. Screenshots in e2e/artifacts.
  */
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -10,7 +11,7 @@ import { ARTIFACTS, hasChromium, type Stack, signIn, startStack, UI_TIMEOUT, WAL
 
 /** The cockpit's breadcrumb, as text. */
 async function trail(page: Page): Promise<string> {
-  return (await page.locator('[data-testid=cockpit-trail]').innerText()).replace(/\s+/g, '');
+  return ((await page.locator('[data-testid=cockpit-trail]').textContent()) ?? '').replace(/\s+/g, '');
 }
 
 describe.skipIf(!hasChromium)('statistics in the browser', () => {
@@ -24,6 +25,37 @@ describe.skipIf(!hasChromium)('statistics in the browser', () => {
     await stack?.close();
   });
 
+  it('a statistician generates a monthly bulletin, previews it and downloads the Word document', async () => {
+    const ctx = await stack.newContext();
+    const page = await ctx.newPage();
+    await signIn(page, stack.baseUrl, 'stats.370000');
+    await page.goto(`${stack.baseUrl}/bulletins`);
+    // Defaults: 月通报 for last month, the user's own region.
+    await page.locator('[data-testid=bulletin-generate]').click();
+    await page.locator('[data-testid=bulletin-generated]').waitFor({ timeout: UI_TIMEOUT });
+    await page.screenshot({ path: join(ARTIFACTS, 'bulletin-generated-1366.png'), fullPage: true });
+
+    const [download] = await Promise.all([
+      page.waitForEvent('download', { timeout: UI_TIMEOUT }),
+      page.locator('[data-testid=bulletin-generated-download]').click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(/通报.*\.docx$/);
+    const file = join(ARTIFACTS, 'bulletin-monthly.docx');
+    await download.saveAs(file);
+    const bytes = await readFile(file);
+    expect(bytes.subarray(0, 2).toString()).toBe('PK'); // a .docx is a zip
+    expect(bytes.length).toBeGreaterThan(5_000);
+
+    // The text preview of the newest bulletin opens with the title and the 同比 paragraph.
+    await page.locator('[data-testid=bulletin-preview]').first().click();
+    const text = (await page.locator('[data-testid=bulletin-preview-text]').textContent({ timeout: UI_TIMEOUT })) ?? '';
+    expect(text).toContain('山东省');
+    expect(text).toMatch(/共发生各类事故\d+起/);
+    await page.screenshot({ path: join(ARTIFACTS, 'bulletin-preview-1366.png') });
+    expect(stack.pageErrors).toEqual([]);
+    await ctx.close();
+  });
+
   it('a leader opens the cockpit on a wall screen and drills from the province to a county', async () => {
     const ctx = await stack.newContext(WALL);
     const page = await ctx.newPage();
@@ -32,7 +64,7 @@ describe.skipIf(!hasChromium)('statistics in the browser', () => {
     await page.locator('[data-testid=tile-370300]').waitFor({ timeout: UI_TIMEOUT });
     await page.locator('[data-testid=chart-month]').waitFor({ timeout: UI_TIMEOUT });
     expect(await trail(page)).toBe('山东省');
-    const provinceDeaths = await page.locator('[data-testid=kpi-deaths] .ant-statistic-content').innerText();
+    const provinceDeaths = await page.locator('[data-testid=kpi-deaths] .ant-statistic-content').textContent();
     await page.screenshot({ path: join(ARTIFACTS, 'cockpit-province-1920.png') });
 
     // Province → 淄博市: the tiles are now Zibo's districts and counties.
@@ -50,8 +82,8 @@ describe.skipIf(!hasChromium)('statistics in the browser', () => {
       { timeout: UI_TIMEOUT },
     );
     await page.locator('[data-testid=tile-370303]').waitFor({ timeout: UI_TIMEOUT }); // 县本级
-    const countyDeaths = await page.locator('[data-testid=kpi-deaths] .ant-statistic-content').innerText();
-    expect(Number(countyDeaths.replace(/,/g, ''))).toBeLessThanOrEqual(Number(provinceDeaths.replace(/,/g, '')));
+    const countyDeaths = await page.locator('[data-testid=kpi-deaths] .ant-statistic-content').textContent();
+    expect(Number(countyDeaths?.replace(/,/g, ''))).toBeLessThanOrEqual(Number(provinceDeaths?.replace(/,/g, '')));
     await page.screenshot({ path: join(ARTIFACTS, 'cockpit-county-1920.png') });
 
     // Back up by the breadcrumb.

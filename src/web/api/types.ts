@@ -56,6 +56,8 @@ export interface AccidentListItem {
   final: boolean;
   revisionCount: number;
   nextDueAt: string | null;
+  /** 核销: when a write-off was approved; the record then counts in no statistic. */
+  writtenOffAt: string | null;
   status: AccidentStatus;
 }
 

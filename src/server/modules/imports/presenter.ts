@@ -31,7 +31,10 @@ export function presentImportListItem(i: ImportRow, now: Date): ImportListItem {
     duplicates: i.duplicates,
     invalid: i.invalid,
     ignoredColumns: i.ignored_columns,
-    error: status === 'failed' && i.status === 'running' ? '导入中断（服务已停止），已导入的行保留；重新导入同一文件不会重复录入' : i.error,
+    error:
+      status === 'failed' && i.status === 'running'
+        ? '导入中断（服务已停止），已导入的行保留；重新导入同一文件不会重复录入'
+        : i.error,
   };
 }
 
