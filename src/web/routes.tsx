@@ -6,6 +6,7 @@ import {
   AimOutlined,
   AlertOutlined,
   AuditOutlined,
+  CheckSquareOutlined,
   DashboardOutlined,
   FileAddOutlined,
   FileTextOutlined,
@@ -13,6 +14,7 @@ import {
   ImportOutlined,
   PhoneOutlined,
   TableOutlined,
+  TrophyOutlined,
 } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import { can, type Permission } from '../contracts/policies.js';
@@ -20,6 +22,7 @@ import type { Me } from './api/types.js';
 import { AccidentDetailPage } from './pages/accidents/AccidentDetailPage.js';
 import { AccidentFormPage } from './pages/accidents/AccidentFormPage.js';
 import { AccidentListPage } from './pages/accidents/AccidentListPage.js';
+import { AssessmentPage } from './pages/assessment/AssessmentPage.js';
 import { AuditPage } from './pages/audit/AuditPage.js';
 import { BulletinsPage } from './pages/bulletins/BulletinsPage.js';
 import { CockpitPage } from './pages/cockpit/CockpitPage.js';
@@ -28,6 +31,7 @@ import { DutyPage } from './pages/duty/DutyPage.js';
 import { ImportPage } from './pages/imports/ImportPage.js';
 import { IndicatorsPage } from './pages/indicators/IndicatorsPage.js';
 import { StatsReportPage } from './pages/reports/StatsReportPage.js';
+import { WriteoffPage } from './pages/writeoff/WriteoffPage.js';
 
 export interface AppRoute {
   /** Path under the signed-in layout. */
@@ -106,6 +110,22 @@ export const APP_ROUTES: AppRoute[] = [
     permission: 'accident.import',
     bureauOnly: true,
     menu: { labelKey: 'menu.imports', icon: <ImportOutlined /> },
+  },
+  {
+    // 核销审批: requests of the jurisdiction; the approving bureau decides (writeoff.decide, checked per request).
+    path: '/writeoffs',
+    element: <WriteoffPage />,
+    permission: 'writeoff.read',
+    bureauOnly: true,
+    menu: { labelKey: 'menu.writeoff', icon: <CheckSquareOutlined /> },
+  },
+  {
+    // 报送考核: every bureau role that reads statistics sees its children's ranking.
+    path: '/assessment',
+    element: <AssessmentPage />,
+    permission: 'assessment.read',
+    bureauOnly: true,
+    menu: { labelKey: 'menu.assessment', icon: <TrophyOutlined /> },
   },
   {
     // 操作留痕: audit.read is admin and leader only, so only they see the menu entry.

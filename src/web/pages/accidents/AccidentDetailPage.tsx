@@ -26,6 +26,7 @@ import { formatTime, formatYuan } from '../../components/format.js';
 import { NodeStatus } from '../../components/NodeStatus.js';
 import { FlagTags, GradeTag, StatusBadge } from '../../components/tags.js';
 import { mayDo } from '../../routes.js';
+import { WriteoffHistoryCard, WriteoffRequestButton, WrittenOffTag } from '../writeoff/parts.js';
 import { AccidentAuditCard } from './AccidentAuditCard.js';
 import { actionsFor, FollowupButton, ForwardButton, SignButton } from './actions.js';
 
@@ -125,6 +126,7 @@ function Header({ a }: { a: AccidentView }) {
               <GradeTag grade={a.grade} />
               {a.final && <Tag color="green">{t('accident.final')}</Tag>}
               <FlagTags flags={a.flags} />
+              {a.writtenOffAt && <WrittenOffTag at={a.writtenOffAt} />}
             </Space>
             <Space wrap size="middle">
               <Typography.Text type="secondary">
@@ -146,6 +148,7 @@ function Header({ a }: { a: AccidentView }) {
             {actions.canSign && <SignButton accident={a} />}
             {actions.canForward && mine && <ForwardButton accident={a} myLevel={mine.level} />}
             {actions.canFollowup && <FollowupButton accident={a} />}
+            <WriteoffRequestButton accident={a} />
           </Space>
         </Col>
       </Row>
@@ -237,6 +240,7 @@ export function AccidentDetailPage() {
           </Card>
         </Col>
       </Row>
+      {mayDo(me, 'writeoff.read') && <WriteoffHistoryCard accidentId={a.id} />}
       {mayDo(me, 'audit.read') && <AccidentAuditCard accidentId={a.id} />}
     </Space>
   );
