@@ -87,7 +87,7 @@ describe.skipIf(!hasChromium)('report flow in the browser', () => {
     await county.keyboard.press('Enter');
     await county.locator('#address').fill('淄博市张店区华光路168号');
     await county.locator('#unitName').fill(unitName);
-    await county.locator('#unitCreditCode').fill('91370303MA3C4B2X1K');
+    await county.locator('#unitCreditCode').fill('91370303MA3C4B2X1Y');
     await choose(county, 'industryCode', 'C26');
     await choose(county, 'accidentType', '中毒');
     await county.locator('#deaths').fill('3');

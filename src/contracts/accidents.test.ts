@@ -63,6 +63,7 @@ describe('createAccidentBody', () => {
     ['unitName', '   '],
     ['unitCreditCode', '91370303MA3C4B2X1'],
     ['unitCreditCode', '91370303MA3C4B2XIO'],
+    ['unitCreditCode', '91370303MA3C4B2X1K'], // check character wrong (GB 32100-2015)
   ])('rejects %s = %j, naming the field', (field, value) => {
     const r = createAccidentBody.safeParse({ ...valid, [field]: value });
     expect(r.success).toBe(false);

@@ -4,13 +4,9 @@ import { isAccidentType, isIndustryCode } from '../domain/codes.js';
 import { DOMAINS } from '../domain/direct-report.js';
 import { GRADES } from '../domain/grade.js';
 import { CHAIN_LEVELS } from '../domain/reporting-chain.js';
-import { count, isoDateTime, pageQuery, requiredText, text, yuan } from './common.js';
+import { count, creditCode, isoDateTime, pageQuery, requiredText, text, yuan } from './common.js';
 
 const regionCode = z.string().regex(/^\d{6}(\d{3})?$/, { message: '须为6位县级或9位乡镇行政区划代码' });
-const creditCode = z
-  .string()
-  .trim()
-  .regex(/^[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{10}$/, { message: '须为18位统一社会信用代码' });
 const industryCode = z.string().trim().refine(isIndustryCode, {
   message: '须为 GB/T 4754-2017 门类字母或门类+大类（如 C26）',
 });

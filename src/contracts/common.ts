@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CREDIT_CODE_MESSAGES, creditCodeProblem } from '../domain/credit-code.js';
 
 // Chinese messages for every built-in check (server and web share these schemas).
 z.config(z.locales.zhCN());
@@ -50,6 +51,15 @@ export function text(max: number) {
 export function requiredText(max: number) {
   return text(max).min(1, { message: '不能为空' });
 }
+
+/** 统一社会信用代码, check character verified (GB 32100-2015); the message says what is wrong. */
+export const creditCode = z
+  .string({ message: '须为文本' })
+  .trim()
+  .superRefine((code, ctx) => {
+    const problem = creditCodeProblem(code);
+    if (problem) ctx.addIssue({ code: 'custom', message: CREDIT_CODE_MESSAGES[problem] });
+  });
 
 export const pageQuery = {
   page: z.coerce.number().int().min(1).default(1),

@@ -157,7 +157,7 @@ describe('isDuplicateOf (same county, ±2 h, same unit)', () => {
   });
 
   it('the same credit code under another name is a duplicate', () => {
-    const a = { ...first, unitCreditCode: '91370303MA3C4B2X1K' };
+    const a = { ...first, unitCreditCode: '91370303MA3C4B2X1Y' };
     expect(isDuplicateOf({ ...a, unitName: '甲厂（简称）' }, a)).toBe(true);
   });
 });

@@ -25,35 +25,35 @@ const BUREAU_ROLES: Role[] = ['duty', 'stats', 'leader', 'admin', 'inspector'];
 
 export const DEMO_ENTERPRISES = [
   {
-    creditCode: '91370303MA3C4B2X1K',
+    creditCode: '91370303MA3C4B2X1Y',
     name: '淄博鑫泰化工有限公司',
     regionCode: '370303',
     industryCode: 'C26',
     address: '淄博市张店区华光路168号',
   },
   {
-    creditCode: '91370305MA3D7F5Q2N',
+    creditCode: '91370305MA3D7F5Q2H',
     name: '淄博齐鲁石化配套材料有限公司',
     regionCode: '370305',
     industryCode: 'C25',
     address: '淄博市临淄区辛店街道金岭路9号',
   },
   {
-    creditCode: '91370304MA3E8H6R3P',
+    creditCode: '91370304MA3E8H6R3M',
     name: '博山陶瓷制品有限公司',
     regionCode: '370304',
     industryCode: 'C30',
     address: '淄博市博山区域城镇工业园12号',
   },
   {
-    creditCode: '91370112MA3F9J7T4Q',
+    creditCode: '91370112MA3F9J7T49',
     name: '济南历城建筑工程有限公司',
     regionCode: '370112',
     industryCode: 'E47',
     address: '济南市历城区工业北路88号',
   },
   {
-    creditCode: '91370102MA3G1K8U5R',
+    creditCode: '91370102MA3G1K8U5F',
     name: '济南泉城物流运输有限公司',
     regionCode: '370102',
     industryCode: 'G54',

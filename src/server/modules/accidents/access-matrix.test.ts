@@ -1,9 +1,9 @@
 /**
  * Access matrix: every accident route × every role × own / foreign region → the expected status.
  *
- * Own: a report in 370303 filed by the enterprise ent.91370303MA3C4B2X1K (so it is in the jurisdiction of every
+ * Own: a report in 370303 filed by the enterprise ent.91370303MA3C4B2X1Y (so it is in the jurisdiction of every
  * 370303 bureau user AND is that enterprise's own unit's report). Foreign: a report in 370112 (Jinan) filed by
- * ent.91370112MA3F9J7T4Q. Callers are the 370303 users and ent.91370303MA3C4B2X1K.
+ * ent.91370112MA3F9J7T49. Callers are the 370303 users and ent.91370303MA3C4B2X1Y.
  *
  * Rules: a role without the permission → 403 FORBIDDEN, checked before the record is loaded (so also for foreign
  * records); a record outside the jurisdiction → 404 (its existence does not leak); creating in a foreign region →
@@ -14,8 +14,8 @@ import type { Role } from '../../../contracts/policies.js';
 import { buildAccident, type Client, type TestApp, testApp, testClock } from '../../testing/harness.js';
 
 const T0_ISO = '2026-11-25T10:00:00+08:00';
-const OWN_ENTERPRISE = 'ent.91370303MA3C4B2X1K';
-const FOREIGN_ENTERPRISE = 'ent.91370112MA3F9J7T4Q';
+const OWN_ENTERPRISE = 'ent.91370303MA3C4B2X1Y';
+const FOREIGN_ENTERPRISE = 'ent.91370112MA3F9J7T49';
 
 type Route = 'list' | 'get' | 'create' | 'followup' | 'forward' | 'sign';
 type Side = 'own' | 'foreign';

@@ -673,7 +673,7 @@ describe('Idempotency-Key', () => {
 describe('enterprise filing (单位 → 县级, 1 h)', () => {
   let ent: Client;
   beforeAll(async () => {
-    ent = await t.as('ent.91370303MA3C4B2X1K');
+    ent = await t.as('ent.91370303MA3C4B2X1Y');
   });
 
   it('the county receives it the moment it is filed; its own unit is recorded', async () => {
@@ -685,7 +685,7 @@ describe('enterprise filing (单位 → 县级, 1 h)', () => {
     expect(res.body.holderLevel).toBe('county');
     expect(res.body.receivedAt).toBe(iso(T0));
     expect(entry(res.body, 'county')).toMatchObject({ receivedAt: iso(T0), dueAt: iso(T0 + 2 * HOUR) });
-    expect(res.body.unitCreditCode).toBe('91370303MA3C4B2X1K');
+    expect(res.body.unitCreditCode).toBe('91370303MA3C4B2X1Y');
     expect(res.body.source).toBe('enterprise');
     expect(res.body.flags).not.toContain('unit_late');
     // the county bureau sees it and forwards it
@@ -701,7 +701,7 @@ describe('enterprise filing (单位 → 县级, 1 h)', () => {
   });
 
   it("cannot file another unit's report", async () => {
-    const b = body({ unitCreditCode: '91370112MA3F9J7T4Q' });
+    const b = body({ unitCreditCode: '91370112MA3F9J7T49' });
     const res = await ent.post('/api/accidents', b);
     expect(res.status).toBe(403);
     expect(res.body.error.code).toBe('OUTSIDE_JURISDICTION');
@@ -727,7 +727,7 @@ describe('enterprise filing (单位 → 县级, 1 h)', () => {
   });
 
   it('sees the reports bureaus filed about its unit (same credit code)', async () => {
-    const about = await create(county, { unitCreditCode: '91370303MA3C4B2X1K', confirmNotDuplicate: true });
+    const about = await create(county, { unitCreditCode: '91370303MA3C4B2X1Y', confirmNotDuplicate: true });
     expect((await ent.get(`/api/accidents/${about.id}`)).status).toBe(200);
   });
 
@@ -739,7 +739,7 @@ describe('enterprise filing (单位 → 县级, 1 h)', () => {
     const ids = list.body.items.map((i: { id: string }) => i.id);
     expect(ids).toContain(own.body.id);
     expect(ids).not.toContain(bureau.id);
-    expect(list.body.items.every((i: { unitCreditCode: string }) => i.unitCreditCode === '91370303MA3C4B2X1K')).toBe(
+    expect(list.body.items.every((i: { unitCreditCode: string }) => i.unitCreditCode === '91370303MA3C4B2X1Y')).toBe(
       true,
     );
     expect(list.body.total).toBe(list.body.items.length);

@@ -137,7 +137,7 @@ describe('accident summary', () => {
     expect(later.body.totals).toMatchObject({ overdue: 3, pending: 0 });
     t.clock.set(NOW);
 
-    const ent = await t.as('ent.91370303MA3C4B2X1K');
+    const ent = await t.as('ent.91370303MA3C4B2X1Y');
     const res = await ent.get('/api/accidents/summary');
     expect(res.status).toBe(200);
     expect(res.body.totals.reports).toBe(0);

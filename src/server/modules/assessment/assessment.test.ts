@@ -338,7 +338,7 @@ describe('export', () => {
 
 describe('access and input', () => {
   it('enterprises are refused (403); a county cannot assess its city or a neighbour (404); anonymous 401', async () => {
-    const ent = await t.as('ent.91370303MA3C4B2X1K');
+    const ent = await t.as('ent.91370303MA3C4B2X1Y');
     expect((await ent.get('/api/assessment')).status).toBe(403);
     expect((await ent.get('/api/assessment/export')).status).toBe(403);
     const county = as('stats.370303');

@@ -97,7 +97,7 @@ describe('audit list', () => {
 
   it('is for admin and leader only; bad filters are a 400', async () => {
     expect((await countyDuty.get('/api/audit')).status).toBe(403);
-    expect((await (await t.as('ent.91370303MA3C4B2X1K')).get('/api/audit')).status).toBe(403);
+    expect((await (await t.as('ent.91370303MA3C4B2X1Y')).get('/api/audit')).status).toBe(403);
     const bad = await cityAdmin.get('/api/audit?pageSize=500');
     expect(bad.status).toBe(400);
     expect(bad.body.error.details[0].path).toBe('pageSize');

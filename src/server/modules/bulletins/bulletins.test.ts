@@ -313,7 +313,7 @@ describe('permissions, jurisdiction and input', () => {
   });
 
   it('an enterprise can neither create nor read (403)', async () => {
-    const ent = await t.as('ent.91370303MA3C4B2X1K');
+    const ent = await t.as('ent.91370303MA3C4B2X1Y');
     expect((await ent.post('/api/bulletins', { kind: 'monthly' })).status).toBe(403);
     expect((await ent.get('/api/bulletins')).status).toBe(403);
     expect((await ent.get(`/api/bulletins/${id}`)).status).toBe(403);

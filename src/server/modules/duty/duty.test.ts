@@ -130,7 +130,7 @@ describe('duty roster', () => {
   });
 
   it('denies by role: enterprise users cannot read, leaders and statisticians cannot write', async () => {
-    const ent = await t.as('ent.91370303MA3C4B2X1K');
+    const ent = await t.as('ent.91370303MA3C4B2X1Y');
     expect((await ent.get('/api/duty/shifts')).status).toBe(403);
     expect((await ent.get('/api/duty/now')).status).toBe(403);
     for (const username of ['leader.370303', 'stats.370303', 'inspector.370303']) {
@@ -367,7 +367,7 @@ describe('duty log', () => {
     expect((await (await t.as('duty.370304')).get(`/api/duty/log/${entry.body.id}`)).status).toBe(404);
     expect((await (await t.as('duty.370300')).get(`/api/duty/log/${entry.body.id}`)).status).toBe(404);
     expect((await (await t.as('duty.370304')).get('/api/duty/log')).body.total).toBe(0);
-    expect((await (await t.as('ent.91370303MA3C4B2X1K')).get('/api/duty/log')).status).toBe(403);
+    expect((await (await t.as('ent.91370303MA3C4B2X1Y')).get('/api/duty/log')).status).toBe(403);
     expect((await (await t.as('leader.370303')).post('/api/duty/log', logBody())).status).toBe(403);
   });
 

@@ -56,7 +56,7 @@ describe('duty staff', () => {
   });
 
   it('is 403 for an enterprise user and 401 without a session', async () => {
-    const ent = await t.as('ent.91370303MA3C4B2X1K');
+    const ent = await t.as('ent.91370303MA3C4B2X1Y');
     const res = await ent.get('/api/duty/staff');
     expect(res.status).toBe(403);
     expect(res.body.error.code).toBe('FORBIDDEN');

@@ -322,7 +322,7 @@ describe('xlsx', () => {
   });
 
   it('importing the same file again adds nothing: every row a duplicate of its accident', async () => {
-    const file = await xlsxOf([[...HEADERS], sheetRow(), sheetRow({ 统一社会信用代码: '91370303MA3TEXTQ01' })]);
+    const file = await xlsxOf([[...HEADERS], sheetRow(), sheetRow({ 统一社会信用代码: '91370303MA3TEXTQ0J' })]);
     const first = await upload(stats, 'a.xlsx', file);
     expect(first.body).toMatchObject({ created: 2, duplicates: 0 });
     const before = await accidentCount();
@@ -654,7 +654,7 @@ describe('bad files: a clear 400 / 413, never a 500', () => {
 });
 
 describe('roles', () => {
-  it.each(['leader.370300', 'duty.370300', 'inspector.370300', 'ent.91370303MA3C4B2X1K'])(
+  it.each(['leader.370300', 'duty.370300', 'inspector.370300', 'ent.91370303MA3C4B2X1Y'])(
     '%s may neither import nor download the template nor read imports (403)',
     async (username) => {
       const c = await t.as(username);
@@ -704,7 +704,7 @@ describe('template', () => {
     expect(a).toMatchObject({
       occurredAt: '2025-03-04T00:30:00.000Z',
       regionCode: '370303',
-      unitCreditCode: '91370303MA3EXAMPL1',
+      unitCreditCode: '91370303MA3EXAMPLY',
       accidentType: '19',
       deaths: 1,
       minorInjuries: 2,

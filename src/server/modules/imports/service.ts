@@ -597,7 +597,7 @@ export async function importTemplate(ctx: AppContext, actor: Actor): Promise<Buf
       occurredAt: new Date(Date.UTC(2025, 2, 4, 8, 30)),
       regionCode,
       unitName: '示例化工有限公司',
-      unitCreditCode: '91370303MA3EXAMPL1',
+      unitCreditCode: '91370303MA3EXAMPLY',
       industryCode: 'C26',
       accidentType: '19 中毒和窒息',
       domain: '工矿商贸',

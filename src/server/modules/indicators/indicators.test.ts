@@ -193,7 +193,7 @@ describe('PUT /api/indicators/:year/:regionCode', () => {
       const res = await put(await t.as(user), 2026, code, body);
       expect([res.status, res.body.error?.code], `${user} → ${code}`).toEqual([status, error]);
     }
-    expect((await put(await t.as('ent.91370303MA3C4B2X1K'), 2026, '370303', body)).status).toBe(403);
+    expect((await put(await t.as('ent.91370303MA3C4B2X1Y'), 2026, '370303', body)).status).toBe(403);
     expect((await put(t.anonymous(), 2026, '370303', body)).status).toBe(401);
     // Nothing was written by any of them.
     expect(await auditRows('2026:370302')).toHaveLength(3);
@@ -369,7 +369,7 @@ describe('GET /api/indicators/:year', () => {
       expect((await countyStats.get(url)).status, url).toBe(404);
     }
     expect((await cityLeader.get('/api/indicators/2026?regionCode=370399')).status).toBe(404);
-    const ent = await t.as('ent.91370303MA3C4B2X1K');
+    const ent = await t.as('ent.91370303MA3C4B2X1Y');
     expect((await ent.get('/api/indicators/2026')).status).toBe(403);
     expect((await t.anonymous().get('/api/indicators/2026')).status).toBe(401);
   });

@@ -172,7 +172,7 @@ if (!sofficePath())
 
 describe('permissions, jurisdiction and input', () => {
   it('an enterprise cannot (403); a foreign region is not found (404)', async () => {
-    const ent = await t.as('ent.91370303MA3C4B2X1K');
+    const ent = await t.as('ent.91370303MA3C4B2X1Y');
     expect((await ent.get('/api/stats/report?by=domain')).status).toBe(403);
     const jinan = await t.as('stats.370102');
     expect((await jinan.get('/api/stats/report?regionCode=370300&by=region')).status).toBe(404);

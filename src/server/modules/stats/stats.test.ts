@@ -386,7 +386,7 @@ describe('access and input', () => {
     }
     // Inside the jurisdiction but no such region.
     expect((await city.get('/api/stats/summary?regionCode=370399')).status).toBe(404);
-    const ent = await t.as('ent.91370303MA3C4B2X1K');
+    const ent = await t.as('ent.91370303MA3C4B2X1Y');
     expect((await ent.get('/api/stats/summary')).status).toBe(403);
     expect((await ent.get('/api/stats/breakdown?by=region')).status).toBe(403);
     expect((await t.anonymous().get('/api/stats/summary')).status).toBe(401);

@@ -276,11 +276,11 @@ describe('one pending request per accident', () => {
 
 describe('access', () => {
   it('roles: only statisticians and administrators request and decide (403), enterprises neither', async () => {
-    const a = await file({ unitCreditCode: '91370303MA3C4B2X1K' });
+    const a = await file({ unitCreditCode: '91370303MA3C4B2X1Y' });
     const denied = await request(a.id, countyDuty);
     expect(denied.status).toBe(403);
     expect(denied.body.error.code).toBe('FORBIDDEN');
-    const ent = await t.as('ent.91370303MA3C4B2X1K');
+    const ent = await t.as('ent.91370303MA3C4B2X1Y');
     expect((await request(a.id, ent)).status).toBe(403);
     expect((await ent.get('/api/writeoff-requests')).status).toBe(403);
     const r = await requested(a.id);
