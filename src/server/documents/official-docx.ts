@@ -1,7 +1,7 @@
 /**
  * Word documents in the layout of GB/T 9704-2012《党政机关公文格式》 — the one module that touches the `docx`
- * library. Generic: it knows 标题, 主送机关, 正文 and its headings, tables, images, 发文机关署名 and 成文日期,
- * not what a bulletin says.
+ * library (with its helper ./docx-chart.ts). Generic: it knows 标题, 主送机关, 正文 and its headings, tables, images,
+ * charts, 发文机关署名 and 成文日期, not what a bulletin says.
  *
  *   import { buildOfficialDocx } from '../../documents/official-docx.js';
  *   const buffer: Buffer = await buildOfficialDocx({
@@ -13,6 +13,8 @@
  *       { kind: 'h2', text: '（一）分领域情况。' },                 // 3号楷体
  *       { kind: 'table', title: '表1 …', header: [['领域', '起数']], rows: [['工矿商贸', '12']] },
  *       { kind: 'image', png, widthPx: 600, heightPx: 300, title: '图1 …' },
+ *       { kind: 'chart', title: '图2 …', categories: ['1月', '2月'],         // a native Word chart
+ *         series: [{ name: '今年', values: [3, 5] }, { name: '去年同期', values: [4, 2] }] },
  *     ],
  *     signature: '山东省应急管理厅',
  *     date: '2026年11月25日',
@@ -28,6 +30,9 @@
  *   first character two characters right of the 署名's (or 右空二字 with the 署名 moved left when the date is longer);
  * - 页码 (7.5): 4号半角宋体 "— 1 —", odd pages right with one character space, even pages left.
  * Chinese text sets the East Asian font of every run (w:rFonts/@w:eastAsia) or Word falls back to the theme font.
+ * Charts are Word's own (DrawingML, `word/charts/chartN.xml` with its data cached and in an embedded workbook, see
+ * ./docx-chart.ts): Word and LibreOffice draw them, 编辑数据 opens their data; they are the 版心's width, their text
+ * 5号 in the body font (a:ea) and Times New Roman, 图题 centred under them as under images.
  * Font names can be overridden (`fonts`) where a site has 仿宋 but not 仿宋_GB2312.
  */
 import {
@@ -49,6 +54,7 @@ import {
   VerticalAlignTable,
   WidthType,
 } from 'docx';
+import { chartParagraph, localizeCharts } from './docx-chart.js';
 
 export type DocBlock =
   | { kind: 'p' | 'h1' | 'h2' | 'h3'; text: string }
@@ -66,7 +72,22 @@ export type DocBlock =
       /** Text under the table (注：…). */
       note?: string;
     }
-  | { kind: 'image'; png: Buffer; widthPx: number; heightPx: number; title?: string };
+  | { kind: 'image'; png: Buffer; widthPx: number; heightPx: number; title?: string }
+  | {
+      kind: 'chart';
+      /** 图题, centred under the chart. */
+      title: string;
+      /** Along the category axis: month labels, industry names … */
+      categories: readonly string[];
+      /** Clustered: one bar per series in each category, in this order (今年, 去年同期); one value per category. */
+      series: readonly { name: string; values: readonly number[] }[];
+      /** 'column' vertical bars (default); 'bar' horizontal, the first category at the top (for long names). */
+      type?: 'column' | 'bar';
+      /** Title of the value axis, e.g. "起数（起）". */
+      valueAxisTitle?: string;
+      /** Height; default 80 mm (the width is the 版心's, 156 mm). */
+      heightMm?: number;
+    };
 
 export interface OfficialDocument {
   title: string;
@@ -111,6 +132,8 @@ const PAGE_CHAR = 14 * PT; // one 4号 character
 const A4 = { width: 11906, height: 16838 };
 const MARGIN_MM = { top: 37, bottom: 35, left: 28, right: 26 };
 const TEXT_WIDTH = A4.width - convertMillimetersToTwip(MARGIN_MM.left) - convertMillimetersToTwip(MARGIN_MM.right);
+const TEXT_WIDTH_MM = 210 - MARGIN_MM.left - MARGIN_MM.right; // 156
+const CHART_HEIGHT_MM = 80;
 
 function run(text: string, font: string, latin: string, size: number, bold = false): TextRun {
   return new TextRun({ text, bold, size, font: { ascii: latin, hAnsi: latin, eastAsia: font, hint: 'eastAsia' } });
@@ -162,6 +185,14 @@ function cell(text: string, font: string, f: DocFonts, align: 'left' | 'center' 
   });
 }
 
+/** 表题 or 图题: centred, 黑体 5号. */
+const caption = (title: string, f: DocFonts) =>
+  new Paragraph({
+    alignment: AlignmentType.CENTER,
+    spacing: bodySpacing,
+    children: [run(title, f.h1, f.latin, SIZE.table)],
+  });
+
 function table(b: Extract<DocBlock, { kind: 'table' }>, f: DocFonts): (Paragraph | Table)[] {
   const columns = b.rows[0]?.length ?? b.header.reduce((n, r) => Math.max(n, r.length), 0);
   const weights = b.widths ?? Array.from({ length: columns }, (_, i) => (i === 0 ? 2 : 1));
@@ -170,13 +201,7 @@ function table(b: Extract<DocBlock, { kind: 'table' }>, f: DocFonts): (Paragraph
   const alignOf = (i: number) => b.align?.[i] ?? (i === 0 ? 'left' : 'right');
   const out: (Paragraph | Table)[] = [];
   if (b.title) {
-    out.push(
-      new Paragraph({
-        alignment: AlignmentType.CENTER,
-        spacing: bodySpacing,
-        children: [run(b.title, f.h1, f.latin, SIZE.table)],
-      }),
-    );
+    out.push(caption(b.title, f));
   }
   const header = b.header.map(
     (r) =>
@@ -207,6 +232,8 @@ function image(b: Extract<DocBlock, { kind: 'image' }>, f: DocFonts): Paragraph[
   const out = [
     new Paragraph({
       alignment: AlignmentType.CENTER,
+      // Single line spacing: the body's exact 28.9 pt would cut the picture to one line's height.
+      spacing: { line: 240, lineRule: LineRuleType.AUTO, before: 0, after: 0 },
       children: [
         new ImageRun({
           type: 'png',
@@ -217,15 +244,22 @@ function image(b: Extract<DocBlock, { kind: 'image' }>, f: DocFonts): Paragraph[
     }),
   ];
   if (b.title) {
-    out.push(
-      new Paragraph({
-        alignment: AlignmentType.CENTER,
-        spacing: bodySpacing,
-        children: [run(b.title, f.h1, f.latin, SIZE.table)],
-      }),
-    );
+    out.push(caption(b.title, f));
   }
   return out;
+}
+
+/** A native chart the 版心's width, its 图题 under it. */
+function chart(b: Extract<DocBlock, { kind: 'chart' }>, f: DocFonts): Paragraph[] {
+  return [
+    chartParagraph(
+      { categories: b.categories, series: b.series, name: b.title, type: b.type, valueAxisTitle: b.valueAxisTitle },
+      { latin: f.latin, size: SIZE.table / 2 },
+      TEXT_WIDTH_MM,
+      b.heightMm ?? CHART_HEIGHT_MM,
+    ),
+    caption(b.title, f),
+  ];
 }
 
 function block(b: DocBlock, f: DocFonts): (Paragraph | Table)[] {
@@ -248,6 +282,8 @@ function block(b: DocBlock, f: DocFonts): (Paragraph | Table)[] {
       return table(b, f);
     case 'image':
       return image(b, f);
+    case 'chart':
+      return chart(b, f);
   }
 }
 
@@ -323,7 +359,8 @@ export async function buildOfficialDocx(doc: OfficialDocument): Promise<Buffer> 
       },
     ],
   });
-  return Buffer.from(await Packer.toBuffer(document));
+  const packed = Buffer.from(await Packer.toBuffer(document));
+  return doc.blocks.some((b) => b.kind === 'chart') ? localizeCharts(packed, f.body) : packed;
 }
 
 export const DOCX_CONTENT_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';

@@ -2,10 +2,12 @@
  * Bulletins over the API on both engines (issue 3, bar 2, 3 and 4):
  * - accidents whose statistical figures add up exactly to seed 004 (this year to date and the same dates of 2025)
  *   → the bulletin's text holds the quoted paragraph verbatim;
- * - the .docx opens in LibreOffice (converted to PDF and to text) and holds the figures;
+ * - the .docx opens in LibreOffice (converted to PDF and to text) and holds the figures, its two figures native Word
+ *   charts (word/charts/chartN.xml with the data cached, their parts, relationships and content types);
  * - a written-off accident leaves the next bulletin's figures and its 较大及以上 list; an issued bulletin stays as issued;
  * - who may create and read, and bad input.
  */
+import JSZip from 'jszip';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sofficePath } from '../../documents/soffice.js';
@@ -231,6 +233,141 @@ describe('seed 004 (bar 2)', () => {
   });
 });
 
+const unescapeXml = (s: string) =>
+  s
+    .replaceAll('&lt;', '<')
+    .replaceAll('&gt;', '>')
+    .replaceAll('&quot;', '"')
+    .replaceAll('&apos;', "'")
+    .replaceAll('&amp;', '&');
+
+/** The cached points (c:pt/c:v) of the first element `tag` in `xml`, in idx order. */
+function cachedPoints(xml: string, tag: string): string[] {
+  const inner = xml.match(new RegExp(`<${tag}>([\\s\\S]*?)</${tag}>`))?.[1] ?? '';
+  return [...inner.matchAll(/<c:pt idx="(\d+)"><c:v>([^<]*)<\/c:v><\/c:pt>/g)]
+    .sort((a, b) => Number(a[1]) - Number(b[1]))
+    .map((m) => unescapeXml(m[2] ?? ''));
+}
+
+interface CachedSeries {
+  name: string;
+  categories: string[];
+  values: number[];
+}
+
+/** A chart part's c:barChart direction and its series as cached (name, categories, values). */
+function readChart(xml: string): { barDir: string | undefined; grouping: string | undefined; series: CachedSeries[] } {
+  const series = [...xml.matchAll(/<c:ser>([\s\S]*?)<\/c:ser>/g)].map(([, ser = '']) => ({
+    name: cachedPoints(ser, 'c:tx')[0] ?? '',
+    categories: cachedPoints(ser, 'c:cat'),
+    values: cachedPoints(ser, 'c:val').map(Number),
+  }));
+  return {
+    barDir: xml.match(/<c:barChart><c:barDir val="(\w+)"\/>/)?.[1],
+    grouping: xml.match(/<c:grouping val="(\w+)"\/>/)?.[1],
+    series,
+  };
+}
+
+describe('the .docx figures are native Word charts', () => {
+  it('chart1 the monthly trend, chart2 by industry: parts, relationships, content types, cached data, fonts', async () => {
+    const id = await createBulletin(province, { kind: 'range', regionCode: '370000', from: YEAR_START, to: NOW });
+    const body = (await province.get(`/api/bulletins/${id}`)).body.body;
+    const res = await downloadRaw(t, province, `/api/bulletins/${id}/docx`);
+    expect(res.status).toBe(200);
+    const zip = await JSZip.loadAsync(res.body);
+    const part = async (name: string) => {
+      const file = zip.file(name);
+      if (!file) throw new Error(`${name} is not in the .docx`);
+      return file.async('string');
+    };
+    expect(Object.keys(zip.files).filter((n) => /^word\/charts\/chart\d+\.xml$/.test(n))).toEqual([
+      'word/charts/chart1.xml',
+      'word/charts/chart2.xml',
+    ]);
+
+    type Row = { key: string; label: string; current: { accidents: number }; previous: { accidents: number } };
+    const trend = readChart(await part('word/charts/chart1.xml'));
+    const months = Array.from({ length: 11 }, (_, i) => `${i + 1}月`);
+    expect(trend).toEqual({
+      barDir: 'col',
+      grouping: 'clustered',
+      series: [
+        { name: '今年', categories: months, values: body.trend.map((r: Row) => r.current.accidents) },
+        { name: '去年同期', categories: months, values: body.trend.map((r: Row) => r.previous.accidents) },
+      ],
+    });
+    // The fixture: this year's 3059 accidents and last year's 3181 to date, all in the months shown.
+    expect(trend.series[0]?.values.reduce((a, v) => a + v, 0)).toBe(3059);
+    expect(trend.series[1]?.values.reduce((a, v) => a + v, 0)).toBe(3181);
+
+    // Industries with accidents in either period, most this period first (as the text names them).
+    const industries = (body.breakdowns.industry as Row[])
+      .filter((r) => r.current.accidents > 0 || r.previous.accidents > 0)
+      .toSorted((a, b) => b.current.accidents - a.current.accidents || b.previous.accidents - a.previous.accidents);
+    const labels = industries.map((r) => r.label);
+    expect(labels[0]).toBe('制造业');
+    expect(labels).toEqual(expect.arrayContaining(['建筑业', '采矿业', '交通运输、仓储和邮政业']));
+    const industry = readChart(await part('word/charts/chart2.xml'));
+    expect(industry).toEqual({
+      barDir: 'bar',
+      grouping: 'clustered',
+      series: [
+        { name: '本期', categories: labels, values: industries.map((r) => r.current.accidents) },
+        { name: '去年同期', categories: labels, values: industries.map((r) => r.previous.accidents) },
+      ],
+    });
+    expect(industry.series[0]?.values.reduce((a, v) => a + v, 0)).toBe(3059);
+
+    for (const n of [1, 2]) {
+      const xml = await part(`word/charts/chart${n}.xml`);
+      // East Asian text in the body font, Latin in Times New Roman; none left to the theme's font.
+      expect(xml).toContain('<a:ea typeface="仿宋_GB2312"/>');
+      expect(xml).not.toContain('+mn-ea');
+      expect(xml).toContain('<a:latin typeface="Times New Roman"/>');
+      expect(xml).toContain('<c:lang val="zh-CN"/>');
+      // Its data also in an embedded workbook (Word's 编辑数据).
+      const chartRels = await part(`word/charts/_rels/chart${n}.xml.rels`);
+      const workbook = chartRels.match(/Target="\.\.\/(embeddings\/[^"]+\.xlsx)"/)?.[1];
+      expect(workbook).toBeDefined();
+      expect(zip.file(`word/${workbook}`)).not.toBeNull();
+    }
+
+    const types = await part('[Content_Types].xml');
+    const rels = await part('word/_rels/document.xml.rels');
+    const documentXml = await part('word/document.xml');
+    const attr = (element: string | undefined, name: string) => element?.match(new RegExp(`\\b${name}="([^"]*)"`))?.[1];
+    const chartIds: string[] = [];
+    for (const n of [1, 2]) {
+      const override = types.match(new RegExp(`<Override [^>]*PartName="/word/charts/chart${n}\\.xml"[^>]*/>`))?.[0];
+      expect(attr(override, 'ContentType')).toBe('application/vnd.openxmlformats-officedocument.drawingml.chart+xml');
+      const rel = rels.match(new RegExp(`<Relationship [^>]*Target="charts/chart${n}\\.xml"[^>]*/>`))?.[0];
+      expect(attr(rel, 'Type')).toBe('http://schemas.openxmlformats.org/officeDocument/2006/relationships/chart');
+      chartIds.push(attr(rel, 'Id') ?? '');
+    }
+    // Inline drawings in the text, the 版心's width (156 mm, 36000 EMU a millimetre), each referencing its chart by
+    // that relationship, in order.
+    const drawings = [
+      ...documentXml.matchAll(
+        /<wp:inline\b[^>]*>\s*<wp:extent cx="(\d+)" cy="(\d+)"\/>[\s\S]*?<a:graphicData uri="http:\/\/schemas\.openxmlformats\.org\/drawingml\/2006\/chart">\s*<c:chart [^>]*r:id="([^"]+)"/g,
+      ),
+    ];
+    expect(drawings.map((d) => d[3])).toEqual(chartIds);
+    for (const d of drawings) expect(Number(d[1])).toBe(156 * 36_000);
+    // Each 图题 under its chart, then the table with the chart's figures and the deaths.
+    const order = [
+      '图1 事故起数月度趋势（今年与去年同期）',
+      '表1 事故起数和死亡人数月度情况',
+      '表2 分领域事故情况',
+      '图2 分行业事故起数（本期与去年同期）',
+      '表3 分行业事故情况',
+      '表4 分地区事故情况',
+    ].map((c) => documentXml.indexOf(`${c}</w:t>`)); // the text, not the charts' alt text
+    expect(order.every((i, k) => i > 0 && (k === 0 || i > (order[k - 1] ?? 0)))).toBe(true);
+    expect(documentXml.indexOf(`r:id="${chartIds[0]}"`)).toBeLessThan(order[0] ?? 0);
+  });
+});
+
 describe.skipIf(!sofficePath())('the .docx opens in LibreOffice (bar 3)', () => {
   it('converts to PDF and its text holds the figures', async () => {
     const id = await createBulletin(province, { kind: 'range', regionCode: '370000', from: YEAR_START, to: NOW });
@@ -248,6 +385,9 @@ describe.skipIf(!sofficePath())('the .docx opens in LibreOffice (bar 3)', () => 
     expect(text).toContain(SEED_004);
     for (const figure of ['3059', '8047.5', '-122', '+2167', '合计']) expect(text).toContain(figure);
     expect(text).toContain('2026年11月25日');
+    // The charts' 图题 (the charts themselves are drawings, not text).
+    expect(text).toContain('图1 事故起数月度趋势（今年与去年同期）');
+    expect(text).toContain('图2 分行业事故起数（本期与去年同期）');
   }, 120_000);
 });
 

@@ -1,12 +1,13 @@
 /**
  * A stored bulletin as a GB/T 9704 Word document: the composed blocks in order, with the breakdown tables and the
- * chart figures where the composition places them.
+ * figures where the composition places them.
  *
- * Charts: docx can embed SVG (ECharts renders it server-side) only together with a raster fallback, and producing a
- * PNG here would need a rasteriser the project does not have (no canvas, sharp or resvg; LibreOffice's image export
- * is not in the headless packages). So the two charts the issue asks for — the monthly trend this year against last
- * year and the figures by industry — are given as their data tables, which every word processor shows; the web page
- * draws them as charts. See docs/API.md.
+ * Figures are native Word charts (official-docx.ts, DrawingML with the data cached in the chart and in an embedded
+ * workbook), which Word and LibreOffice draw themselves — no rasteriser needed: 图1 the accidents month by month this
+ * year against the same months of last year, 图2 the accidents by industry 门类 this period against last year's
+ * (horizontal bars, for the long names). The charts show 起数; each is followed by its table with the deaths (and,
+ * by industry, injuries and losses, as the other breakdowns), so the printed bulletin has the exact figures and the
+ * deaths. See docs/API.md.
  */
 import type { Bulletin, BulletinBody } from '../../../contracts/bulletins.js';
 import type { StatComparison, StatsBreakdownRow } from '../../../contracts/stats.js';
@@ -46,37 +47,65 @@ function breakdownTable(title: string, keyHeader: string, rows: StatsBreakdownRo
   };
 }
 
-function trendTable(body: BulletinBody, n: number): DocBlock {
-  return {
-    kind: 'table',
-    title: `图${n} 事故起数和死亡人数月度趋势（今年与去年同期）`,
-    header: [['月份', '今年起数', '去年同期起数', '今年死亡', '去年同期死亡']],
-    rows: body.trend.map((r) => [
-      r.label,
-      String(r.current.accidents),
-      String(r.previous.accidents),
-      String(r.current.deaths),
-      String(r.previous.deaths),
-    ]),
-    widths: [2, 1, 1, 1, 1],
-  };
+/** "2026-03" → "3月": the trend is within one year (1 January to the period's end). */
+const monthOf = (key: string) => `${Number(key.slice(5, 7))}月`;
+
+/** 图 and 表 of the monthly trend: the chart compares the accidents, the table adds the deaths. */
+function trendFigure(body: BulletinBody, figure: number, table: number): DocBlock[] {
+  return [
+    {
+      kind: 'chart',
+      title: `图${figure} 事故起数月度趋势（今年与去年同期）`,
+      categories: body.trend.map((r) => monthOf(r.key)),
+      series: [
+        { name: '今年', values: body.trend.map((r) => r.current.accidents) },
+        { name: '去年同期', values: body.trend.map((r) => r.previous.accidents) },
+      ],
+      valueAxisTitle: '事故起数（起）',
+    },
+    {
+      kind: 'table',
+      title: `表${table} 事故起数和死亡人数月度情况`,
+      header: [['月份', '今年起数', '去年同期起数', '今年死亡', '去年同期死亡']],
+      rows: body.trend.map((r) => [
+        r.label,
+        String(r.current.accidents),
+        String(r.previous.accidents),
+        String(r.current.deaths),
+        String(r.previous.deaths),
+      ]),
+      widths: [2, 1, 1, 1, 1],
+      note: '注：死亡含失踪。',
+    },
+  ];
 }
 
-function industryChartTable(body: BulletinBody, n: number): DocBlock {
+/**
+ * 图 and 表 by industry (GB/T 4754 门类 with accidents in either period): horizontal bars of the accidents, as the
+ * names are long, most this period first as the text names them; the table in 门类 order as the other breakdowns, with
+ * deaths, injuries and losses. Nothing when no industry had any.
+ */
+function industryFigure(body: BulletinBody, figure: number, table: number): DocBlock[] {
   const rows = body.breakdowns.industry.filter((r) => r.current.accidents > 0 || r.previous.accidents > 0);
-  return {
-    kind: 'table',
-    title: `图${n} 分行业事故起数和死亡人数`,
-    header: [['行业门类', '起数', '去年同期起数', '死亡', '去年同期死亡']],
-    rows: rows.map((r) => [
-      r.label,
-      String(r.current.accidents),
-      String(r.previous.accidents),
-      String(r.current.deaths),
-      String(r.previous.deaths),
-    ]),
-    widths: [3, 1, 1, 1, 1],
-  };
+  if (rows.length === 0) return [];
+  const charted = rows.toSorted(
+    (a, b) => b.current.accidents - a.current.accidents || b.previous.accidents - a.previous.accidents,
+  );
+  return [
+    {
+      kind: 'chart',
+      type: 'bar',
+      title: `图${figure} 分行业事故起数（本期与去年同期）`,
+      categories: charted.map((r) => r.label),
+      series: [
+        { name: '本期', values: charted.map((r) => r.current.accidents) },
+        { name: '去年同期', values: charted.map((r) => r.previous.accidents) },
+      ],
+      valueAxisTitle: '事故起数（起）',
+      heightMm: Math.min(180, Math.max(70, 25 + 11 * rows.length)),
+    },
+    breakdownTable(`表${table} 分行业事故情况`, '行业门类', body.breakdowns.industry, body.summary),
+  ];
 }
 
 function docBlocks(body: BulletinBody): DocBlock[] {
@@ -96,10 +125,16 @@ function docBlocks(body: BulletinBody): DocBlock[] {
         out.push(breakdownTable(`表${tables} ${spec.title}`, spec.key, body.breakdowns[b.ref], total));
         break;
       }
-      case 'chart':
-        charts += 1;
-        out.push(b.ref === 'trend' ? trendTable(body, charts) : industryChartTable(body, charts));
+      case 'chart': {
+        const figure = b.ref === 'trend' ? trendFigure : industryFigure;
+        const blocks = figure(body, charts + 1, tables + 1);
+        if (blocks.length > 0) {
+          charts += 1;
+          tables += 1;
+        }
+        out.push(...blocks);
         break;
+      }
       default:
         out.push(b);
     }
