@@ -66,4 +66,7 @@ export const pageQuery = {
   pageSize: z.coerce.number().int().min(1).max(200).default(20),
 };
 
+/** Idempotency-Key: a retried write with the same key gets the first answer (modules/idempotency). */
+export const idempotencyHeaders = z.object({ 'idempotency-key': requiredText(200).optional() });
+
 export const idParam = z.object({ id: z.uuid({ message: '编号格式不正确' }) });

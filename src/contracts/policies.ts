@@ -50,6 +50,22 @@ export const PERMISSIONS = {
   'bulletin.read': BUREAU_READERS,
   /** 通报编发: the statistics desk (or the administrator) writes the bureau's 周分析、月通报、季研判. */
   'bulletin.create': ['admin', 'stats'],
+  /** 企业档案: bureaus read their jurisdiction's enterprises; an enterprise reads its own record. */
+  'enterprise.read': ALL,
+  /** 企业档案维护: the bureau's administrator and inspectors; an enterprise maintains its own record. */
+  'enterprise.write': ['admin', 'inspector', 'enterprise'],
+  /** 企业批量导入: the bureau's administrator and inspectors. */
+  'enterprise.import': ['admin', 'inspector'],
+  /** 许可证: recorded by the bureau (the issuer's decisions: 暂扣, 吊销), never by the holder. */
+  'licence.write': ['admin', 'inspector'],
+  /** 重大危险源 lists, the map and the evaluation tool: every signed-in user within the jurisdiction. */
+  'hazard.read': ALL,
+  /** 重大危险源 register: the enterprise declares its units; the bureau's administrator and inspectors correct them. */
+  'hazard.write': ['admin', 'inspector', 'enterprise'],
+  /** 普查: the bureau's administrator and inspectors organise a census. */
+  'census.write': ['admin', 'inspector'],
+  /** 普查申报: the enterprise (or the bureau for it) submits its return. */
+  'census.submit': ['admin', 'inspector', 'enterprise'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -17,8 +17,10 @@ import { auditRoutes } from './modules/audit/routes.js';
 import { authRoutes } from './modules/auth/routes.js';
 import { bulletinRoutes } from './modules/bulletins/routes.js';
 import { dutyRoutes } from './modules/duty/routes.js';
+import { enterpriseRoutes } from './modules/enterprises/routes.js';
 import { EventBus } from './modules/events/bus.js';
 import { eventRoutes } from './modules/events/routes.js';
+import { hazardRoutes } from './modules/hazards/routes.js';
 import { importRoutes } from './modules/imports/routes.js';
 import { indicatorRoutes } from './modules/indicators/routes.js';
 import { regionRoutes } from './modules/regions/routes.js';
@@ -90,6 +92,8 @@ export async function buildApp(opts: BuildOptions): Promise<{ app: FastifyInstan
   reportRoutes(app, ctx);
   bulletinRoutes(app, ctx);
   indicatorRoutes(app, ctx);
+  enterpriseRoutes(app, ctx);
+  hazardRoutes(app, ctx);
   // Its own scope: multipart (file uploads) for the import route only.
   await importRoutes(app, ctx);
 

@@ -37,6 +37,9 @@ export type ErrorCode =
   | 'WRITEOFF_PENDING'
   | 'WRITEOFF_DECIDED'
   | 'WRITEOFF_REGRADED'
+  | 'VERSION_CONFLICT'
+  | 'ENTERPRISE_EXISTS'
+  | 'LICENCE_EXISTS'
   | 'INTERNAL';
 
 interface CodeSpec {
@@ -80,6 +83,9 @@ const SPECS: Record<ErrorCode, CodeSpec> = {
   WRITEOFF_PENDING: { status: 409, message: '该事故已有待审批的核销申请' },
   WRITEOFF_DECIDED: { status: 409, message: '该核销申请已审批或已撤回' },
   WRITEOFF_REGRADED: { status: 409, message: '事故等级已变化，须由更高层级审批：请撤回后重新申请' },
+  VERSION_CONFLICT: { status: 409, message: '记录已被他人修改，请刷新后重试' },
+  ENTERPRISE_EXISTS: { status: 409, message: '该统一社会信用代码的企业已登记' },
+  LICENCE_EXISTS: { status: 409, message: '该类型和编号的许可证已登记' },
   INTERNAL: { status: 500, message: '服务器内部错误' },
 };
 

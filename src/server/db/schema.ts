@@ -308,6 +308,118 @@ export interface BulletinsTable {
   created_at: Timestamp;
 }
 
+/** 企业 (0011_enterprises.sql). */
+export interface EnterprisesTable {
+  id: string;
+  region_code: string;
+  credit_code: string;
+  name: string;
+  address: string;
+  longitude: ColumnType<string | null, number | string | null, number | string | null>;
+  latitude: ColumnType<string | null, number | string | null, number | string | null>;
+  industry_code: string;
+  sectors: string[];
+  scale: string | null;
+  legal_representative: string | null;
+  principal_name: string | null;
+  principal_phone: string | null;
+  safety_manager_name: string | null;
+  safety_manager_phone: string | null;
+  employees: number | null;
+  status: string;
+  major_hazard_count: Generated<number>;
+  top_hazard_grade: number | null;
+  version: Generated<number>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+/** 许可证 (0011_enterprises.sql). Dates are 'YYYY-MM-DD' (read them as text). */
+export interface LicencesTable {
+  id: string;
+  region_code: string;
+  enterprise_id: string;
+  type: string;
+  number: string;
+  scope: string | null;
+  issuer: string;
+  valid_from: ColumnType<string, string, string>;
+  valid_to: ColumnType<string, string, string>;
+  status: string;
+  version: Generated<number>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+/** 生产单元 / 储存单元 with their latest evaluation (0011_enterprises.sql). */
+export interface HazardUnitsTable {
+  id: string;
+  region_code: string;
+  enterprise_id: string;
+  kind: string;
+  name: string;
+  substances: Json;
+  exposed_people: number;
+  items: Json;
+  s: ColumnType<string, number | string, number | string>;
+  r: ColumnType<string, number | string, number | string>;
+  alpha: ColumnType<string, number | string, number | string>;
+  is_major: boolean;
+  grade: number | null;
+  principal_name: string | null;
+  principal_phone: string | null;
+  technical_name: string | null;
+  technical_phone: string | null;
+  operation_name: string | null;
+  operation_phone: string | null;
+  filing_status: Generated<string>;
+  filing_no: string | null;
+  filed_at: ColumnType<string | null, string | null, string | null>;
+  retired_at: Timestamp | null;
+  version: Generated<number>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface HazardUnitEvaluationsTable {
+  region_code: string;
+  unit_id: string;
+  seq: number;
+  at: Timestamp;
+  by_user: string;
+  by_name: string;
+  substances: Json;
+  exposed_people: number;
+  items: Json;
+  s: ColumnType<string, number | string, never>;
+  r: ColumnType<string, number | string, never>;
+  alpha: ColumnType<string, number | string, never>;
+  is_major: boolean;
+  grade: number | null;
+}
+
+export interface HazardCensusesTable {
+  id: string;
+  region_code: string;
+  region_prefix: string;
+  name: string;
+  starts_on: ColumnType<string, string, string>;
+  ends_on: ColumnType<string, string, string>;
+  sectors: string[];
+  created_by: string;
+  created_at: Timestamp;
+}
+
+export interface HazardCensusReturnsTable {
+  region_code: string;
+  census_id: string;
+  enterprise_id: string;
+  units: number;
+  major_units: number;
+  submitted_by: string;
+  submitted_at: Timestamp;
+}
+
 export interface Database {
   regions: RegionsTable;
   organizations: OrganizationsTable;
@@ -329,4 +441,10 @@ export interface Database {
   control_indicators: ControlIndicatorsTable;
   bulletins: BulletinsTable;
   writeoff_requests: WriteoffRequestsTable;
+  enterprises: EnterprisesTable;
+  licences: LicencesTable;
+  hazard_units: HazardUnitsTable;
+  hazard_unit_evaluations: HazardUnitEvaluationsTable;
+  hazard_censuses: HazardCensusesTable;
+  hazard_census_returns: HazardCensusReturnsTable;
 }

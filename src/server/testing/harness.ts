@@ -8,6 +8,7 @@ import { readFile } from 'node:fs/promises';
 import type { FastifyInstance } from 'fastify';
 import pg from 'pg';
 import { inject } from 'vitest';
+import { creditCodeCheckChar } from '../../domain/credit-code.js';
 import { MINUTE_MS } from '../../domain/time.js';
 import { buildApp } from '../app.js';
 import { loadConfig } from '../config.js';
@@ -64,6 +65,7 @@ export interface Client {
   get(url: string): Promise<Res>;
   post(url: string, body?: unknown, headers?: Record<string, string>): Promise<Res>;
   put(url: string, body?: unknown): Promise<Res>;
+  patch(url: string, body?: unknown): Promise<Res>;
   del(url: string): Promise<Res>;
 }
 
@@ -92,7 +94,7 @@ export async function testApp(opts: { clock?: TestClock; sessionIdleMinutes?: nu
 
   const client = (cookie: string): Client => {
     const send = async (
-      method: 'GET' | 'POST' | 'PUT' | 'DELETE',
+      method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE',
       url: string,
       body?: unknown,
       headers: Record<string, string> = {},
@@ -120,6 +122,7 @@ export async function testApp(opts: { clock?: TestClock; sessionIdleMinutes?: nu
       get: (url) => send('GET', url),
       post: (url, body, headers) => send('POST', url, body, headers),
       put: (url, body) => send('PUT', url, body),
+      patch: (url, body) => send('PATCH', url, body),
       del: (url) => send('DELETE', url),
     };
   };
@@ -163,6 +166,39 @@ export function buildAccident(overrides: Record<string, unknown> = {}, now = new
     measuresTaken: '已组织救援，现场封闭',
     reporterName: '张三',
     reporterPhone: '13800000000',
+    ...overrides,
+  };
+}
+
+let creditSeq = 0;
+
+/** A fresh, valid 统一社会信用代码 registered in `county` (GB 32100-2015 check character). */
+export function newCreditCode(county = '370303'): string {
+  creditSeq += 1;
+  const first17 = `91${county}MA${randomUUID()
+    .replace(/[^0-9]/g, '')
+    .slice(0, 4)}${String(creditSeq).padStart(5, '0')}`.slice(0, 17);
+  return `${first17}${creditCodeCheckChar(first17)}`;
+}
+
+/** A valid enterprise registration body; override any field. */
+export function buildEnterprise(overrides: Record<string, unknown> = {}) {
+  return {
+    creditCode: newCreditCode(String(overrides.regionCode ?? '370303').slice(0, 6)),
+    name: `测试化工有限公司${randomUUID().slice(0, 6)}`,
+    regionCode: '370303',
+    address: '淄博市张店区华光路168号',
+    longitude: 118.03,
+    latitude: 36.8,
+    industryCode: 'C26',
+    sectors: ['hazardous_chemicals'],
+    scale: 'small',
+    legalRepresentative: '王建国',
+    principalName: '王建国',
+    principalPhone: '0533-3100000',
+    safetyManagerName: '李丽娟',
+    safetyManagerPhone: '13905335000',
+    employees: 120,
     ...overrides,
   };
 }

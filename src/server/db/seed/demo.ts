@@ -14,6 +14,7 @@ import { actorQuery } from '../../modules/auth/service.js';
 import { EventBus } from '../../modules/events/bus.js';
 import type { Db } from '../connection.js';
 import { seedDutyDemo } from './duty.js';
+import { seedEnterpriseDemo } from './enterprises.js';
 import { generateHistory } from './history.js';
 import { seedIndicatorDemo } from './indicators.js';
 
@@ -194,7 +195,9 @@ export async function seedDemo(db: Db, opts: { history?: boolean } = {}): Promis
   const accidents =
     opts.history === false ? 0 : await generateHistory(demoContext(db), (username) => actorByUsername(db, username));
   if (opts.history !== false) await seedIndicatorDemo(db, (username) => actorByUsername(db, username));
-  return `${orgs.length} organisations, ${users.length} users, ${accidents} accident reports, ${duty || 'no duty data'}`;
+  const registry =
+    opts.history === false ? 'no registry' : await seedEnterpriseDemo(db, (username) => actorByUsername(db, username));
+  return `${orgs.length} organisations, ${users.length} users, ${accidents} accident reports, ${duty || 'no duty data'}, ${registry}`;
 }
 
 export async function actorByUsername(db: Db, username: string): Promise<Actor> {

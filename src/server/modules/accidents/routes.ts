@@ -1,7 +1,6 @@
 /** HTTP surface of quick reports. Thin: auth → validate → service. */
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import {
   accidentSummaryQuery,
   createAccidentBody,
@@ -10,14 +9,10 @@ import {
   listAccidentsQuery,
   signBody,
 } from '../../../contracts/accidents.js';
-import { idParam, requiredText } from '../../../contracts/common.js';
+import { idempotencyHeaders, idParam } from '../../../contracts/common.js';
 import type { AppContext } from '../../context.js';
 import { actorOf, requirePermission } from '../../plugins/auth.js';
 import * as service from './service.js';
-
-const idempotencyHeaders = z.object({
-  'idempotency-key': requiredText(200).optional(),
-});
 
 export function accidentRoutes(app: FastifyInstance, ctx: AppContext): void {
   const r = app.withTypeProvider<ZodTypeProvider>();

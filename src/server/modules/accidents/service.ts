@@ -2,7 +2,6 @@
  * Accident quick reports (快报), follow-ups (续报/终报), forwarding up the chain (逐级上报) and signing (签收).
  * Every public function takes the actor; every write runs in one transaction that ends with the audit row.
  */
-import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { uuidv7 } from 'uuidv7';
 import {
@@ -41,6 +40,7 @@ import type { Db } from '../../db/connection.js';
 import type { Database } from '../../db/schema.js';
 import { AppError, fieldError } from '../../errors.js';
 import { appendAudit } from '../audit/service.js';
+import { once } from '../idempotency/service.js';
 import { lookupRegion } from '../regions/lookup.js';
 import { IMPORT_SOURCE, nodeFactsOf, toChainState } from './chain-state.js';
 import { type AccidentView, presentAccident, presentListItem } from './presenter.js';
@@ -165,11 +165,6 @@ export async function accidentSummary(
 
 // ————————————————————————————————————————— create
 
-interface IdempotencyHit {
-  status: number;
-  body: unknown;
-}
-
 /** What a filing establishes before its transaction: the occurrence, the place's name and its chain's shape. */
 export interface Filing {
   occurredAt: Date;
@@ -212,28 +207,16 @@ export async function createAccident(
 ): Promise<{ status: number; body: unknown }> {
   const now = ctx.now();
   const filing = await prepareFiling(ctx, actor, input, now);
-  const requestHash = createHash('sha256').update(JSON.stringify(input)).digest('hex');
-
-  // Inserting the key first makes a concurrent retry wait on that row until this commits, then read our answer.
-  const result = await ctx.db.kysely.transaction().execute(async (trx) => {
-    if (idempotencyKey) {
-      const hit = await claimIdempotencyKey(trx, actor, idempotencyKey, input.regionCode, requestHash, now);
-      if (hit) return { ...hit, view: null };
-    }
-    const view = await insertAccident(trx, actor, input, { ...filing, now });
-    if (idempotencyKey) {
-      await trx
-        .updateTable('idempotency_keys')
-        .set({ response_status: 201, response_body: JSON.stringify(view) })
-        .where('user_id', '=', actor.userId)
-        .where('key', '=', idempotencyKey)
-        .execute();
-    }
-    return { status: 201, body: view as unknown, view };
-  });
+  const result = await ctx.db.kysely
+    .transaction()
+    .execute((trx) =>
+      once(trx, { actor, key: idempotencyKey, regionCode: input.regionCode, input, now }, () =>
+        insertAccident(trx, actor, input, { ...filing, now }),
+      ),
+    );
   // Told only after commit: nobody hears of a report that was rolled back.
-  if (result.view) {
-    const v = result.view;
+  if (result.fresh) {
+    const v = result.fresh;
     ctx.bus.publish({
       type: 'accident.created',
       regionCode: v.regionCode,
@@ -244,32 +227,6 @@ export async function createAccident(
     });
   }
   return { status: result.status, body: result.body };
-}
-
-async function claimIdempotencyKey(
-  trx: Trx,
-  actor: Actor,
-  key: string,
-  regionCode: string,
-  requestHash: string,
-  now: Date,
-): Promise<IdempotencyHit | null> {
-  // Inserting first makes a concurrent retry wait on this row until we commit, then see our answer.
-  const claimed = await trx
-    .insertInto('idempotency_keys')
-    .values({ user_id: actor.userId, key, region_code: regionCode, request_hash: requestHash, created_at: now })
-    .onConflict((oc) => oc.columns(['user_id', 'key']).doNothing())
-    .returning('key')
-    .executeTakeFirst();
-  if (claimed) return null;
-  const prior = await trx
-    .selectFrom('idempotency_keys')
-    .selectAll()
-    .where('user_id', '=', actor.userId)
-    .where('key', '=', key)
-    .executeTakeFirstOrThrow();
-  if (prior.request_hash !== requestHash) throw new AppError('IDEMPOTENCY_KEY_REUSED');
-  return { status: prior.response_status ?? 201, body: prior.response_body };
 }
 
 /** Which levels of government exist above this county (see ChainShape). */

@@ -5,8 +5,7 @@
 import multipart from '@fastify/multipart';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
-import { idParam, requiredText } from '../../../contracts/common.js';
+import { idempotencyHeaders, idParam } from '../../../contracts/common.js';
 import {
   IMPORT_MAX_FILE_BYTES,
   IMPORT_MAX_JSON_BYTES,
@@ -17,8 +16,6 @@ import type { AppContext } from '../../context.js';
 import { AppError } from '../../errors.js';
 import { actorOf, requirePermission } from '../../plugins/auth.js';
 import * as service from './service.js';
-
-const idempotencyHeaders = z.object({ 'idempotency-key': requiredText(200).optional() });
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
