@@ -61,9 +61,14 @@ export function checkFilterRegion(actor: Actor, regionCode: string | undefined):
   if (regionCode && actor.orgKind === 'bureau' && !coversRegion(actor, regionCode)) throw new AppError('NOT_FOUND');
 }
 
-async function regionNames(ctx: AppContext, codes: readonly string[]): Promise<Map<string, string>> {
+/** Full names of regions; `q` is the transaction when called inside one (see lookupRegion). */
+export async function regionNames(
+  ctx: AppContext,
+  codes: readonly string[],
+  q: Trx = ctx.db.kysely,
+): Promise<Map<string, string>> {
   const names = new Map<string, string>();
-  for (const code of new Set(codes)) names.set(code, (await lookupRegion(ctx.db, code))?.full_name ?? code);
+  for (const code of new Set(codes)) names.set(code, (await lookupRegion(ctx.db, code, q))?.full_name ?? code);
   return names;
 }
 
@@ -92,7 +97,8 @@ export async function listEnterprises(ctx: AppContext, actor: Actor, q: Enterpri
 }
 
 async function viewOf(ctx: AppContext, db: Trx, e: repo.EnterpriseRow): Promise<EnterpriseView> {
-  const [licences, names] = await Promise.all([repo.licencesOf(db, e), regionNames(ctx, [e.region_code])]);
+  const licences = await repo.licencesOf(db, e);
+  const names = await regionNames(ctx, [e.region_code], db);
   return presentEnterprise(e, names.get(e.region_code) ?? e.region_code, licences, today(ctx));
 }
 

@@ -44,7 +44,7 @@ import type { AppContext } from '../../context.js';
 import type { Database } from '../../db/schema.js';
 import { AppError, fieldError } from '../../errors.js';
 import { appendAudit } from '../audit/service.js';
-import { checkFilterRegion, enterpriseInScope } from '../enterprises/service.js';
+import { checkFilterRegion, enterpriseInScope, regionNames } from '../enterprises/service.js';
 import { once } from '../idempotency/service.js';
 import { lookupRegion } from '../regions/lookup.js';
 import { childrenOf, findRegion } from '../regions/repo.js';
@@ -103,8 +103,9 @@ export function evaluate(input: EvaluateInput): Evaluation {
 
 // ————————————————————————————————————————— presenting
 
-async function regionName(ctx: AppContext, code: string): Promise<string> {
-  return (await lookupRegion(ctx.db, code))?.full_name ?? code;
+/** `q`: the transaction, when inside one (see lookupRegion). */
+async function regionName(ctx: AppContext, code: string, q: Trx = ctx.db.kysely): Promise<string> {
+  return (await lookupRegion(ctx.db, code, q))?.full_name ?? code;
 }
 
 function presentUnit(u: repo.UnitRow, name: string): HazardUnitView {
@@ -144,8 +145,10 @@ function presentUnit(u: repo.UnitRow, name: string): HazardUnitView {
 }
 
 async function presentUnits(ctx: AppContext, rows: readonly repo.UnitRow[]): Promise<HazardUnitView[]> {
-  const names = new Map<string, string>();
-  for (const code of new Set(rows.map((u) => u.region_code))) names.set(code, await regionName(ctx, code));
+  const names = await regionNames(
+    ctx,
+    rows.map((u) => u.region_code),
+  );
   return rows.map((u) => presentUnit(u, names.get(u.region_code) ?? u.region_code));
 }
 
@@ -230,7 +233,7 @@ export async function createUnit(
         at: now,
         after: audited(unit),
       });
-      return presentUnit(unit, await regionName(ctx, unit.region_code));
+      return presentUnit(unit, await regionName(ctx, unit.region_code, trx));
     });
   });
   return { status: result.status, body: result.body };
@@ -308,7 +311,7 @@ export async function updateUnit(
       filing_status: changes.filing_status ?? before.filing_status,
       filed_at: changes.filed_at !== undefined ? changes.filed_at : before.filed_at,
     });
-    if (Object.keys(changes).length === 0) return presentUnit(before, await regionName(ctx, before.region_code));
+    if (Object.keys(changes).length === 0) return presentUnit(before, await regionName(ctx, before.region_code, trx));
     await repo.updateUnit(trx, { id, regionCode: before.region_code }, changes, now);
     if (changes.substances !== undefined && evaluation) {
       await repo.appendEvaluation(trx, { unitId: id, regionCode: before.region_code }, evaluation, by(actor, now));
@@ -324,7 +327,7 @@ export async function updateUnit(
       before: audited(before),
       after: audited(after),
     });
-    return presentUnit(after, await regionName(ctx, after.region_code));
+    return presentUnit(after, await regionName(ctx, after.region_code, trx));
   });
 }
 
@@ -333,7 +336,7 @@ export async function retireUnit(ctx: AppContext, actor: Actor, id: string): Pro
   const now = ctx.now();
   return ctx.db.kysely.transaction().execute(async (trx) => {
     const before = await unitInScope(trx, actor, id, true);
-    if (before.retired_at) return presentUnit(before, await regionName(ctx, before.region_code));
+    if (before.retired_at) return presentUnit(before, await regionName(ctx, before.region_code, trx));
     await repo.updateUnit(trx, { id, regionCode: before.region_code }, { retired_at: now }, now);
     await repo.refreshEnterpriseHazards(trx, { regionCode: before.region_code, id: before.enterprise_id });
     const after = await unitInScope(trx, actor, id);
@@ -346,7 +349,7 @@ export async function retireUnit(ctx: AppContext, actor: Actor, id: string): Pro
       before: audited(before),
       after: audited(after),
     });
-    return presentUnit(after, await regionName(ctx, after.region_code));
+    return presentUnit(after, await regionName(ctx, after.region_code, trx));
   });
 }
 
@@ -455,11 +458,11 @@ export async function mapPoints(
 
 // ————————————————————————————————————————— census (普查)
 
-async function presentCensus(ctx: AppContext, c: repo.CensusRow): Promise<CensusView> {
+async function presentCensus(ctx: AppContext, c: repo.CensusRow, q: Trx = ctx.db.kysely): Promise<CensusView> {
   return {
     id: c.id,
     regionCode: c.region_code,
-    regionName: await regionName(ctx, c.region_code),
+    regionName: await regionName(ctx, c.region_code, q),
     name: c.name,
     startsOn: c.starts_on,
     endsOn: c.ends_on,
@@ -493,7 +496,7 @@ export async function createCensus(ctx: AppContext, actor: Actor, input: CreateC
       at: now,
       after: row,
     });
-    return presentCensus(ctx, { ...row, created_at: now });
+    return presentCensus(ctx, { ...row, created_at: now }, trx);
   });
 }
 

@@ -4,7 +4,9 @@
  * remembered: they cost a query each time, but an unbounded stream of bad codes cannot grow the cache, and
  * a region loaded later is found at once.
  */
+import type { Kysely } from 'kysely';
 import type { Db } from '../../db/connection.js';
+import type { Database } from '../../db/schema.js';
 import { findRegionInfo, type RegionInfo } from './repo.js';
 
 export type { RegionInfo } from './repo.js';
@@ -20,11 +22,19 @@ function cacheOf(db: Db): Map<string, RegionInfo> {
   return cache;
 }
 
-export async function lookupRegion(db: Db, code: string): Promise<RegionInfo | undefined> {
+/**
+ * `q`: the transaction to read in on a miss. Inside a transaction pass it: PGlite has one connection, so a query
+ * on db.kysely would wait for the transaction that is waiting for it.
+ */
+export async function lookupRegion(
+  db: Db,
+  code: string,
+  q: Kysely<Database> = db.kysely,
+): Promise<RegionInfo | undefined> {
   const cache = cacheOf(db);
   const hit = cache.get(code);
   if (hit) return hit;
-  const row = await findRegionInfo(db.kysely, code);
+  const row = await findRegionInfo(q, code);
   if (row) cache.set(code, row);
   return row;
 }
