@@ -15,6 +15,10 @@
  *     hand). Targets (issue 3, bar 6): < 300 ms on PostgreSQL, < 2 s on PGlite, within 1.5× of the best
  *     hand-written SQL; then a monthly bulletin (< 3 s). Results: bench/results/stats-latest.json.
  *
+ *  d. the major-hazard register (skip with --skip-registry, alone with --registry-only; bench/registry.ts): 10,000 units
+ *     through the GB 18218 engine (< 1 s), and GET /api/major-hazards over 100,000 enterprises / 300,000 units
+ *     (--registry-enterprises, --registry-requests; p95 < 50 ms on PostgreSQL). Results: bench/results/registry-latest.json.
+ *
  * Options: --engine pglite|postgres|both (default both), --duration <s> (10), --connections <n> (20),
  * --rows <n> (200000), --requests <n per scenario> (200), --keep (keep the PostgreSQL database to
  * investigate plans), --skip-stats (a. and b. only), --stats-only (c. only), --stats-rows <n> (1000000),
@@ -44,6 +48,7 @@ import { verifyAudit } from '../src/server/modules/audit/verify.js';
 import { insertAccidentFixture } from './fixture.js';
 import { type Latency, summarize } from './latency.js';
 import type { LoadJob, LoadResult } from './load-worker.js';
+import { printRegistryReport, type RegistryBenchResult, registryBench } from './registry.js';
 import { printStatsReport, type StatsBenchResult, statsBench } from './stats.js';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
@@ -64,6 +69,10 @@ const { values: opts } = parseArgs({
     'stats-only': { type: 'boolean', default: false },
     'stats-rows': { type: 'string', default: '1000000' },
     'stats-requests': { type: 'string', default: '30' },
+    'skip-registry': { type: 'boolean', default: false },
+    'registry-only': { type: 'boolean', default: false },
+    'registry-enterprises': { type: 'string', default: '100000' },
+    'registry-requests': { type: 'string', default: '100' },
   },
 });
 const DURATION_S = Number(opts.duration);
@@ -428,6 +437,34 @@ function printReport(results: EngineResult[]): void {
 // ————————————————————————————————————————— main
 
 const started = performance.now();
+if (opts['registry-only'] || (!opts['skip-registry'] && !opts['stats-only'])) {
+  const registryResults: RegistryBenchResult[] = [];
+  for (const engine of ENGINES) {
+    const { db, cleanup, where } = await openFresh(engine);
+    try {
+      registryResults.push(
+        await registryBench(db, engine, where, {
+          enterprises: Number(opts['registry-enterprises']),
+          requests: Number(opts['registry-requests']),
+          log,
+          timed,
+          signIn,
+        }),
+      );
+    } finally {
+      await cleanup();
+    }
+  }
+  printRegistryReport(registryResults);
+  const registryOut = join(HERE, 'results', 'registry-latest.json');
+  mkdirSync(dirname(registryOut), { recursive: true });
+  writeFileSync(
+    registryOut,
+    `${JSON.stringify({ at: new Date().toISOString(), results: registryResults }, null, 2)}\n`,
+  );
+  log(`registry results written to ${registryOut}`);
+}
+if (opts['registry-only']) process.exit(0);
 if (!opts['skip-stats'] || opts['stats-only']) {
   const statsResults: StatsBenchResult[] = [];
   for (const engine of ENGINES) {
