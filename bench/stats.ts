@@ -179,6 +179,10 @@ export async function statsBench(db: Db, engine: Engine, where: string, h: Helpe
       }
     }
 
+    // Before the hand-written SQL: on PGlite a long statement blocks the event loop, and an HTTP connection left idle
+    // meanwhile may be reset as it is reused.
+    const bulletin = await bulletinTimings(base, cookie, now);
+
     // Hand-written: the previous period is the same dates one year earlier (the API's samePeriodLastYear).
     const pf = new Date(summary.previousFrom);
     const pt = new Date(summary.previousTo);
@@ -241,7 +245,6 @@ export async function statsBench(db: Db, engine: Engine, where: string, h: Helpe
       hand.rollupSummary.p50 + hand.rollupByCity.p50,
     );
     const ratioToBestHand = Math.round((api.both.p50 / best) * 100) / 100;
-    const bulletin = await bulletinTimings(base, cookie, now);
     const { n: accidents } = await db.kysely
       .selectFrom('accidents')
       .select(sql<number>`count(*)::int`.as('n'))
