@@ -87,6 +87,7 @@ export const AUDIT_ENTITY_TYPES = [
   'accident_import',
   'bulletin',
   'enterprise',
+  'enterprise_import',
   'licence',
   'hazard_unit',
   'hazard_census',

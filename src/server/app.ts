@@ -24,6 +24,7 @@ import { hazardRoutes } from './modules/hazards/routes.js';
 import { importRoutes } from './modules/imports/routes.js';
 import { indicatorRoutes } from './modules/indicators/routes.js';
 import { regionRoutes } from './modules/regions/routes.js';
+import { registryImportRoutes } from './modules/registry-import/routes.js';
 import { reportRoutes } from './modules/reports/routes.js';
 import { statsRoutes } from './modules/stats/routes.js';
 import { writeoffRoutes } from './modules/writeoff/routes.js';
@@ -96,6 +97,7 @@ export async function buildApp(opts: BuildOptions): Promise<{ app: FastifyInstan
   hazardRoutes(app, ctx);
   // Its own scope: multipart (file uploads) for the import route only.
   await importRoutes(app, ctx);
+  await registryImportRoutes(app, ctx);
 
   await serveWeb(app, opts.webDir ?? join(process.cwd(), 'dist', 'web'));
   return { app, ctx };

@@ -175,9 +175,8 @@ let creditSeq = 0;
 /** A fresh, valid 统一社会信用代码 registered in `county` (GB 32100-2015 check character). */
 export function newCreditCode(county = '370303'): string {
   creditSeq += 1;
-  const first17 = `91${county}MA${randomUUID()
-    .replace(/[^0-9]/g, '')
-    .slice(0, 4)}${String(creditSeq).padStart(5, '0')}`.slice(0, 17);
+  // 91 + county (6) + MA = 10 characters; the counter makes it unique in this process, two random digits apart.
+  const first17 = `91${county}MA${String(creditSeq).padStart(5, '0')}${String(Math.floor(Math.random() * 100)).padStart(2, '0')}`;
   return `${first17}${creditCodeCheckChar(first17)}`;
 }
 

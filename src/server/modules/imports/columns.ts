@@ -10,14 +10,29 @@ import { DOMAIN_LABELS, DOMAINS } from '../../../domain/direct-report.js';
 /** A cell as read from a file: text (csv), or what Excel stored. */
 export type RawCell = string | number | boolean | Date | null;
 
-type Kind = 'text' | 'number' | 'datetime' | 'code' | 'creditCode' | 'industry' | 'type' | 'domain' | 'boolean';
+/** How a cell is read (convertCell); shared with the registry import. */
+export type CellKind =
+  | 'text'
+  | 'number'
+  | 'datetime'
+  | 'code'
+  | 'creditCode'
+  | 'industry'
+  | 'type'
+  | 'domain'
+  | 'boolean';
 
-export interface ImportColumn {
-  field: ImportField;
+/** What header matching needs of a column: the field it fills and the headers that name it. */
+export interface HeaderColumn {
+  field: string;
   header: string;
   /** Other headers seen in bureaus' own sheets for the same field. */
   aliases?: readonly string[];
-  kind: Kind;
+}
+
+export interface ImportColumn extends HeaderColumn {
+  field: ImportField;
+  kind: CellKind;
   /** What the 说明 sheet says about the column. */
   note: string;
 }
@@ -122,37 +137,47 @@ function normalizeHeader(h: string): string {
   return h.normalize('NFKC').replace(/\s+/g, '').replace(/\*/g, '').toLowerCase();
 }
 
-const COLUMN_BY_HEADER = new Map<string, ImportColumn>(
-  IMPORT_COLUMNS.flatMap((c) => [c.header, ...(c.aliases ?? []), c.field].map((h) => [normalizeHeader(h), c])),
-);
-
-export interface HeaderMap {
+export interface HeaderMap<C extends HeaderColumn = ImportColumn> {
   /** Index of the cell in the row → column. */
-  byIndex: Map<number, ImportColumn>;
+  byIndex: Map<number, C>;
   ignored: string[];
   missing: string[];
 }
 
-/** Reads the header row: which cell holds which field, which headers matched nothing, which required ones lack. */
-export function mapHeaders(headers: readonly RawCell[]): HeaderMap {
-  const byIndex = new Map<number, ImportColumn>();
-  const ignored: string[] = [];
-  const seen = new Set<ImportField>();
-  headers.forEach((h, i) => {
-    const text = h === null ? '' : String(h).trim();
-    if (!text) return;
-    const column = COLUMN_BY_HEADER.get(normalizeHeader(text));
-    // A second column for a field already read would silently win or lose: the first one counts.
-    if (!column || seen.has(column.field)) {
-      ignored.push(text);
-      return;
-    }
-    seen.add(column.field);
-    byIndex.set(i, column);
-  });
-  const missing = IMPORT_COLUMNS.filter((c) => REQUIRED_FIELDS.has(c.field) && !seen.has(c.field)).map((c) => c.header);
-  return { byIndex, ignored, missing };
+/**
+ * A header-row reader for a set of columns: which cell holds which field, which headers matched nothing, which
+ * required ones lack. Headers match the column's header, an alias or the field name itself.
+ */
+export function headerMapper<C extends HeaderColumn>(
+  columns: readonly C[],
+  required: ReadonlySet<string>,
+): (headers: readonly RawCell[]) => HeaderMap<C> {
+  const byHeader = new Map<string, C>(
+    columns.flatMap((c) => [c.header, ...(c.aliases ?? []), c.field].map((h) => [normalizeHeader(h), c] as const)),
+  );
+  return (headers) => {
+    const byIndex = new Map<number, C>();
+    const ignored: string[] = [];
+    const seen = new Set<string>();
+    headers.forEach((h, i) => {
+      const text = h === null ? '' : String(h).trim();
+      if (!text) return;
+      const column = byHeader.get(normalizeHeader(text));
+      // A second column for a field already read would silently win or lose: the first one counts.
+      if (!column || seen.has(column.field)) {
+        ignored.push(text);
+        return;
+      }
+      seen.add(column.field);
+      byIndex.set(i, column);
+    });
+    const missing = columns.filter((c) => required.has(c.field) && !seen.has(c.field)).map((c) => c.header);
+    return { byIndex, ignored, missing };
+  };
 }
+
+/** Reads the accident import's header row. */
+export const mapHeaders: (headers: readonly RawCell[]) => HeaderMap = headerMapper(IMPORT_COLUMNS, REQUIRED_FIELDS);
 
 // ————————————————————————————————————————— cells → contract values
 
@@ -179,7 +204,7 @@ function shanghaiIso(y: number, mo: number, d: number, h: number, mi: number, s:
 }
 
 /** Excel keeps local wall-clock time; exceljs hands it over as a Date whose UTC fields are that wall clock. */
-function fromWallClockDate(d: Date): string | null {
+export function fromWallClockDate(d: Date): string | null {
   // Serial numbers carry float noise (08:29:59.999): round to the second.
   const t = new Date(Math.round(d.getTime() / 1000) * 1000);
   return shanghaiIso(
@@ -229,7 +254,7 @@ function toNumber(v: Exclude<RawCell, null>): Converted {
 }
 
 /** Numbers Excel stored for a code column (370303, 19) back to the code's text. */
-function codeText(v: Exclude<RawCell, null>): string {
+export function codeText(v: Exclude<RawCell, null>): string {
   return typeof v === 'number' && Number.isInteger(v) ? String(v) : String(v).normalize('NFKC').trim();
 }
 
@@ -286,7 +311,7 @@ function toBoolean(v: Exclude<RawCell, null>): Converted {
 }
 
 /** A cell's value as the contract expects it; an empty cell is absent (the schema's default or "不能为空"). */
-export function convertCell(column: ImportColumn, cell: RawCell): Converted | undefined {
+export function convertCell(column: { kind: CellKind }, cell: RawCell): Converted | undefined {
   if (cell === null || (typeof cell === 'string' && cell.trim() === '')) return undefined;
   switch (column.kind) {
     case 'datetime':

@@ -7,7 +7,7 @@ import { parse as parseCsv } from 'csv-parse/sync';
 import { IMPORT_MAX_ROWS, type ImportFormat } from '../../../contracts/imports.js';
 import { AppError } from '../../errors.js';
 import type { RawCell } from './columns.js';
-import { readWorkbookRows } from './workbook.js';
+import { readWorkbookRows, readWorkbookSheets } from './workbook.js';
 
 export interface SheetRow {
   /** Row number as the user sees it (the header is row 1). */
@@ -19,6 +19,12 @@ export interface ParsedFile {
   format: Exclude<ImportFormat, 'json'>;
   header: RawCell[];
   rows: SheetRow[];
+}
+
+/** A file with several data sheets (xlsx), or one (csv, named ''). */
+export interface ParsedSheets {
+  format: Exclude<ImportFormat, 'json'>;
+  sheets: { name: string; header: RawCell[]; rows: SheetRow[] }[];
 }
 
 const ZIP_MAGIC = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
@@ -113,20 +119,44 @@ function parseCsvRows(buf: Buffer): { header: RawCell[]; rows: SheetRow[] } {
   return { header, rows };
 }
 
+const noHeader = () =>
+  new AppError('IMPORT_EMPTY', [{ path: 'file', code: 'no_header', message: '第1行须为列名（表头）' }]);
+const noRows = () => new AppError('IMPORT_EMPTY', [{ path: 'file', code: 'no_rows', message: '表头以下没有数据行' }]);
+const emptyFile = () => new AppError('IMPORT_EMPTY', [{ path: 'file', code: 'empty', message: '文件为空' }]);
+
+/**
+ * Every data sheet of an uploaded file (all sheets of an .xlsx but `skipSheets`, sheets with nothing in them left
+ * out; a .csv as one sheet named ''). The row limit counts all sheets and is checked before anything is converted.
+ */
+export async function parseFileSheets(
+  fileName: string,
+  buf: Buffer,
+  opts: { skipSheets: readonly string[] },
+): Promise<ParsedSheets> {
+  if (buf.length === 0) throw emptyFile();
+  const format = detectFormat(fileName, buf);
+  const all =
+    format === 'xlsx'
+      ? await readWorkbookSheets(buf, { maxRows: IMPORT_MAX_ROWS, tooMany, unreadable, skip: opts.skipSheets })
+      : [{ name: '', ...parseCsvRows(buf) }];
+  const total = all.reduce((n, s) => n + s.rows.length, 0);
+  if (total > IMPORT_MAX_ROWS) throw tooMany(total);
+  const sheets = all.filter((s) => !isBlank(s.header) || s.rows.length > 0);
+  if (sheets.length === 0) throw noHeader();
+  if (total === 0) throw noRows();
+  return { format, sheets };
+}
+
 /** Header and non-blank data rows of an uploaded file; the row limit is checked before anything is converted. */
 export async function parseFile(fileName: string, buf: Buffer): Promise<ParsedFile> {
-  if (buf.length === 0) throw new AppError('IMPORT_EMPTY', [{ path: 'file', code: 'empty', message: '文件为空' }]);
+  if (buf.length === 0) throw emptyFile();
   const format = detectFormat(fileName, buf);
   const sheet =
     format === 'xlsx'
       ? await readWorkbookRows(buf, { maxRows: IMPORT_MAX_ROWS, tooMany, unreadable })
       : parseCsvRows(buf);
   if (sheet.rows.length > IMPORT_MAX_ROWS) throw tooMany(sheet.rows.length);
-  if (isBlank(sheet.header)) {
-    throw new AppError('IMPORT_EMPTY', [{ path: 'file', code: 'no_header', message: '第1行须为列名（表头）' }]);
-  }
-  if (sheet.rows.length === 0) {
-    throw new AppError('IMPORT_EMPTY', [{ path: 'file', code: 'no_rows', message: '表头以下没有数据行' }]);
-  }
+  if (isBlank(sheet.header)) throw noHeader();
+  if (sheet.rows.length === 0) throw noRows();
   return { format, ...sheet };
 }

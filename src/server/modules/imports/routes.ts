@@ -35,10 +35,16 @@ async function uploadOf(req: FastifyRequest): Promise<service.Upload> {
     if (req.body === undefined) throw new AppError('IMPORT_NO_FILE');
     return { kind: 'json', records: req.body };
   }
+  return { kind: 'file', ...(await uploadedFile(req)) };
+}
+
+/** The file of a multipart request (field `file`): 400 IMPORT_NO_FILE without one, 413 over the size limit. */
+export async function uploadedFile(req: FastifyRequest): Promise<{ fileName: string; data: Buffer }> {
+  if (!req.isMultipart()) throw new AppError('IMPORT_NO_FILE');
   const part = await req.file();
   if (part?.fieldname !== 'file') throw new AppError('IMPORT_NO_FILE');
   try {
-    return { kind: 'file', fileName: fileNameOf(part.filename), data: await part.toBuffer() };
+    return { fileName: fileNameOf(part.filename), data: await part.toBuffer() };
   } catch (e) {
     if ((e as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') {
       throw new AppError(

@@ -566,7 +566,7 @@ export async function listImports(
 // ————————————————————————————————————————— the template
 
 /** A county (or the town) in the actor's jurisdiction, so the template's example row imports as it stands. */
-async function exampleRegion(ctx: AppContext, actor: Actor): Promise<string> {
+export async function exampleRegion(ctx: AppContext, actor: Actor): Promise<string> {
   let code = actor.regionCode;
   while (levelOfCode(code) !== 'county' && levelOfCode(code) !== 'town') {
     const children = await childrenOf(ctx.db.kysely, code);

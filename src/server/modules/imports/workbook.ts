@@ -1,5 +1,6 @@
 /**
- * The import's two uses of exceljs: reading an uploaded workbook's data sheet and writing the template.
+ * The imports' two uses of exceljs: reading an uploaded workbook's data sheet(s) and writing the templates (the
+ * generic pieces — addTemplateSheet, addHelpSheet, listValidation, readWorkbookSheets — serve the registry import too).
  * (The shared wrapper documents/xlsx.ts writes report tables with a title above merged headers; an import sheet
  * needs its header in row 1, data validation lists and cell notes, so the template is built here directly.)
  */
@@ -34,20 +35,24 @@ interface ReadOptions {
   unreadable: (reason: string) => AppError;
 }
 
-export async function readWorkbookRows(
-  buf: Buffer,
-  opts: ReadOptions,
-): Promise<{ header: RawCell[]; rows: { row: number; cells: RawCell[] }[] }> {
+/** A sheet as the importers read it: row 1 as the header, then the non-blank rows with their row numbers. */
+export interface WorkbookSheet {
+  name: string;
+  header: RawCell[];
+  rows: { row: number; cells: RawCell[] }[];
+}
+
+async function loadWorkbook(buf: Buffer, opts: ReadOptions): Promise<ExcelJS.Workbook> {
   const wb = new ExcelJS.Workbook();
   try {
     await wb.xlsx.load(buf as unknown as ArrayBuffer);
   } catch {
     throw opts.unreadable('不是有效的 .xlsx 文件，或文件已损坏');
   }
-  const ws = wb.getWorksheet(DATA_SHEET) ?? wb.worksheets.find((s) => s.name !== HELP_SHEET && s.name !== CODES_SHEET);
-  if (!ws) throw opts.unreadable('工作簿中没有工作表');
-  // Counted before anything is converted: a huge sheet is refused at once.
-  if (ws.actualRowCount - 1 > opts.maxRows) throw opts.tooMany(ws.actualRowCount - 1);
+  return wb;
+}
+
+function sheetOf(ws: ExcelJS.Worksheet): WorkbookSheet {
   const cellsOf = (r: ExcelJS.Row) => (r.values as ExcelJS.CellValue[]).slice(1).map(plainValue);
   const header = cellsOf(ws.getRow(1));
   const rows: { row: number; cells: RawCell[] }[] = [];
@@ -56,7 +61,36 @@ export async function readWorkbookRows(
     const cells = cellsOf(r);
     if (cells.some((c) => c !== null && String(c).trim() !== '')) rows.push({ row: rowNumber, cells });
   });
+  return { name: ws.name, header, rows };
+}
+
+export async function readWorkbookRows(
+  buf: Buffer,
+  opts: ReadOptions,
+): Promise<{ header: RawCell[]; rows: { row: number; cells: RawCell[] }[] }> {
+  const wb = await loadWorkbook(buf, opts);
+  const ws = wb.getWorksheet(DATA_SHEET) ?? wb.worksheets.find((s) => s.name !== HELP_SHEET && s.name !== CODES_SHEET);
+  if (!ws) throw opts.unreadable('工作簿中没有工作表');
+  // Counted before anything is converted: a huge sheet is refused at once.
+  if (ws.actualRowCount - 1 > opts.maxRows) throw opts.tooMany(ws.actualRowCount - 1);
+  const { header, rows } = sheetOf(ws);
   return { header, rows };
+}
+
+/**
+ * Every sheet of a workbook except the named ones (instructions, code tables), for an import with several data
+ * sheets; the row limit counts the rows of all of them, before anything is converted.
+ */
+export async function readWorkbookSheets(
+  buf: Buffer,
+  opts: ReadOptions & { skip: readonly string[] },
+): Promise<WorkbookSheet[]> {
+  const wb = await loadWorkbook(buf, opts);
+  const sheets = wb.worksheets.filter((s) => !opts.skip.includes(s.name));
+  if (sheets.length === 0) throw opts.unreadable('工作簿中没有工作表');
+  const count = sheets.reduce((n, ws) => n + Math.max(0, ws.actualRowCount - 1), 0);
+  if (count > opts.maxRows) throw opts.tooMany(count);
+  return sheets.map(sheetOf);
 }
 
 // ————————————————————————————————————————— the template
@@ -67,38 +101,7 @@ const VALIDATED_ROWS = 10_000;
 const TYPE_CHOICES = Object.entries(ACCIDENT_TYPES).map(([code, name]) => `${code} ${name}`);
 const DOMAIN_CHOICES = DOMAINS.map((d) => DOMAIN_LABELS[d]);
 
-function validationOf(column: ImportColumn): ExcelJS.DataValidation | undefined {
-  const list = (choices: readonly string[]): ExcelJS.DataValidation => ({
-    type: 'list',
-    allowBlank: true,
-    formulae: [`"${choices.join(',')}"`],
-    showErrorMessage: true,
-    errorTitle: column.header,
-    error: '请从下拉列表中选择',
-  });
-  switch (column.kind) {
-    case 'type':
-      return list(TYPE_CHOICES);
-    case 'domain':
-      return list(DOMAIN_CHOICES);
-    case 'boolean':
-      return list(['是', '否']);
-    case 'number':
-      return {
-        type: 'whole',
-        operator: 'greaterThanOrEqual',
-        allowBlank: true,
-        formulae: [0],
-        showErrorMessage: true,
-        errorTitle: column.header,
-        error: '须为不小于0的整数',
-      };
-    default:
-      return undefined;
-  }
-}
-
-function columnLetter(index: number): string {
+export function columnLetter(index: number): string {
   let n = index + 1;
   let s = '';
   while (n > 0) {
@@ -118,52 +121,143 @@ function rangeValidations(ws: ExcelJS.Worksheet): { add(range: string, v: ExcelJ
 const HEADER_FONT = { name: '黑体', size: 11 } as const;
 const BODY_FONT = { name: '宋体', size: 11 } as const;
 
-function addDataSheet(wb: ExcelJS.Workbook, example: Readonly<Record<string, RawCell>>): void {
-  const ws = wb.addWorksheet(DATA_SHEET, { views: [{ state: 'frozen', ySplit: 1 }] });
-  ws.columns = IMPORT_COLUMNS.map((c) => ({
-    key: c.field,
-    width: Math.max(12, [...c.header].length * 2 + 4, c.kind === 'text' ? 24 : 0),
-    // Codes stay text: Excel would turn 370303 into a number and drop the leading 0 of 01.
-    style: {
-      font: BODY_FONT,
-      ...(c.kind === 'code' || c.kind === 'creditCode' || c.kind === 'type' ? { numFmt: '@' } : {}),
-    },
-  }));
-  const header = ws.getRow(1);
-  IMPORT_COLUMNS.forEach((c, i) => {
-    const cell = header.getCell(i + 1);
-    cell.value = c.header;
-    const required = REQUIRED_FIELDS.has(c.field);
-    cell.font = { ...HEADER_FONT, color: { argb: required ? 'FFC00000' : 'FF000000' } };
-    cell.note = `${required ? '必填。' : ''}${c.note}`;
-    cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFF2F2F2' } };
-    const validation = validationOf(c);
-    if (validation) rangeValidations(ws).add(`${columnLetter(i)}2:${columnLetter(i)}${VALIDATED_ROWS + 1}`, validation);
-  });
-  const row = ws.getRow(2);
-  IMPORT_COLUMNS.forEach((c, i) => {
-    const value = example[c.field];
-    if (value === undefined || value === null) return;
-    const cell = row.getCell(i + 1);
-    cell.value = value;
-    if (value instanceof Date) cell.numFmt = 'yyyy-mm-dd hh:mm';
-  });
+/** A column of an import template's data sheet. */
+export interface TemplateColumn {
+  header: string;
+  /** The header's cell note and the 说明 sheet's line. */
+  note: string;
+  required: boolean;
+  /** Stored as text (numFmt @): codes, so Excel keeps 370303 and the leading 0 of 01. */
+  text?: boolean;
+  /** A free-text column: wider. */
+  wide?: boolean;
+  validation?: ExcelJS.DataValidation;
 }
 
-function addHelpSheet(wb: ExcelJS.Workbook, notes: readonly string[]): void {
-  const ws = wb.addWorksheet(HELP_SHEET);
+/** A drop-down list; `strict: false` lets other values (e.g. several choices joined by 、) through with a hint. */
+export function listValidation(
+  header: string,
+  choices: readonly string[],
+  opts: { strict?: boolean; error?: string } = {},
+): ExcelJS.DataValidation {
+  const strict = opts.strict ?? true;
+  return {
+    type: 'list',
+    allowBlank: true,
+    formulae: [`"${choices.join(',')}"`],
+    showErrorMessage: strict,
+    ...(strict ? {} : { showInputMessage: true, promptTitle: header, prompt: opts.error ?? '' }),
+    errorTitle: header,
+    error: opts.error ?? '请从下拉列表中选择',
+  };
+}
+
+/**
+ * A data sheet of an import template: the header in row 1 (required ones in red, each with its note), frozen;
+ * drop-downs and number checks over the first VALIDATED_ROWS rows; the example rows from row 2.
+ */
+export function addTemplateSheet(
+  wb: ExcelJS.Workbook,
+  name: string,
+  columns: readonly TemplateColumn[],
+  examples: readonly (readonly RawCell[])[],
+): ExcelJS.Worksheet {
+  const ws = wb.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] });
+  ws.columns = columns.map((c) => ({
+    width: Math.max(12, [...c.header].length * 2 + 4, c.wide ? 24 : 0),
+    style: { font: BODY_FONT, ...(c.text ? { numFmt: '@' } : {}) },
+  }));
+  const header = ws.getRow(1);
+  columns.forEach((c, i) => {
+    const cell = header.getCell(i + 1);
+    cell.value = c.header;
+    cell.font = { ...HEADER_FONT, color: { argb: c.required ? 'FFC00000' : 'FF000000' } };
+    cell.note = `${c.required ? '必填。' : ''}${c.note}`;
+    cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFF2F2F2' } };
+    if (c.validation) {
+      rangeValidations(ws).add(`${columnLetter(i)}2:${columnLetter(i)}${VALIDATED_ROWS + 1}`, c.validation);
+    }
+  });
+  examples.forEach((example, r) => {
+    const row = ws.getRow(r + 2);
+    columns.forEach((_c, i) => {
+      const value = example[i];
+      if (value === undefined || value === null) return;
+      const cell = row.getCell(i + 1);
+      cell.value = value;
+      if (value instanceof Date) {
+        const midnight = value.getUTCHours() === 0 && value.getUTCMinutes() === 0;
+        cell.numFmt = midnight ? 'yyyy-mm-dd' : 'yyyy-mm-dd hh:mm';
+      }
+    });
+  });
+  return ws;
+}
+
+function validationOf(column: ImportColumn): ExcelJS.DataValidation | undefined {
+  switch (column.kind) {
+    case 'type':
+      return listValidation(column.header, TYPE_CHOICES);
+    case 'domain':
+      return listValidation(column.header, DOMAIN_CHOICES);
+    case 'boolean':
+      return listValidation(column.header, ['是', '否']);
+    case 'number':
+      return {
+        type: 'whole',
+        operator: 'greaterThanOrEqual',
+        allowBlank: true,
+        formulae: [0],
+        showErrorMessage: true,
+        errorTitle: column.header,
+        error: '须为不小于0的整数',
+      };
+    default:
+      return undefined;
+  }
+}
+
+function addDataSheet(wb: ExcelJS.Workbook, example: Readonly<Record<string, RawCell>>): void {
+  addTemplateSheet(
+    wb,
+    DATA_SHEET,
+    IMPORT_COLUMNS.map((c) => ({
+      header: c.header,
+      note: c.note,
+      required: REQUIRED_FIELDS.has(c.field),
+      text: c.kind === 'code' || c.kind === 'creditCode' || c.kind === 'type',
+      wide: c.kind === 'text',
+      validation: validationOf(c),
+    })),
+    [IMPORT_COLUMNS.map((c) => example[c.field] ?? null)],
+  );
+}
+
+/**
+ * The 说明 sheet: a title, numbered notes, then per data sheet a table of its columns (列名, 是否必填, 填写要求),
+ * under a caption when there are several.
+ */
+export function addHelpSheet(
+  wb: ExcelJS.Workbook,
+  title: string,
+  notes: readonly string[],
+  tables: readonly { caption?: string; columns: readonly TemplateColumn[] }[],
+  name = HELP_SHEET,
+): void {
+  const ws = wb.addWorksheet(name);
   ws.columns = [
     { key: 'a', width: 22 },
     { key: 'b', width: 10 },
     { key: 'c', width: 90 },
   ];
-  ws.addRow(['生产安全事故历史数据导入说明']).font = { name: '黑体', size: 14, bold: true };
+  ws.addRow([title]).font = { name: '黑体', size: 14, bold: true };
   for (const line of notes) ws.addRow([line]).font = BODY_FONT;
-  ws.addRow([]);
-  const head = ws.addRow(['列名', '是否必填', '填写要求']);
-  head.font = { ...HEADER_FONT, bold: true };
-  for (const c of IMPORT_COLUMNS) {
-    ws.addRow([c.header, REQUIRED_FIELDS.has(c.field) ? '必填' : '选填', c.note]).font = BODY_FONT;
+  for (const table of tables) {
+    ws.addRow([]);
+    if (table.caption) ws.addRow([table.caption]).font = { ...HEADER_FONT, size: 12, bold: true };
+    const head = ws.addRow(['列名', '是否必填', '填写要求']);
+    head.font = { ...HEADER_FONT, bold: true };
+    for (const c of table.columns) ws.addRow([c.header, c.required ? '必填' : '选填', c.note]).font = BODY_FONT;
   }
 }
 
@@ -206,7 +300,11 @@ export async function buildTemplate(
   const wb = new ExcelJS.Workbook();
   wb.creator = '安监';
   addDataSheet(wb, example);
-  addHelpSheet(wb, notes);
+  addHelpSheet(wb, '生产安全事故历史数据导入说明', notes, [
+    {
+      columns: IMPORT_COLUMNS.map((c) => ({ header: c.header, note: c.note, required: REQUIRED_FIELDS.has(c.field) })),
+    },
+  ]);
   addCodesSheet(wb);
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
