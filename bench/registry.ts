@@ -118,23 +118,22 @@ async function insertRegistryFixture(db: Db, enterprises: number, now: Date): Pr
         (ARRAY['储罐区','生产装置','仓库'])[1 + u.j],
         '[{"name":"液氨","quantityT":"12"}]'::jsonb, 50, '[]'::jsonb,
         v.s, v.r, 1.5, v.grade IS NOT NULL, v.grade,
-        CASE WHEN random() < 0.8 THEN 'filed' ELSE 'unfiled' END,
-        NULL, ${now}::timestamptz,
+        CASE WHEN gr.filed THEN 'filed' ELSE 'unfiled' END,
+        CASE WHEN gr.filed THEN DATE '2025-06-30' END, ${now}::timestamptz,
         ${now}::timestamptz - random() * interval '700 days'
       FROM (SELECT id, region_code, row_number() OVER (ORDER BY id) AS n FROM enterprises) e
       CROSS JOIN generate_series(0, 2) AS u(j)
       CROSS JOIN LATERAL (
         SELECT CASE WHEN r.x < 0.9 THEN NULL WHEN r.x < 0.902 THEN 1 WHEN r.x < 0.912 THEN 2 WHEN r.x < 0.942 THEN 3
-                    ELSE 4 END AS grade, r.x
-        FROM (SELECT random() AS x) r
+                    ELSE 4 END AS grade, r.x, r.f < 0.8 AS filed
+        -- correlated with the row (e.n, u.j), so random() is drawn per unit, not once
+        FROM (SELECT random() + 0 * (e.n + u.j) AS x, random() + 0 * e.n AS f) r
       ) gr
       CROSS JOIN LATERAL (
         SELECT gr.grade,
           CASE WHEN gr.grade IS NULL THEN round((gr.x * 0.99)::numeric, 4) ELSE round((1 + gr.x * 5)::numeric, 4) END AS s,
           CASE gr.grade WHEN 1 THEN 150 WHEN 2 THEN 75 WHEN 3 THEN 25 WHEN 4 THEN 5 ELSE round((gr.x * 8)::numeric, 4) END AS r
       ) v`.execute(trx);
-    // Filed units carry a filing date (the table's CHECK).
-    await sql`UPDATE hazard_units SET filed_at = DATE '2025-06-30' WHERE filing_status = 'filed'`.execute(trx);
     await sql`
       UPDATE enterprises e SET major_hazard_count = h.n, top_hazard_grade = h.top
       FROM (SELECT region_code, enterprise_id, count(*)::int AS n, min(grade) AS top FROM hazard_units

@@ -104,11 +104,13 @@ CREATE TABLE hazard_units (
 );
 CREATE UNIQUE INDEX hazard_units_id_uq ON hazard_units (id);
 CREATE INDEX hazard_units_enterprise_idx ON hazard_units (region_code, enterprise_id);
--- The major-hazard list of a jurisdiction: by region prefix, grade, newest change first.
+-- The major-hazard list: a small region (county) by its prefix, then sorted; a large one (province, city) walked in
+-- the list's order (grade, newest change first) and filtered by prefix; every unit (all=true) newest first.
 CREATE INDEX hazard_units_major_idx ON hazard_units (region_code, grade, updated_at DESC, id)
   WHERE is_major AND retired_at IS NULL;
-CREATE INDEX hazard_units_major_grade_idx ON hazard_units (grade, region_code, updated_at DESC, id)
+CREATE INDEX hazard_units_major_order_idx ON hazard_units (grade, updated_at DESC, id)
   WHERE is_major AND retired_at IS NULL;
+CREATE INDEX hazard_units_updated_idx ON hazard_units (updated_at DESC, id) WHERE retired_at IS NULL;
 
 -- Every evaluation ever made of a unit (its grade history). Never updated, never deleted.
 CREATE TABLE hazard_unit_evaluations (

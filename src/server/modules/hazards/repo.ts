@@ -189,32 +189,73 @@ export interface UnitFilter {
   all?: boolean | undefined;
 }
 
-function unitFilterSql(actor: Actor, f: UnitFilter): RawBuilder<unknown> {
-  const parts = [sql`${enterpriseScope(actor)}`, sql`h.retired_at IS NULL`];
+/** Totals above this are reported as "at least" (totalExact: false), as in the accident list. */
+export const UNIT_COUNT_CAP = 10_000;
+/** Text search stops counting sooner: each counted match costs a join and a pattern test. */
+export const UNIT_TEXT_COUNT_CAP = 1_000;
+
+type TextPlan = 'none' | 'indexed' | 'common';
+
+/**
+ * The filter, with the scope on the unit's own region for a bureau (so counting needs no join) and on the
+ * enterprise's credit code for an enterprise. `text`: how a name search is written — `indexed` lets the bigram
+ * GIN index on enterprises find the candidates (rare terms), `common` uses the opaque text_contains (migration
+ * 0002) so the planner walks the ordered unit index and tests each row (common terms fill a page at once).
+ */
+function unitWhere(actor: Actor, f: UnitFilter, text: TextPlan): RawBuilder<unknown> {
+  const parts = [sql`h.retired_at IS NULL`];
   if (!f.all) parts.push(sql`h.is_major`);
-  // The region on h (not e) so the partial index on hazard_units serves the prefix.
+  if (actor.orgKind === 'enterprise') parts.push(sql`${enterpriseScope(actor)}`);
   const prefix = f.regionCode ? subtreePrefix(f.regionCode) : actor.orgKind === 'bureau' ? actor.prefix : '';
   if (prefix) parts.push(sql`h.region_code LIKE ${`${prefix}%`}`);
   if (f.grade) parts.push(sql`h.grade = ${f.grade}`);
   if (f.filingStatus) parts.push(sql`h.filing_status = ${f.filingStatus}`);
   const q = f.q?.trim();
-  if (q) {
+  if (q && text === 'indexed') {
     parts.push(sql`text_bigrams(e.name || ' ' || e.address) @> text_bigrams(${q})
       AND (e.name || ' ' || e.address) ILIKE ${containsPattern(q)}`);
   }
+  if (q && text === 'common') parts.push(sql`text_contains(e.name || ' ' || e.address, ${containsPattern(q)})`);
   return sql.join(parts, sql` AND `);
 }
 
-/** 重大危险源 of a jurisdiction, highest grade first, then the most recently changed; with the exact count. */
+async function countUpTo(db: Q, from: RawBuilder<unknown>, where: RawBuilder<unknown>, cap: number): Promise<number> {
+  const { rows } = await sql<{ n: number }>`
+    SELECT count(*)::int AS n FROM (SELECT 1 FROM ${from} WHERE ${where} LIMIT ${cap + 1}) m`.execute(db);
+  return rows[0]?.n ?? 0;
+}
+
+/**
+ * 重大危险源 of a jurisdiction (or every unit with `all`), highest grade first, then the most recently changed, with
+ * a capped count. Served by the partial indexes of migration 0011 on (grade, updated_at) and (updated_at).
+ */
 export async function listUnits(db: Q, actor: Actor, f: UnitFilter, p: Paging) {
-  const where = unitFilterSql(actor, f);
   const order = f.all ? sql`h.updated_at DESC, h.id` : sql`h.grade, h.updated_at DESC, h.id`;
-  const [rows, counted] = await Promise.all([
+  const page = (where: RawBuilder<unknown>) =>
     sql<UnitRow>`SELECT ${UNIT_COLUMNS} FROM ${FROM_UNITS} WHERE ${where} ORDER BY ${order}
-      LIMIT ${p.pageSize} OFFSET ${(p.page - 1) * p.pageSize}`.execute(db),
-    sql<{ n: number }>`SELECT count(*)::int AS n FROM ${FROM_UNITS} WHERE ${where}`.execute(db),
-  ]);
-  return { items: rows.rows, total: counted.rows[0]?.n ?? 0 };
+      LIMIT ${p.pageSize} OFFSET ${(p.page - 1) * p.pageSize}`.execute(db);
+  if (!f.q?.trim()) {
+    // A bureau's count needs no join: the scope is on the unit's region (enterprises: the join names the unit).
+    const from = actor.orgKind === 'enterprise' ? FROM_UNITS : sql`hazard_units h`;
+    const where = unitWhere(actor, f, 'none');
+    const [rows, n] = await Promise.all([page(where), countUpTo(db, from, where, UNIT_COUNT_CAP)]);
+    return { items: rows.rows, total: Math.min(n, UNIT_COUNT_CAP), totalExact: n <= UNIT_COUNT_CAP };
+  }
+  // How common is the term? Count the matching enterprises (bigram index, capped): a rare term is joined from them,
+  // a common one is tested while walking the units in the list's order.
+  const q = f.q.trim();
+  const prefix = f.regionCode ? subtreePrefix(f.regionCode) : actor.orgKind === 'bureau' ? actor.prefix : '';
+  const named = await countUpTo(
+    db,
+    sql`enterprises e`,
+    sql`${enterpriseScope(actor)} AND e.region_code LIKE ${`${prefix}%`}
+        AND text_bigrams(e.name || ' ' || e.address) @> text_bigrams(${q})
+        AND (e.name || ' ' || e.address) ILIKE ${containsPattern(q)}`,
+    UNIT_TEXT_COUNT_CAP,
+  );
+  const where = unitWhere(actor, f, named > UNIT_TEXT_COUNT_CAP ? 'common' : 'indexed');
+  const [rows, n] = await Promise.all([page(where), countUpTo(db, FROM_UNITS, where, UNIT_TEXT_COUNT_CAP)]);
+  return { items: rows.rows, total: Math.min(n, UNIT_TEXT_COUNT_CAP), totalExact: n <= UNIT_TEXT_COUNT_CAP };
 }
 
 export interface SummaryRow {

@@ -386,8 +386,8 @@ export async function unitsOfEnterprise(ctx: AppContext, actor: Actor, enterpris
 
 export async function listMajorHazards(ctx: AppContext, actor: Actor, q: MajorHazardListQuery) {
   checkFilterRegion(actor, q.regionCode);
-  const { items, total } = await repo.listUnits(ctx.db.kysely, actor, q, q);
-  return { items: await presentUnits(ctx, items), total, page: q.page, pageSize: q.pageSize };
+  const { items, total, totalExact } = await repo.listUnits(ctx.db.kysely, actor, q, q);
+  return { items: await presentUnits(ctx, items), total, totalExact, page: q.page, pageSize: q.pageSize };
 }
 
 /** The children of a region with their code prefixes, and the label of what lies directly in it. */
