@@ -130,8 +130,11 @@ CREATE TABLE hazard_unit_evaluations (
   is_major       boolean NOT NULL,
   grade          smallint,
   PRIMARY KEY (region_code, unit_id, seq),
-  FOREIGN KEY (region_code, unit_id) REFERENCES hazard_units (region_code, id) ON UPDATE CASCADE
+  -- by id alone: when an enterprise moves to another region its units move (ON UPDATE CASCADE), but history rows
+  -- are never updated — they keep the region where they were made
+  FOREIGN KEY (unit_id) REFERENCES hazard_units (id)
 );
+CREATE INDEX hazard_unit_evaluations_unit_idx ON hazard_unit_evaluations (unit_id, seq DESC);
 CREATE TRIGGER hazard_unit_evaluations_append_only BEFORE UPDATE OR DELETE ON hazard_unit_evaluations
   FOR EACH ROW EXECUTE FUNCTION refuse_change();
 CREATE TRIGGER hazard_unit_evaluations_no_truncate BEFORE TRUNCATE ON hazard_unit_evaluations

@@ -313,14 +313,18 @@ export async function unlicensedEnterprises(
   return { items: rows.rows, total: counted.rows[0]?.n ?? 0 };
 }
 
-/** The audit rows of an enterprise and of its licences and hazard units (one region's chain), newest first. */
+/**
+ * The audit rows of an enterprise and of its licences and hazard units, newest first — in whichever region's chain
+ * they were written (an enterprise that moved keeps its history).
+ */
 export async function historyOf(db: Q, e: { region_code: string; id: string }, limit = 500): Promise<AuditRow[]> {
   const rows = await sql<AuditRow>`
     SELECT * FROM audit_log
-    WHERE region_code = ${e.region_code}
-      AND (entity_id = ${e.id}
-        OR entity_id IN (SELECT id::text FROM licences WHERE region_code = ${e.region_code} AND enterprise_id = ${e.id})
-        OR entity_id IN (SELECT id::text FROM hazard_units WHERE region_code = ${e.region_code} AND enterprise_id = ${e.id}))
+    WHERE (entity_type = 'enterprise' AND entity_id = ${e.id})
+       OR (entity_type = 'licence' AND entity_id IN (
+             SELECT id::text FROM licences WHERE region_code = ${e.region_code} AND enterprise_id = ${e.id}))
+       OR (entity_type = 'hazard_unit' AND entity_id IN (
+             SELECT id::text FROM hazard_units WHERE region_code = ${e.region_code} AND enterprise_id = ${e.id}))
     ORDER BY at DESC, seq DESC
     LIMIT ${limit}`.execute(db);
   return rows.rows;

@@ -240,8 +240,7 @@ export async function updateEnterprise(
     }
     if (Object.keys(changes).length === 0) return viewOf(ctx, trx, before);
     await repo.updateEnterprise(trx, { regionCode: before.region_code, id }, changes, now);
-    const moved = changes.region_code ? { ...actor, prefix: '', orgKind: 'bureau' as const } : actor;
-    const after = await enterpriseInScope(trx, moved, id);
+    const after = await enterpriseInScope(trx, actor, id);
     await appendAudit(trx, actor, {
       action: 'enterprise.update',
       entityType: 'enterprise',

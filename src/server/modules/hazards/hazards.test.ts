@@ -244,6 +244,36 @@ describe('the register', () => {
   });
 });
 
+describe('an enterprise that moves', () => {
+  it('takes its units, licences and history to the new county; the old county no longer sees it', async () => {
+    const city = await t.as('admin.370300');
+    const e = await city.post('/api/enterprises', buildEnterprise({ regionCode: '370302' }));
+    const unit = await city.post(`/api/enterprises/${e.body.id}/hazard-units`, {
+      kind: 'storage',
+      name: '液氯库',
+      substances: [{ name: '液氯', quantityT: 20 }],
+      exposedPeople: 60,
+    });
+    await city.patch(`/api/hazard-units/${unit.body.id}`, { exposedPeople: 120 });
+    const moved = await city.patch(`/api/enterprises/${e.body.id}`, { regionCode: '370303' });
+    expect(moved.status).toBe(200);
+    expect(moved.body.regionCode).toBe('370303');
+    const detail = (await inspector.get(`/api/hazard-units/${unit.body.id}`)).body;
+    expect(detail).toMatchObject({ regionCode: '370303', grade: 3 });
+    expect(detail.history).toHaveLength(2);
+    const history = (await inspector.get(`/api/enterprises/${e.body.id}/history`)).body.items;
+    expect(history.map((h: { action: string }) => h.action)).toEqual([
+      'enterprise.update',
+      'hazard_unit.update',
+      'hazard_unit.create',
+      'enterprise.create',
+    ]);
+    const old = await t.as('inspector.370302');
+    expect((await old.get(`/api/enterprises/${e.body.id}`)).status).toBe(404);
+    expect((await old.get(`/api/hazard-units/${unit.body.id}`)).status).toBe(404);
+  });
+});
+
 describe('census (普查)', () => {
   it('the city starts a campaign; a return moves the progress of its county', async () => {
     const city = await t.as('inspector.370300');

@@ -141,7 +141,7 @@ export async function appendEvaluation(
     SELECT ${key.regionCode}, ${key.unitId}, coalesce(max(seq), 0) + 1, ${by.at}, ${by.userId}, ${by.name},
            ${v.substances}::jsonb, ${v.exposed_people}, ${v.items}::jsonb, ${v.s}, ${v.r}, ${v.alpha}, ${v.is_major},
            ${v.grade}
-    FROM hazard_unit_evaluations WHERE region_code = ${key.regionCode} AND unit_id = ${key.unitId}`.execute(db);
+    FROM hazard_unit_evaluations WHERE unit_id = ${key.unitId}`.execute(db);
 }
 
 export interface EvaluationRow {
@@ -161,7 +161,7 @@ export async function evaluationsOf(db: Q, u: { region_code: string; id: string 
   const { rows } = await sql<EvaluationRow>`
     SELECT seq, at, by_name, s::float8 AS s, r::float8 AS r, alpha::float8 AS alpha, is_major, grade, exposed_people,
            substances
-    FROM hazard_unit_evaluations WHERE region_code = ${u.region_code} AND unit_id = ${u.id}
+    FROM hazard_unit_evaluations WHERE unit_id = ${u.id}
     ORDER BY seq DESC`.execute(db);
   return rows;
 }
