@@ -48,7 +48,9 @@ describe.skipIf(!hasChromium)('statistics in the browser', () => {
 
     // The text preview of the newest bulletin opens with the title and the 同比 paragraph.
     await page.locator('[data-testid=bulletin-preview]').first().click();
-    const text = (await page.locator('[data-testid=bulletin-preview-text]').textContent({ timeout: UI_TIMEOUT })) ?? '';
+    const preview = page.locator('[data-testid=bulletin-preview-text]', { hasText: '共发生各类事故' });
+    await preview.waitFor({ timeout: UI_TIMEOUT }); // the text loads after the dialog opens
+    const text = (await preview.textContent()) ?? '';
     expect(text).toContain('山东省');
     expect(text).toMatch(/共发生各类事故\d+起/);
     await page.screenshot({ path: join(ARTIFACTS, 'bulletin-preview-1366.png') });

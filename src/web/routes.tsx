@@ -6,6 +6,8 @@ import {
   AimOutlined,
   AlertOutlined,
   AuditOutlined,
+  BankOutlined,
+  CalculatorOutlined,
   CheckSquareOutlined,
   DashboardOutlined,
   FileAddOutlined,
@@ -13,8 +15,10 @@ import {
   FundProjectionScreenOutlined,
   ImportOutlined,
   PhoneOutlined,
+  ShopOutlined,
   TableOutlined,
   TrophyOutlined,
+  WarningOutlined,
 } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import { can, type Permission } from '../contracts/policies.js';
@@ -28,6 +32,11 @@ import { BulletinsPage } from './pages/bulletins/BulletinsPage.js';
 import { CockpitPage } from './pages/cockpit/CockpitPage.js';
 import { DashboardPage } from './pages/dashboard/DashboardPage.js';
 import { DutyPage } from './pages/duty/DutyPage.js';
+import { EnterpriseCardPage } from './pages/enterprises/EnterpriseCardPage.js';
+import { EnterpriseListPage } from './pages/enterprises/EnterpriseListPage.js';
+import { OwnEnterprisePage } from './pages/enterprises/OwnEnterprisePage.js';
+import { EvaluatePage } from './pages/hazards/EvaluatePage.js';
+import { HazardListPage } from './pages/hazards/HazardListPage.js';
 import { ImportPage } from './pages/imports/ImportPage.js';
 import { IndicatorsPage } from './pages/indicators/IndicatorsPage.js';
 import { StatsReportPage } from './pages/reports/StatsReportPage.js';
@@ -42,6 +51,8 @@ export interface AppRoute {
   menu?: { labelKey: string; icon: ReactNode };
   /** Bureau staff only (enterprise users have no duty room). */
   bureauOnly?: boolean;
+  /** Enterprise users only (本单位档案: a bureau has no record of its own). */
+  enterpriseOnly?: boolean;
 }
 
 export const APP_ROUTES: AppRoute[] = [
@@ -78,6 +89,37 @@ export const APP_ROUTES: AppRoute[] = [
     permission: 'duty.read',
     bureauOnly: true,
     menu: { labelKey: 'menu.duty', icon: <PhoneOutlined /> },
+  },
+  {
+    // 企业档案: the bureau's list of its jurisdiction's enterprises; an enterprise user has 本单位档案 instead.
+    path: '/enterprises',
+    element: <EnterpriseListPage />,
+    permission: 'enterprise.read',
+    bureauOnly: true,
+    menu: { labelKey: 'menu.enterprises', icon: <BankOutlined /> },
+  },
+  {
+    // 本单位档案: straight to the enterprise user's own card (before /enterprises/:id, which it would match).
+    path: '/enterprises/mine',
+    element: <OwnEnterprisePage />,
+    permission: 'enterprise.read',
+    enterpriseOnly: true,
+    menu: { labelKey: 'menu.ownEnterprise', icon: <ShopOutlined /> },
+  },
+  { path: '/enterprises/:id', element: <EnterpriseCardPage />, permission: 'enterprise.read' },
+  {
+    // 重大危险源: the map, the count by region and grade, the register; every signed-in user in its jurisdiction.
+    path: '/hazards',
+    element: <HazardListPage />,
+    permission: 'hazard.read',
+    menu: { labelKey: 'menu.hazards', icon: <WarningOutlined /> },
+  },
+  {
+    // 重大危险源辨识工具 (GB 18218-2018): nothing is saved.
+    path: '/hazards/evaluate',
+    element: <EvaluatePage />,
+    permission: 'hazard.read',
+    menu: { labelKey: 'menu.hazardEvaluate', icon: <CalculatorOutlined /> },
   },
   {
     // 控制指标: every bureau role reads its jurisdiction's; stats and admin of the parent bureau set them.
@@ -138,7 +180,11 @@ export const APP_ROUTES: AppRoute[] = [
 ];
 
 export function allowed(route: AppRoute, me: Me): boolean {
-  return can(me.role, route.permission) && !(route.bureauOnly && me.org.kind !== 'bureau');
+  return (
+    can(me.role, route.permission) &&
+    !(route.bureauOnly && me.org.kind !== 'bureau') &&
+    !(route.enterpriseOnly && me.org.kind !== 'enterprise')
+  );
 }
 
 export function mayDo(me: Me | null | undefined, permission: Permission): boolean {

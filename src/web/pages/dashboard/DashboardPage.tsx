@@ -1,4 +1,7 @@
-/** 工作台: today's reports, deadlines with live countdowns (overdue in red), who is on duty, the live feed. */
+/**
+ * 工作台: today's reports, deadlines with live countdowns (overdue in red), who is on duty, the live feed, and the
+ * licence expiry alerts of the jurisdiction (an enterprise user: its own licences).
+ */
 import {
   Alert,
   Card,
@@ -24,6 +27,8 @@ import { Countdown } from '../../components/Countdown.js';
 import { formatTime, formatTimeSeconds, formatYuan } from '../../components/format.js';
 import { EventText, useLiveEvents } from '../../components/LiveEvents.js';
 import { GradeTag, StatusBadge } from '../../components/tags.js';
+import { mayDo } from '../../routes.js';
+import { LicenceAlertsCard } from '../enterprises/LicenceAlertsCard.js';
 
 const ON_DUTY_SHOWN = 4;
 const TREND_DAYS = 30;
@@ -331,6 +336,7 @@ export function DashboardPage() {
           <Space orientation="vertical" size={12} style={{ width: '100%' }}>
             <LiveFeed />
             <OnDuty />
+            {mayDo(me, 'enterprise.read') && <LicenceAlertsCard />}
           </Space>
         </Col>
       </Row>

@@ -1,0 +1,182 @@
+/**
+ * 企业档案 list (/enterprises): search by name, address or credit code; region, sector, status and 重大危险源
+ * filters kept in the address bar; the paged table links to each card. 登记企业 for the bureau (enterprise.write).
+ */
+import { PlusOutlined } from '@ant-design/icons';
+import { Button, Col, Input, Row, Select, Space, type TableProps, Typography } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate, useSearchParams } from 'react-router';
+import type { EnterpriseListItem } from '../../../contracts/enterprises.js';
+import { ENTERPRISE_STATUSES, type EnterpriseStatus, SECTORS, type Sector } from '../../../domain/enterprise.js';
+import { useMe } from '../../api/queries.js';
+import { ListPage } from '../../components/ListPage.js';
+import { RegionCascader } from '../../components/RegionCascader.js';
+import { mayDo } from '../../routes.js';
+import { MajorHazardSummary } from './EnterpriseCardPage.js';
+import { EnterpriseFormModal } from './EnterpriseFormModal.js';
+import { type EnterpriseListParams, useEnterprises } from './queries.js';
+import { EnterpriseStatusBadge, SectorTags } from './tags.js';
+
+const FILTER_KEYS = ['q', 'regionCode', 'sector', 'status', 'majorHazard'];
+
+export function EnterpriseListPage() {
+  const { t } = useTranslation();
+  const me = useMe().data;
+  const navigate = useNavigate();
+  const [params, setParams] = useSearchParams();
+  const [registering, setRegistering] = useState(false);
+  const page = Number(params.get('page') ?? 1) || 1;
+  const pageSize = Number(params.get('pageSize') ?? 20) || 20;
+  const query: EnterpriseListParams = { page, pageSize };
+  for (const k of FILTER_KEYS) {
+    const v = params.get(k);
+    if (v) query[k] = v;
+  }
+  const list = useEnterprises(query);
+
+  const set = (patch: Record<string, string | undefined>) => {
+    const next = new URLSearchParams(params);
+    for (const [k, v] of Object.entries(patch)) {
+      if (v) next.set(k, v);
+      else next.delete(k);
+    }
+    if (!('page' in patch)) next.delete('page');
+    setParams(next, { replace: true });
+  };
+
+  const columns: TableProps<EnterpriseListItem>['columns'] = [
+    {
+      title: t('enterprise.name'),
+      dataIndex: 'name',
+      width: 260,
+      fixed: 'left',
+      render: (v: string, r) => (
+        <Space orientation="vertical" size={0}>
+          <Link to={`/enterprises/${r.id}`}>{v}</Link>
+          <Typography.Text type="secondary" style={{ fontSize: 12 }} ellipsis>
+            {r.address}
+          </Typography.Text>
+        </Space>
+      ),
+    },
+    { title: t('enterprise.creditCode'), dataIndex: 'creditCode', width: 180 },
+    { title: t('enterprise.region'), dataIndex: 'regionName', width: 180, ellipsis: true },
+    {
+      title: t('enterprise.sectors'),
+      dataIndex: 'sectors',
+      width: 180,
+      render: (v: Sector[]) => <SectorTags sectors={v} />,
+    },
+    {
+      title: t('enterprise.status'),
+      dataIndex: 'status',
+      width: 130,
+      render: (v: EnterpriseStatus) => <EnterpriseStatusBadge status={v} />,
+    },
+    {
+      title: t('enterprise.majorHazards'),
+      key: 'hazards',
+      width: 150,
+      render: (_: unknown, r) => <MajorHazardSummary count={r.majorHazardCount} grade={r.topHazardGrade} />,
+    },
+  ];
+
+  const filterSelect = (key: string, placeholder: string, options: { value: string; label: string }[], xl: number) => (
+    <Col xs={12} md={6} xl={xl}>
+      <Select
+        style={{ width: '100%' }}
+        allowClear
+        placeholder={placeholder}
+        value={params.get(key) ?? undefined}
+        options={options}
+        onChange={(v?: string) => set({ [key]: v })}
+      />
+    </Col>
+  );
+
+  const filters = (
+    <Row gutter={[8, 8]}>
+      <Col xs={24} md={12} xl={7}>
+        <Input.Search
+          allowClear
+          placeholder={t('enterprise.keyword')}
+          defaultValue={params.get('q') ?? ''}
+          onSearch={(q) => set({ q: q.trim() || undefined })}
+          enterButton={t('common.search')}
+          data-testid="enterprise-search"
+        />
+      </Col>
+      <Col xs={24} md={12} xl={5}>
+        <RegionCascader
+          style={{ width: '100%' }}
+          value={params.get('regionCode') ?? undefined}
+          onChange={(code) => set({ regionCode: code })}
+        />
+      </Col>
+      {filterSelect(
+        'sector',
+        t('enterprise.sectors'),
+        SECTORS.map((s) => ({ value: s, label: t(`sector.${s}`) })),
+        3,
+      )}
+      {filterSelect(
+        'status',
+        t('enterprise.status'),
+        ENTERPRISE_STATUSES.map((s) => ({ value: s, label: t(`enterpriseStatus.${s}`) })),
+        3,
+      )}
+      {filterSelect(
+        'majorHazard',
+        t('enterprise.majorHazards'),
+        [
+          { value: 'true', label: t('enterprise.withMajorHazard') },
+          { value: 'false', label: t('enterprise.withoutMajorHazard') },
+        ],
+        4,
+      )}
+      <Col xs={12} md={6} xl={2}>
+        <Button onClick={() => setParams(new URLSearchParams(), { replace: true })}>{t('common.reset')}</Button>
+      </Col>
+    </Row>
+  );
+
+  return (
+    <>
+      <ListPage<EnterpriseListItem>
+        testId="enterprise-list"
+        title={t('enterprise.listTitle')}
+        extra={
+          mayDo(me, 'enterprise.write') && me?.org.kind === 'bureau' ? (
+            <Button
+              type="primary"
+              icon={<PlusOutlined />}
+              onClick={() => setRegistering(true)}
+              data-testid="enterprise-new"
+            >
+              {t('enterprise.new')}
+            </Button>
+          ) : null
+        }
+        filters={filters}
+        columns={columns}
+        rowKey="id"
+        data={list.data}
+        loading={list.isFetching}
+        error={list.error}
+        page={page}
+        pageSize={pageSize}
+        onPageChange={(p, s) => set({ page: String(p), pageSize: String(s) })}
+        scrollX={1080}
+      />
+      {registering && (
+        <EnterpriseFormModal
+          enterprise={null}
+          open
+          onClose={() => setRegistering(false)}
+          onSaved={(e) => void navigate(`/enterprises/${e.id}`)}
+        />
+      )}
+    </>
+  );
+}
