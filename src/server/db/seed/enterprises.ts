@@ -122,10 +122,27 @@ interface Planned {
   index: number;
 }
 
-function plan(county: string, i: number, actor: Actor): Planned {
+/** A name not taken yet in the registry being seeded (two enterprises of a county never share one). */
+function uniqueName(taken: Set<string>, make: (k: number) => string): string {
+  for (let k = 0; ; k++) {
+    const name = make(k);
+    if (!taken.has(name)) {
+      taken.add(name);
+      return name;
+    }
+  }
+}
+
+function plan(county: string, i: number, actor: Actor, taken: Set<string>): Planned {
   const seat = COUNTY_SEATS[county] as { name: string; lng: number; lat: number };
   const kind = KINDS[i % KINDS.length] as Kind;
-  const word = WORDS[(i * 5 + county.charCodeAt(5)) % WORDS.length] as string;
+  const city = county.startsWith('3701') ? '济南' : '淄博';
+  const wordAt = (k: number) => WORDS[(i * 5 + county.charCodeAt(5) + k) % WORDS.length] as string;
+  const name = uniqueName(
+    taken,
+    (k) => `${city}${seat.name.slice(0, 2)}${wordAt(k)}${k >= WORDS.length ? k : ''}${kind.suffix}`,
+  );
+  const word = wordAt(0);
   const jitter = (k: number) => Math.round(((((i * 9301 + k * 49297) % 233280) / 233280) * 0.12 - 0.06) * 1e6) / 1e6;
   return {
     actor,
@@ -133,7 +150,7 @@ function plan(county: string, i: number, actor: Actor): Planned {
     index: i,
     input: {
       creditCode: creditCodeFor(county, i),
-      name: `${county.startsWith('3701') ? '济南' : '淄博'}${seat.name.slice(0, 2)}${word}${kind.suffix}`,
+      name,
       regionCode: county,
       address: `${seat.name}${word}路${(i % 90) + 10}号`,
       longitude: Math.round((seat.lng + jitter(1)) * 1e6) / 1e6,
@@ -167,8 +184,10 @@ function licenceFor(kind: Kind, type: LicenceType, today: string, county: string
 }
 
 function unitFor(i: number, j: number): CreateUnitInput {
-  const [name, kind, substances, people] = UNIT_PLANS[(i + j * 3) % UNIT_PLANS.length] as (typeof UNIT_PLANS)[number];
-  const scale = 0.5 + ((i * 7 + j) % 6) * 0.25;
+  const [name, kind, substances, people] = UNIT_PLANS[
+    (i + j * 3 + Math.floor(i / 8)) % UNIT_PLANS.length
+  ] as (typeof UNIT_PLANS)[number];
+  const scale = 0.8 + ((i * 7 + j * 5 + Math.floor(i / 10)) % 6) * 0.1;
   return {
     kind,
     name,
@@ -204,6 +223,7 @@ export async function seedEnterpriseDemo(
     .where('kind', '=', 'enterprise')
     .execute();
   const planned: Planned[] = [];
+  const taken = new Set(orgs.map((o) => o.name));
   for (const d of DEMO_REGISTRY) {
     const org = orgs.find((o) => o.credit_code === d.creditCode);
     if (!org) continue;
@@ -228,7 +248,7 @@ export async function seedEnterpriseDemo(
   }
   for (const county of Object.keys(COUNTY_SEATS)) {
     const actor = await actorOf(`admin.${county}`);
-    for (let i = 0; i < perCounty; i++) planned.push(plan(county, planned.length + i * 11, actor));
+    for (let i = 0; i < perCounty; i++) planned.push(plan(county, planned.length + i * 11, actor, taken));
   }
   let licences = 0;
   let units = 0;
