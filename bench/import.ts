@@ -10,20 +10,19 @@
  * PostgreSQL: DATABASE_URL or postgres://postgres@127.0.0.1:5432/test names the server; the bench creates and drops
  * its own database anjian_bench_import there. Results: bench/results/import-latest.json.
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
-import { cpus, tmpdir } from 'node:os';
+import { cpus } from 'node:os';
 import { dirname, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import ExcelJS from 'exceljs';
 import { sql } from 'kysely';
-import pg from 'pg';
 import { ACCIDENT_TYPES } from '../src/domain/codes.js';
 import { buildApp } from '../src/server/app.js';
 import { loadConfig } from '../src/server/config.js';
-import { connect, type Db, type Engine } from '../src/server/db/connection.js';
+import type { Db, Engine } from '../src/server/db/connection.js';
 import { migrate } from '../src/server/db/migrate.js';
 import { actorByUsername, DEMO_PASSWORD, seedDemo } from '../src/server/db/seed/demo.js';
 import { loadRegions } from '../src/server/db/seed/regions.js';
@@ -31,9 +30,9 @@ import { appendAudit } from '../src/server/modules/audit/service.js';
 import { verifyAudit } from '../src/server/modules/audit/verify.js';
 import { IMPORT_COLUMNS } from '../src/server/modules/imports/columns.js';
 import { BATCH_ROWS } from '../src/server/modules/imports/service.js';
+import { openFresh as openFreshDb } from './fresh-db.js';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
-const DEFAULT_PG = 'postgres://postgres@127.0.0.1:5432/test';
 const BENCH_DB = 'anjian_bench_import';
 
 const { values: opts } = parseArgs({
@@ -46,44 +45,7 @@ if (ENGINE !== 'pglite' && ENGINE !== 'postgres') throw new Error('--engine pgli
 const log = (msg: string) => console.log(`[bench:import ${new Date().toISOString().slice(11, 19)}] ${msg}`);
 const seconds = (ms: number) => Math.round(ms / 10) / 100;
 
-async function adminQuery(base: string, text: string): Promise<void> {
-  const client = new pg.Client({ connectionString: base });
-  await client.connect();
-  try {
-    await client.query(text);
-  } finally {
-    await client.end();
-  }
-}
-
-async function openFresh(): Promise<{ db: Db; where: string; cleanup: () => Promise<void> }> {
-  if (ENGINE === 'pglite') {
-    const dir = mkdtempSync(join(tmpdir(), 'anjian-bench-import-'));
-    const db = await connect({ dataDir: dir });
-    return {
-      db,
-      where: `PGlite in ${dir}`,
-      cleanup: async () => {
-        await db.close();
-        rmSync(dir, { recursive: true, force: true });
-      },
-    };
-  }
-  const base = process.env.DATABASE_URL || DEFAULT_PG;
-  await adminQuery(base, `DROP DATABASE IF EXISTS ${BENCH_DB} WITH (FORCE)`);
-  await adminQuery(base, `CREATE DATABASE ${BENCH_DB}`);
-  const url = new URL(base);
-  url.pathname = `/${BENCH_DB}`;
-  const db = await connect({ databaseUrl: url.toString(), poolSize: 20 });
-  return {
-    db,
-    where: `PostgreSQL ${url.host}/${BENCH_DB}`,
-    cleanup: async () => {
-      await db.close();
-      await adminQuery(base, `DROP DATABASE IF EXISTS ${BENCH_DB} WITH (FORCE)`);
-    },
-  };
-}
+const openFresh = () => openFreshDb(ENGINE, BENCH_DB);
 
 /** A 10,000-row workbook in the template's layout: distinct units and times, a mix of types and domains. */
 async function workbook(rows: number, counties: string[]): Promise<Buffer> {

@@ -11,29 +11,28 @@
  * PostgreSQL: DATABASE_URL or postgres://postgres@127.0.0.1:5432/test names the server; the bench creates and drops
  * its own database anjian_bench_registry there. Results: bench/results/registry-import-latest.json.
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
-import { cpus, tmpdir } from 'node:os';
+import { cpus } from 'node:os';
 import { dirname, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import ExcelJS from 'exceljs';
 import { sql } from 'kysely';
-import pg from 'pg';
 import { creditCodeCheckChar } from '../src/domain/credit-code.js';
 import { buildApp } from '../src/server/app.js';
 import { loadConfig } from '../src/server/config.js';
-import { connect, type Db, type Engine } from '../src/server/db/connection.js';
+import type { Db, Engine } from '../src/server/db/connection.js';
 import { migrate } from '../src/server/db/migrate.js';
 import { DEMO_PASSWORD, seedDemo } from '../src/server/db/seed/demo.js';
 import { loadRegions } from '../src/server/db/seed/regions.js';
 import { verifyAudit } from '../src/server/modules/audit/verify.js';
 import { ENTERPRISE_COLUMNS } from '../src/server/modules/registry-import/columns.js';
 import { BATCH_ROWS } from '../src/server/modules/registry-import/service.js';
+import { openFresh as openFreshDb } from './fresh-db.js';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
-const DEFAULT_PG = 'postgres://postgres@127.0.0.1:5432/test';
 const BENCH_DB = 'anjian_bench_registry';
 const TARGET_S = 30;
 
@@ -47,44 +46,7 @@ if (ENGINE !== 'pglite' && ENGINE !== 'postgres') throw new Error('--engine pgli
 const log = (msg: string) => console.log(`[bench:registry-import ${new Date().toISOString().slice(11, 19)}] ${msg}`);
 const seconds = (ms: number) => Math.round(ms / 10) / 100;
 
-async function adminQuery(base: string, text: string): Promise<void> {
-  const client = new pg.Client({ connectionString: base });
-  await client.connect();
-  try {
-    await client.query(text);
-  } finally {
-    await client.end();
-  }
-}
-
-async function openFresh(): Promise<{ db: Db; where: string; cleanup: () => Promise<void> }> {
-  if (ENGINE === 'pglite') {
-    const dir = mkdtempSync(join(tmpdir(), 'anjian-bench-registry-'));
-    const db = await connect({ dataDir: dir });
-    return {
-      db,
-      where: `PGlite in ${dir}`,
-      cleanup: async () => {
-        await db.close();
-        rmSync(dir, { recursive: true, force: true });
-      },
-    };
-  }
-  const base = process.env.DATABASE_URL || DEFAULT_PG;
-  await adminQuery(base, `DROP DATABASE IF EXISTS ${BENCH_DB} WITH (FORCE)`);
-  await adminQuery(base, `CREATE DATABASE ${BENCH_DB}`);
-  const url = new URL(base);
-  url.pathname = `/${BENCH_DB}`;
-  const db = await connect({ databaseUrl: url.toString(), poolSize: 20 });
-  return {
-    db,
-    where: `PostgreSQL ${url.host}/${BENCH_DB}`,
-    cleanup: async () => {
-      await db.close();
-      await adminQuery(base, `DROP DATABASE IF EXISTS ${BENCH_DB} WITH (FORCE)`);
-    },
-  };
-}
+const openFresh = () => openFreshDb(ENGINE, BENCH_DB);
 
 /** What each kind of bad row breaks, and the field its report must name. */
 const BAD_KINDS = [

@@ -26,33 +26,32 @@
  * postgres://postgres@127.0.0.1:5432/test names the server; the bench creates and drops its own database
  * `anjian_bench` there. Results: bench/results/latest.json.
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
-import { cpus, tmpdir, totalmem } from 'node:os';
+import { cpus, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { Worker } from 'node:worker_threads';
 import { CompiledQuery, type KyselyPlugin, sql } from 'kysely';
-import pg from 'pg';
 import { listAccidentsQuery } from '../src/contracts/accidents.js';
 import { buildApp } from '../src/server/app.js';
 import { loadConfig } from '../src/server/config.js';
-import { connect, type Db, type Engine } from '../src/server/db/connection.js';
+import type { Db, Engine } from '../src/server/db/connection.js';
 import { migrate } from '../src/server/db/migrate.js';
 import { actorByUsername, DEMO_PASSWORD, seedDemo } from '../src/server/db/seed/demo.js';
 import { loadRegions } from '../src/server/db/seed/regions.js';
 import { listInScope } from '../src/server/modules/accidents/repo.js';
 import { verifyAudit } from '../src/server/modules/audit/verify.js';
 import { insertAccidentFixture } from './fixture.js';
+import { openFresh as openFreshDb } from './fresh-db.js';
 import { type Latency, summarize } from './latency.js';
 import type { LoadJob, LoadResult } from './load-worker.js';
 import { printRegistryReport, type RegistryBenchResult, registryBench } from './registry.js';
 import { printStatsReport, type StatsBenchResult, statsBench } from './stats.js';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
-const DEFAULT_PG = 'postgres://postgres@127.0.0.1:5432/test';
 const BENCH_DB = 'anjian_bench';
 const CREATE_TARGET_PER_S = 300;
 const LIST_P95_TARGET_MS = 50;
@@ -92,55 +91,7 @@ async function timed<T>(label: string, fn: () => Promise<T>): Promise<T> {
   return r;
 }
 
-function pgUrl(base: string, database: string): string {
-  const u = new URL(base);
-  u.pathname = `/${database}`;
-  return u.toString();
-}
-
-async function adminQuery(base: string, text: string): Promise<void> {
-  const client = new pg.Client({ connectionString: base });
-  await client.connect();
-  try {
-    await client.query(text);
-  } finally {
-    await client.end();
-  }
-}
-
-interface Opened {
-  db: Db;
-  cleanup: () => Promise<void>;
-  where: string;
-}
-
-async function openFresh(engine: Engine): Promise<Opened> {
-  if (engine === 'pglite') {
-    const dir = mkdtempSync(join(tmpdir(), 'anjian-bench-'));
-    const db = await connect({ dataDir: dir });
-    return {
-      db,
-      where: `PGlite in ${dir}`,
-      cleanup: async () => {
-        await db.close();
-        rmSync(dir, { recursive: true, force: true });
-      },
-    };
-  }
-  const base = process.env.DATABASE_URL || DEFAULT_PG;
-  await adminQuery(base, `DROP DATABASE IF EXISTS ${BENCH_DB} WITH (FORCE)`);
-  await adminQuery(base, `CREATE DATABASE ${BENCH_DB}`);
-  const db = await connect({ databaseUrl: pgUrl(base, BENCH_DB), poolSize: 20 });
-  return {
-    db,
-    where: `PostgreSQL ${new URL(base).host}/${BENCH_DB}`,
-    cleanup: async () => {
-      await db.close();
-      if (opts.keep) log(`kept ${pgUrl(base, BENCH_DB)} (--keep)`);
-      else await adminQuery(base, `DROP DATABASE IF EXISTS ${BENCH_DB} WITH (FORCE)`);
-    },
-  };
-}
+const openFresh = (engine: Engine) => openFreshDb(engine, BENCH_DB, { keep: opts.keep, log });
 
 async function signIn(base: string, username: string): Promise<string> {
   const res = await fetch(`${base}/api/auth/login`, {

@@ -3,14 +3,19 @@
  * response to every retry of the same request by the same user; the same key with another request is refused
  * (422 IDEMPOTENCY_KEY_REUSED). Keys are honoured for 7 days (accidents/housekeeping.ts purges them).
  *
- * `once` runs in the caller's transaction: claiming the key first makes a concurrent retry wait on that row until
- * the first request commits, and then read its answer.
+ * Two ways to hold a key:
+ * - `once`, in the caller's transaction: claiming the key first makes a concurrent retry wait on that row until the
+ *   first request commits, and then read its answer.
+ * - `claimForLongRun` + `answer` / `release`, for work of many transactions (an import): the claim is committed at
+ *   once, a retry while it runs is 409 IMPORT_IN_PROGRESS, and a claim left unanswered for CLAIM_STALE_MS (the
+ *   process died) may be taken over.
  */
 import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Actor } from '../../auth/actor.js';
 import type { Database } from '../../db/schema.js';
 import { AppError } from '../../errors.js';
+import * as repo from './repo.js';
 
 type Trx = Kysely<Database>;
 
@@ -19,34 +24,11 @@ export interface StoredResponse {
   body: unknown;
 }
 
+/** A long-running claim without an answer for this long is taken to be dead. */
+export const CLAIM_STALE_MS = 10 * 60_000;
+
 export function requestHash(input: unknown): string {
   return createHash('sha256').update(JSON.stringify(input)).digest('hex');
-}
-
-/** The stored answer to this key, or null when this request claimed it (and must store its answer). */
-async function claim(
-  trx: Trx,
-  actor: Actor,
-  key: string,
-  regionCode: string,
-  hash: string,
-  now: Date,
-): Promise<StoredResponse | null> {
-  const claimed = await trx
-    .insertInto('idempotency_keys')
-    .values({ user_id: actor.userId, key, region_code: regionCode, request_hash: hash, created_at: now })
-    .onConflict((oc) => oc.columns(['user_id', 'key']).doNothing())
-    .returning('key')
-    .executeTakeFirst();
-  if (claimed) return null;
-  const prior = await trx
-    .selectFrom('idempotency_keys')
-    .selectAll()
-    .where('user_id', '=', actor.userId)
-    .where('key', '=', key)
-    .executeTakeFirstOrThrow();
-  if (prior.request_hash !== hash) throw new AppError('IDEMPOTENCY_KEY_REUSED');
-  return { status: prior.response_status ?? 201, body: prior.response_body };
 }
 
 /**
@@ -60,17 +42,41 @@ export async function once<T>(
 ): Promise<{ status: number; body: unknown; fresh: T | null }> {
   const status = opts.status ?? 201;
   if (opts.key) {
-    const hit = await claim(trx, opts.actor, opts.key, opts.regionCode, requestHash(opts.input), opts.now);
-    if (hit) return { ...hit, fresh: null };
+    const prior = await repo.claimOrPrior(trx, opts.actor, {
+      key: opts.key,
+      regionCode: opts.regionCode,
+      hash: requestHash(opts.input),
+      now: opts.now,
+    });
+    if (prior) {
+      if (prior.request_hash !== requestHash(opts.input)) throw new AppError('IDEMPOTENCY_KEY_REUSED');
+      return { status: prior.response_status ?? status, body: prior.response_body, fresh: null };
+    }
   }
   const result = await write();
-  if (opts.key) {
-    await trx
-      .updateTable('idempotency_keys')
-      .set({ response_status: status, response_body: JSON.stringify(result) })
-      .where('user_id', '=', opts.actor.userId)
-      .where('key', '=', opts.key)
-      .execute();
-  }
+  if (opts.key) await repo.storeAnswer(trx, opts.actor, opts.key, status, result);
   return { status, body: result, fresh: result };
 }
+
+/**
+ * Claims `key` for long-running work, committed at once. Returns the stored answer of a finished earlier request,
+ * or null when this request holds the key now (it must `answer` or `release` it).
+ */
+export async function claimForLongRun(
+  db: Trx,
+  actor: Actor,
+  key: string,
+  hash: string,
+  now: Date,
+): Promise<StoredResponse | null> {
+  const prior = await repo.claimOrPrior(db, actor, { key, regionCode: actor.regionCode, hash, now });
+  if (!prior) return null;
+  if (prior.request_hash !== hash) throw new AppError('IDEMPOTENCY_KEY_REUSED');
+  if (prior.response_status !== null) return { status: prior.response_status, body: prior.response_body };
+  if (now.getTime() - prior.created_at.getTime() <= CLAIM_STALE_MS) throw new AppError('IMPORT_IN_PROGRESS');
+  if (!(await repo.takeOver(db, actor, key, prior.created_at, now))) throw new AppError('IMPORT_IN_PROGRESS');
+  return null;
+}
+
+export const answer = repo.storeAnswer;
+export const release = repo.release;

@@ -1,13 +1,11 @@
 /**
  * SQL of the registry import and export: the bulk look-ups that make a re-import idempotent (credit codes,
- * licence type + number), the Idempotency-Key claimed before a long import and answered after it, and the
- * licence list for export. Inserts go through the enterprises module (enterprises/repo.ts, enterprises/service.ts).
+ * licence type + number) and the licence list for export (the Idempotency-Key of a long import: idempotency/). Inserts go through the enterprises module (enterprises/repo.ts, enterprises/service.ts).
  */
 import { type Kysely, sql } from 'kysely';
 import { subtreePrefix } from '../../../domain/region-code.js';
 import type { Actor } from '../../auth/actor.js';
 import type { Database } from '../../db/schema.js';
-import { AppError } from '../../errors.js';
 import { enterpriseScope, type LicenceRow } from '../enterprises/repo.js';
 
 type Q = Kysely<Database>;
@@ -55,71 +53,6 @@ export async function licencesByNumber(
 }
 
 // ————————————————————————————————————————— Idempotency-Key over a long import
-
-/** An import runs over many transactions: a key claimed this long ago without an answer was cut off (a crash). */
-export const CLAIM_STALE_MS = 10 * 60_000;
-
-/**
- * Claims the user's key for this request, committed at once, before the import starts: a retry while it runs is
- * 409 IMPORT_IN_PROGRESS; after it, the stored answer; with another request, 422 IDEMPOTENCY_KEY_REUSED. Returns the
- * stored answer, or null when this request claimed the key (and must answer it, or release it on failure).
- */
-export async function claimKey(
-  db: Q,
-  actor: Actor,
-  key: string,
-  hash: string,
-  now: Date,
-): Promise<{ status: number; body: unknown } | null> {
-  const claimed = await db
-    .insertInto('idempotency_keys')
-    .values({ user_id: actor.userId, key, region_code: actor.regionCode, request_hash: hash, created_at: now })
-    .onConflict((oc) => oc.columns(['user_id', 'key']).doNothing())
-    .returning('key')
-    .executeTakeFirst();
-  if (claimed) return null;
-  const prior = await db
-    .selectFrom('idempotency_keys')
-    .selectAll()
-    .where('user_id', '=', actor.userId)
-    .where('key', '=', key)
-    .executeTakeFirstOrThrow();
-  if (prior.request_hash !== hash) throw new AppError('IDEMPOTENCY_KEY_REUSED');
-  if (prior.response_status !== null) return { status: prior.response_status, body: prior.response_body };
-  const claimedAt = new Date(prior.created_at as unknown as string | Date);
-  if (now.getTime() - claimedAt.getTime() <= CLAIM_STALE_MS) throw new AppError('IMPORT_IN_PROGRESS');
-  // Cut off long ago: take it over (only one retry can).
-  const taken = await db
-    .updateTable('idempotency_keys')
-    .set({ created_at: now })
-    .where('user_id', '=', actor.userId)
-    .where('key', '=', key)
-    .where('response_status', 'is', null)
-    .where('created_at', '=', claimedAt)
-    .returning('key')
-    .executeTakeFirst();
-  if (!taken) throw new AppError('IMPORT_IN_PROGRESS');
-  return null;
-}
-
-export async function answerKey(db: Q, actor: Actor, key: string, status: number, body: unknown): Promise<void> {
-  await db
-    .updateTable('idempotency_keys')
-    .set({ response_status: status, response_body: JSON.stringify(body) })
-    .where('user_id', '=', actor.userId)
-    .where('key', '=', key)
-    .execute();
-}
-
-/** An import that failed answers nothing: its key is freed for the retry. */
-export async function releaseKey(db: Q, actor: Actor, key: string): Promise<void> {
-  await db
-    .deleteFrom('idempotency_keys')
-    .where('user_id', '=', actor.userId)
-    .where('key', '=', key)
-    .where('response_status', 'is', null)
-    .execute();
-}
 
 // ————————————————————————————————————————— export
 

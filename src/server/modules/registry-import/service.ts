@@ -58,6 +58,7 @@ import { AppError, type ErrorDetail } from '../../errors.js';
 import { appendAudit } from '../audit/service.js';
 import { allEnterprises, insertLicence, type LicenceValues } from '../enterprises/repo.js';
 import { checkFilterRegion, insertEnterprise, prepareEnterprise, regionNames } from '../enterprises/service.js';
+import { answer, claimForLongRun, release } from '../idempotency/service.js';
 import type { RawCell } from '../imports/columns.js';
 import { parseFileSheets, type SheetRow } from '../imports/parse.js';
 import { BATCH_ROWS as ACCIDENT_BATCH_ROWS, exampleRegion } from '../imports/service.js';
@@ -639,7 +640,7 @@ export async function importRegistry(
   const status = opts.dryRun ? 200 : 201;
   const key = opts.idempotencyKey;
   if (key) {
-    const prior = await repo.claimKey(
+    const prior = await claimForLongRun(
       ctx.db.kysely,
       actor,
       key,
@@ -702,11 +703,11 @@ export async function importRegistry(
           licences,
         },
       });
-      if (key) await repo.answerKey(trx, actor, key, status, body);
+      if (key) await answer(trx, actor, key, status, body);
     });
     return { status, body };
   } catch (e) {
-    if (key) await repo.releaseKey(ctx.db.kysely, actor, key).catch(() => undefined);
+    if (key) await release(ctx.db.kysely, actor, key).catch(() => undefined);
     throw e;
   }
 }
