@@ -298,3 +298,7 @@ export function convert(column: RegistryColumn, cell: RawCell): Converted | unde
       return convertCell({ kind: column.kind }, cell);
   }
 }
+
+/** The template's sheets that hold no data: skipped when a file is read. */
+export const HELP_SHEET = '说明';
+export const CODES_SHEET = '代码表';

@@ -16,7 +16,9 @@ import { XLSX_CONTENT_TYPE } from '../../documents/xlsx.js';
 import { AppError } from '../../errors.js';
 import { actorOf, requirePermission } from '../../plugins/auth.js';
 import { uploadedFile } from '../imports/routes.js';
+import { exportEnterprises, exportLicences } from './export.js';
 import * as service from './service.js';
+import { registryTemplate } from './template.js';
 
 const registryImportQuery = z
   .object({
@@ -87,7 +89,7 @@ export async function registryImportRoutes(app: FastifyInstance, ctx: AppContext
         schema: { tags, summary: '下载企业档案和许可证导入模板（.xlsx）' },
       },
       async (req, reply) => {
-        const file = await service.registryTemplate(ctx, actorOf(req));
+        const file = await registryTemplate(ctx, actorOf(req));
         return reply
           .header('content-type', XLSX_CONTENT_TYPE)
           .header('content-disposition', attachment('企业档案和许可证导入模板.xlsx'))
@@ -102,7 +104,7 @@ export async function registryImportRoutes(app: FastifyInstance, ctx: AppContext
         schema: { tags, summary: '导出企业名录（.xlsx，按列表的筛选条件）', querystring: enterpriseExportQuery },
       },
       async (req, reply) => {
-        const file = await service.exportEnterprises(ctx, actorOf(req), req.query);
+        const file = await exportEnterprises(ctx, actorOf(req), req.query);
         return reply
           .header('content-type', XLSX_CONTENT_TYPE)
           .header('content-disposition', attachment(file.fileName))
@@ -119,7 +121,7 @@ export async function registryImportRoutes(app: FastifyInstance, ctx: AppContext
         schema: { tags, summary: '导出许可证台账（.xlsx，含当日状态和剩余天数）', querystring: licenceExportQuery },
       },
       async (req, reply) => {
-        const file = await service.exportLicences(ctx, actorOf(req), req.query);
+        const file = await exportLicences(ctx, actorOf(req), req.query);
         return reply
           .header('content-type', XLSX_CONTENT_TYPE)
           .header('content-disposition', attachment(file.fileName))

@@ -1,6 +1,6 @@
 /**
- * 企业档案批量导入与导出: the enterprise registry and its licences from .xlsx (sheets 企业 and 许可证) or .csv (one
- * table, told by its columns), and the filtered lists back out as .xlsx.
+ * 企业档案批量导入: the enterprise registry and its licences from .xlsx (sheets 企业 and 许可证) or .csv (one
+ * table, told by its columns). The template: template.ts; the exports: export.ts.
  *
  * Choices:
  *  - Every row is validated with the registry's own schemas (createEnterpriseBody, createLicenceBody) and the
@@ -20,7 +20,6 @@
  *    409 IMPORT_IN_PROGRESS, afterwards the stored answer.
  */
 import { createHash } from 'node:crypto';
-import ExcelJS from 'exceljs';
 import type { Kysely } from 'kysely';
 import { uuidv7 } from 'uuidv7';
 import type { ZodError } from 'zod';
@@ -30,45 +29,26 @@ import {
   type CreateLicenceInput,
   createEnterpriseBody,
   createLicenceBody,
-  type EnterpriseListQuery,
 } from '../../../contracts/enterprises.js';
-import { IMPORT_MAX_ROWS, type ImportFormat } from '../../../contracts/imports.js';
-import { creditCodeCheckChar } from '../../../domain/credit-code.js';
-import {
-  daysUntil,
-  ENTERPRISE_STATUS_LABELS,
-  type EnterpriseStatus,
-  LICENCE_STATE_LABELS,
-  LICENCE_TYPE_LABELS,
-  type LicenceRecordedStatus,
-  type LicenceType,
-  licenceState,
-  SCALE_LABELS,
-  type Scale,
-  SECTOR_LABELS,
-  type Sector,
-} from '../../../domain/enterprise.js';
-import { shanghaiDate, shanghaiDay, toShanghaiIso } from '../../../domain/time.js';
+import type { ImportFormat } from '../../../contracts/imports.js';
 import { type Actor, coversRegion } from '../../auth/actor.js';
 import type { AppContext } from '../../context.js';
 import type { Engine } from '../../db/connection.js';
 import type { Database } from '../../db/schema.js';
-import { buildWorkbook, type ColumnSpec, type SheetSpec } from '../../documents/xlsx.js';
 import { AppError, type ErrorDetail } from '../../errors.js';
 import { appendAudit } from '../audit/service.js';
-import { allEnterprises, insertLicence, type LicenceValues } from '../enterprises/repo.js';
-import { checkFilterRegion, insertEnterprise, prepareEnterprise, regionNames } from '../enterprises/service.js';
+import { insertLicence, type LicenceValues } from '../enterprises/repo.js';
+import { insertEnterprise, prepareEnterprise } from '../enterprises/service.js';
 import { answer, claimForLongRun, release } from '../idempotency/service.js';
 import type { RawCell } from '../imports/columns.js';
 import { parseFileSheets, type SheetRow } from '../imports/parse.js';
-import { BATCH_ROWS as ACCIDENT_BATCH_ROWS, exampleRegion } from '../imports/service.js';
-import { addHelpSheet, addTemplateSheet, listValidation, type TemplateColumn } from '../imports/workbook.js';
+import { BATCH_ROWS as ACCIDENT_BATCH_ROWS } from '../imports/service.js';
 import {
+  CODES_SHEET,
   COLUMNS,
   convert,
   DISTINCTIVE,
-  ENTERPRISE_COLUMNS,
-  LICENCE_COLUMNS,
+  HELP_SHEET,
   mapHeaders,
   REQUIRED,
   type RegistryColumn,
@@ -79,8 +59,6 @@ import * as repo from './repo.js';
 
 type Trx = Kysely<Database>;
 
-const HELP_SHEET = '说明';
-const CODES_SHEET = '代码表';
 /**
  * Rows per transaction. The accident import's batches (ACCIDENT_BATCH_ROWS) are sized to hold PGlite's only
  * connection for about half a second so other requests get their turn; a registry row (one insert + one audit row,
@@ -88,9 +66,6 @@ const CODES_SHEET = '代码表';
  * and on PGlite each commit is a flush to disk, the larger part of the cost at 100 rows per batch.
  */
 export const BATCH_ROWS: Record<Engine, number> = { postgres: ACCIDENT_BATCH_ROWS.postgres, pglite: 250 };
-
-/** Rows of an export; a larger list is cut there (a note says so). */
-export const EXPORT_MAX_ROWS = 50_000;
 
 const sha256 = (data: string | Buffer) => createHash('sha256').update(data).digest('hex');
 
@@ -710,271 +685,4 @@ export async function importRegistry(
     if (key) await release(ctx.db.kysely, actor, key).catch(() => undefined);
     throw e;
   }
-}
-
-// ————————————————————————————————————————— the template
-
-/** 91 + county + MA3EXAMPL + check character: a valid code in the example's county. */
-function exampleCreditCode(regionCode: string): string {
-  const first17 = `91${regionCode.slice(0, 6)}MA3EXAMPL`;
-  return `${first17}${creditCodeCheckChar(first17)}`;
-}
-
-function validationOf(c: RegistryColumn): TemplateColumn['validation'] {
-  if (c.kind === 'choice') return listValidation(c.header, Object.values(c.labels ?? {}));
-  if (c.kind === 'sectors') {
-    return listValidation(c.header, Object.values(c.labels ?? {}), {
-      strict: false,
-      error: '可从下拉列表选择一项，或填写多项并以“、”分隔',
-    });
-  }
-  const decimal = (min: number, max: number) => ({
-    type: 'decimal' as const,
-    operator: 'between' as const,
-    allowBlank: true,
-    formulae: [min, max],
-    showErrorMessage: true,
-    errorTitle: c.header,
-    error: `须为${min}至${max}之间的数字`,
-  });
-  if (c.field === 'longitude') return decimal(73, 136);
-  if (c.field === 'latitude') return decimal(3, 54);
-  if (c.field === 'employees') {
-    return {
-      type: 'whole',
-      operator: 'greaterThanOrEqual',
-      allowBlank: true,
-      formulae: [0],
-      showErrorMessage: true,
-      errorTitle: c.header,
-      error: '须为不小于0的整数',
-    };
-  }
-  return undefined;
-}
-
-const templateColumns = (kind: SheetKind): TemplateColumn[] =>
-  COLUMNS[kind].map((c) => ({
-    header: c.header,
-    note: c.note,
-    required: REQUIRED[kind].has(c.field),
-    text: c.text ?? false,
-    wide: c.kind === 'text' && !c.text,
-    validation: validationOf(c),
-  }));
-
-const TEMPLATE_NOTES = [
-  '1. 本模板用于批量登记企业档案（“企业”表）和安全生产许可证（“许可证”表）。两表第1行为列名，请勿修改；从第2行起每行填写一家企业或一张许可证。第2行为示例，导入前请替换为实际数据。',
-  '2. 红色列名为必填项；把鼠标移到列名上可查看填写要求，也可查看下方列表。监管行业、规模、经营状态、许可证类型和状态可从下拉列表选择，也可填写代码。',
-  '3. 所在地区代码须为本单位管辖范围内的县级（6位）或乡镇（街道，9位）行政区划代码；超出管辖范围的行不予导入。',
-  '4. 企业以统一社会信用代码识别：已登记的企业不重复登记，也不被修改（修改请在企业档案中进行）；许可证以“许可证类型+许可证编号”识别。同一文件重复导入不会重复登记。',
-  '5. “许可证”表按统一社会信用代码对应持证企业：本文件“企业”表中的企业，或已登记的本辖区企业。',
-  `6. 单个文件最多 ${IMPORT_MAX_ROWS} 行。可先勾选“仅校验”检查数据，无误后再正式导入；有问题的行不导入（结果中列明表名、行号和字段），其余行照常导入。`,
-  '7. 也可分别上传企业或许可证的 CSV 文件（UTF-8 或 GBK 编码），列名与本表相同。企业名录导出的文件也可直接导入。',
-];
-
-function addCodesSheet(wb: ExcelJS.Workbook): void {
-  const ws = wb.addWorksheet(CODES_SHEET);
-  ws.columns = [{ width: 16 }, { width: 24 }, { width: 4 }, { width: 26 }, { width: 30 }];
-  const head = ws.addRow(['监管行业代码', '监管行业', '', '许可证类型代码', '许可证类型']);
-  head.font = { name: '黑体', size: 11, bold: true };
-  const sectors = Object.entries(SECTOR_LABELS);
-  const types = Object.entries(LICENCE_TYPE_LABELS);
-  for (let i = 0; i < Math.max(sectors.length, types.length); i++) {
-    const [sc, sl] = sectors[i] ?? ['', ''];
-    const [tc, tl] = types[i] ?? ['', ''];
-    ws.addRow([sc, sl, '', tc, tl]).font = { name: '宋体', size: 11 };
-  }
-  ws.addRow([]);
-  ws.addRow(['规模', Object.values(SCALE_LABELS).join('、')]);
-  ws.addRow(['经营状态', Object.values(ENTERPRISE_STATUS_LABELS).join('、')]);
-  ws.addRow(['许可证状态', '有效、暂扣、吊销（过期由有效期至判断，无须填写）']);
-}
-
-export async function registryTemplate(ctx: AppContext, actor: Actor): Promise<Buffer> {
-  const regionCode = await exampleRegion(ctx, actor);
-  const code = exampleCreditCode(regionCode);
-  const enterprise: Record<string, RawCell> = {
-    creditCode: code,
-    name: '示例化工有限公司',
-    regionCode,
-    address: '示例工业园区化工路1号',
-    longitude: 118.03,
-    latitude: 36.8,
-    industryCode: 'C26',
-    sectors: `${SECTOR_LABELS.hazardous_chemicals}、${SECTOR_LABELS.industry_trade}`,
-    scale: SCALE_LABELS.small,
-    legalRepresentative: '张三',
-    principalName: '张三',
-    principalPhone: '0533-1234567',
-    safetyManagerName: '李四',
-    safetyManagerPhone: '13800000000',
-    employees: 120,
-    status: ENTERPRISE_STATUS_LABELS.operating,
-  };
-  const licence: Record<string, RawCell> = {
-    creditCode: code,
-    type: LICENCE_TYPE_LABELS.hc_production,
-    number: `（示例）WH安许证字〔2025〕${regionCode.slice(0, 6)}号`,
-    scope: '示例产品生产',
-    issuer: '省应急管理厅',
-    // Excel keeps dates as wall-clock days.
-    validFrom: new Date(Date.UTC(2025, 0, 1)),
-    validTo: new Date(Date.UTC(2027, 11, 31)),
-    status: LICENCE_STATE_LABELS.valid,
-  };
-  const wb = new ExcelJS.Workbook();
-  wb.creator = '安监';
-  addTemplateSheet(wb, SHEET_NAMES.enterprises, templateColumns('enterprises'), [
-    ENTERPRISE_COLUMNS.map((c) => enterprise[c.field] ?? null),
-  ]);
-  addTemplateSheet(wb, SHEET_NAMES.licences, templateColumns('licences'), [
-    LICENCE_COLUMNS.map((c) => licence[c.field] ?? null),
-  ]);
-  addHelpSheet(wb, '企业档案和许可证批量导入说明', TEMPLATE_NOTES, [
-    { caption: '“企业”表', columns: templateColumns('enterprises') },
-    { caption: '“许可证”表', columns: templateColumns('licences') },
-  ]);
-  addCodesSheet(wb);
-  return Buffer.from(await wb.xlsx.writeBuffer());
-}
-
-// ————————————————————————————————————————— export
-
-const GRADE_LABELS: Record<number, string> = { 1: '一级', 2: '二级', 3: '三级', 4: '四级' };
-
-const exportColumn = (c: RegistryColumn, format?: ColumnSpec['format']): ColumnSpec => ({
-  key: c.field,
-  header: c.header,
-  ...(format ? { format } : {}),
-});
-
-const ENTERPRISE_EXPORT_COLUMNS: ColumnSpec[] = [
-  ...ENTERPRISE_COLUMNS.flatMap((c) => {
-    if (c.field === 'regionCode') return [exportColumn(c), { key: 'regionName', header: '所在地区' }];
-    if (c.field === 'longitude' || c.field === 'latitude') return [exportColumn(c, { numFmt: '0.000000' })];
-    if (c.field === 'employees') return [exportColumn(c, 'integer')];
-    return [exportColumn(c)];
-  }),
-  { key: 'majorHazardCount', header: '重大危险源数', format: 'integer' },
-  { key: 'topHazardGrade', header: '最高级别' },
-];
-
-const LICENCE_EXPORT_COLUMNS: ColumnSpec[] = [
-  ...LICENCE_COLUMNS.flatMap((c) =>
-    c.field === 'creditCode'
-      ? [exportColumn(c), { key: 'enterpriseName', header: '企业名称' }, { key: 'regionCode', header: '所在地区代码' }]
-      : [exportColumn(c)],
-  ),
-  { key: 'state', header: '当前状态' },
-  { key: 'daysLeft', header: '剩余天数', format: 'integer' },
-];
-
-/** The label of what the list covers: the filter region's name, or the actor's own region / unit. */
-async function scopeName(ctx: AppContext, actor: Actor, regionCode: string | undefined): Promise<string> {
-  if (actor.orgKind === 'enterprise') return actor.orgName;
-  const code = regionCode ?? actor.regionCode;
-  return (await regionNames(ctx, [code])).get(code) ?? code;
-}
-
-const stamp = (at: Date) => toShanghaiIso(at).slice(0, 16).replace('T', ' ');
-
-export interface ExportFile {
-  fileName: string;
-  data: Buffer;
-  rows: number;
-  truncated: boolean;
-}
-
-export type EnterpriseExportQuery = Omit<EnterpriseListQuery, 'page' | 'pageSize'>;
-
-export async function exportEnterprises(ctx: AppContext, actor: Actor, q: EnterpriseExportQuery): Promise<ExportFile> {
-  checkFilterRegion(actor, q.regionCode);
-  const found = await allEnterprises(ctx.db.kysely, actor, q, EXPORT_MAX_ROWS + 1);
-  const truncated = found.length > EXPORT_MAX_ROWS;
-  const list = truncated ? found.slice(0, EXPORT_MAX_ROWS) : found;
-  const names = await regionNames(
-    ctx,
-    list.map((e) => e.region_code),
-  );
-  const where = await scopeName(ctx, actor, q.regionCode);
-  const now = ctx.now();
-  const spec: SheetSpec = {
-    name: SHEET_NAMES.enterprises,
-    title: `${where}企业名录`,
-    lines: [`导出时间：${stamp(now)}　共${list.length}家${truncated ? `（仅导出前${EXPORT_MAX_ROWS}家）` : ''}`],
-    columns: ENTERPRISE_EXPORT_COLUMNS,
-    rows: list.map((e) => ({
-      creditCode: e.credit_code,
-      name: e.name,
-      regionCode: e.region_code,
-      regionName: names.get(e.region_code) ?? e.region_code,
-      address: e.address,
-      longitude: e.longitude === null ? null : Number(e.longitude),
-      latitude: e.latitude === null ? null : Number(e.latitude),
-      industryCode: e.industry_code,
-      sectors: e.sectors.map((s) => SECTOR_LABELS[s as Sector] ?? s).join('、'),
-      scale: e.scale ? (SCALE_LABELS[e.scale as Scale] ?? e.scale) : null,
-      legalRepresentative: e.legal_representative,
-      principalName: e.principal_name,
-      principalPhone: e.principal_phone,
-      safetyManagerName: e.safety_manager_name,
-      safetyManagerPhone: e.safety_manager_phone,
-      employees: e.employees,
-      status: ENTERPRISE_STATUS_LABELS[e.status as EnterpriseStatus] ?? e.status,
-      majorHazardCount: e.major_hazard_count,
-      topHazardGrade: e.top_hazard_grade === null ? null : (GRADE_LABELS[e.top_hazard_grade] ?? null),
-    })),
-    ...(truncated
-      ? { notes: [`列表超过${EXPORT_MAX_ROWS}家，仅导出前${EXPORT_MAX_ROWS}家，请缩小筛选范围后分批导出`] }
-      : {}),
-  };
-  const data = await buildWorkbook([spec], { creator: '安监', created: now });
-  return { fileName: `${where}企业名录_${shanghaiDay(now)}.xlsx`, data, rows: list.length, truncated };
-}
-
-export interface LicenceExportQuery {
-  regionCode?: string | undefined;
-  type?: LicenceType | undefined;
-  state?: 'valid' | 'suspended' | 'revoked' | 'expired' | undefined;
-}
-
-export async function exportLicences(ctx: AppContext, actor: Actor, q: LicenceExportQuery): Promise<ExportFile> {
-  checkFilterRegion(actor, q.regionCode);
-  const now = ctx.now();
-  const today = shanghaiDate(now);
-  const found = await repo.allLicences(ctx.db.kysely, actor, { ...q, today }, EXPORT_MAX_ROWS + 1);
-  const truncated = found.length > EXPORT_MAX_ROWS;
-  const list = truncated ? found.slice(0, EXPORT_MAX_ROWS) : found;
-  const where = await scopeName(ctx, actor, q.regionCode);
-  const spec: SheetSpec = {
-    name: SHEET_NAMES.licences,
-    title: `${where}安全生产许可证台账`,
-    lines: [
-      `导出时间：${stamp(now)}　共${list.length}张${truncated ? `（仅导出前${EXPORT_MAX_ROWS}张）` : ''}　当前状态和剩余天数按${today}计`,
-    ],
-    columns: LICENCE_EXPORT_COLUMNS,
-    rows: list.map((l) => {
-      const recorded = l.status as LicenceRecordedStatus;
-      return {
-        creditCode: l.credit_code,
-        enterpriseName: l.enterprise_name,
-        regionCode: l.region_code,
-        type: LICENCE_TYPE_LABELS[l.type as LicenceType] ?? l.type,
-        number: l.number,
-        scope: l.scope,
-        issuer: l.issuer,
-        validFrom: l.valid_from,
-        validTo: l.valid_to,
-        status: LICENCE_STATE_LABELS[recorded] ?? l.status,
-        state: LICENCE_STATE_LABELS[licenceState(recorded, l.valid_to, today)],
-        daysLeft: daysUntil(today, l.valid_to),
-      };
-    }),
-    ...(truncated
-      ? { notes: [`超过${EXPORT_MAX_ROWS}张，仅导出前${EXPORT_MAX_ROWS}张，请缩小筛选范围后分批导出`] }
-      : {}),
-  };
-  const data = await buildWorkbook([spec], { creator: '安监', created: now });
-  return { fileName: `${where}许可证台账_${shanghaiDay(now)}.xlsx`, data, rows: list.length, truncated };
 }
