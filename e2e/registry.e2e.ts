@@ -2,17 +2,40 @@
  * Browser test (issue 4, bar 5) on the demo registry: an enterprise user opens its own card and adds a storage unit
  * with 60 t of 液氨 and 100 people within 500 m through the unit form — the live preview and the saved unit say
  * 三级 (q/Q = 60/10 = 6, β = 2 from Table 3, α = 2.0 from Table 5, R = 24); the county inspector then sees the new
- * 重大危险源 with its grade in the register and the enterprise's point with grade 3 on the schematic map.
+ * 重大危险源 with its grade in the register and the enterprise's point with grade 3 on the schematic map; then bulk-
+ * imports enterprises from a CSV (two good rows, one with a wrong check character) and reads the census progress.
  * Screenshots in e2e/artifacts (registry-*.png).
  */
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CREDIT_CODE_CHARSET, creditCodeCheckChar } from '../src/domain/credit-code.js';
+import { ENTERPRISE_COLUMNS } from '../src/server/modules/registry-import/columns.js';
 import { ARTIFACTS, dismissToasts, hasChromium, type Stack, signIn, startStack, UI_TIMEOUT, WALL } from './support.js';
 
 const ENTERPRISE_USER = 'ent.91370303MA3C4B2X1Y';
 const INSPECTOR = 'inspector.370303';
 const UNIT_NAME = '2号液氨储罐区';
+
+/** A credit code of 张店区 with its check character (GB 32100-2015), or a wrong one. */
+function creditCode(n: number, valid = true): string {
+  const first17 = `91370303MA3TE2E0${n}`;
+  const check = creditCodeCheckChar(first17) ?? '0';
+  if (valid) return `${first17}${check}`;
+  const wrong = CREDIT_CODE_CHARSET[(CREDIT_CODE_CHARSET.indexOf(check) + 1) % CREDIT_CODE_CHARSET.length];
+  return `${first17}${wrong}`;
+}
+
+/** The template's 企业 sheet as a CSV (UTF-8 with BOM), one line per row of field values. */
+function enterpriseCsv(rows: Record<string, string>[]): Buffer {
+  const cell = (v: string) => (/[",\n]/.test(v) ? `"${v.replaceAll('"', '""')}"` : v);
+  const lines = [
+    ENTERPRISE_COLUMNS.map((c) => cell(c.header)).join(','),
+    ...rows.map((r) => ENTERPRISE_COLUMNS.map((c) => cell(r[c.field] ?? '')).join(',')),
+  ];
+  return Buffer.from(`\uFEFF${lines.join('\r\n')}\r\n`, 'utf8');
+}
 
 /** Until nothing loads and no transition runs (drawers slide, panels unfold): a screenshot shows the settled page. */
 async function settle(page: Page): Promise<void> {
@@ -267,6 +290,101 @@ describe.skipIf(!hasChromium)('enterprise registry and major hazards in the brow
     expect(await page.locator('[data-testid=evaluation-steps]').textContent()).toContain('表2 W5.1');
     await settle(page);
     await page.screenshot({ path: join(ARTIFACTS, 'registry-evaluate-1366.png'), fullPage: true });
+    expect(stack.pageErrors).toEqual([]);
+    await ctx.close();
+  });
+
+  it('the inspector imports enterprises from a CSV and reads the census progress of 张店区', async () => {
+    const ctx = await stack.newContext();
+    const page = await ctx.newPage();
+    await signIn(page, stack.baseUrl, INSPECTOR);
+    await page.goto(`${stack.baseUrl}/enterprises`);
+    await page.locator('[data-testid=enterprise-import]').click();
+    await page.waitForURL(/\/enterprises\/import$/, { timeout: UI_TIMEOUT });
+    // The page belongs to 企业档案 in the menu.
+    await page
+      .locator('.ant-menu-item-selected')
+      .getByText('企业档案', { exact: true })
+      .waitFor({ timeout: UI_TIMEOUT });
+
+    // ——— The template: an .xlsx (a zip: 'PK').
+    const [download] = await Promise.all([
+      page.waitForEvent('download', { timeout: UI_TIMEOUT }),
+      page.locator('[data-testid=registry-template]').click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(/\.xlsx$/);
+    const template = await readFile(await download.path());
+    expect(template.subarray(0, 2).toString('latin1')).toBe('PK');
+
+    // ——— Two good rows and one whose check character is wrong (line 4: the header is line 1).
+    const row = (n: number, valid = true) => ({
+      creditCode: creditCode(n, valid),
+      name: `E2E批量导入化工有限公司${n}`,
+      regionCode: '370303',
+      address: `张店区导入测试路${n}号`,
+      industryCode: 'C26',
+      sectors: '危险化学品',
+      scale: '小型',
+      principalName: '王五',
+      principalPhone: '0533-1234567',
+    });
+    const csv = enterpriseCsv([row(1), row(2), row(3, false)]);
+    await page.locator('.ant-upload-drag input[type=file]').setInputFiles({
+      name: 'e2e-企业.csv',
+      mimeType: 'text/csv',
+      buffer: csv,
+    });
+    expect(await page.locator('[data-testid=registry-dry-run]').getAttribute('aria-checked')).toBe('false');
+    await page.locator('[data-testid=registry-start]').click();
+    const result = page.locator('[data-testid=registry-import-result]');
+    await result.waitFor({ timeout: UI_TIMEOUT });
+    expect(await result.locator('[data-testid=registry-import-created]').getAttribute('data-value')).toBe('2');
+    expect(await result.locator('[data-testid=registry-import-invalid]').getAttribute('data-value')).toBe('1');
+    const filter = result.locator('[data-testid=row-filter]');
+    expect(await filter.textContent()).toContain('新增 2');
+    expect(await filter.textContent()).toContain('有问题 1');
+    // With a problem, the table opens on the rows that have one: line 4, its credit code.
+    const rows = result.locator('[data-testid=registry-import-rows] tr.ant-table-row');
+    await expect.poll(() => rows.count(), { timeout: UI_TIMEOUT }).toBe(1);
+    const bad = rows.first();
+    expect(await bad.locator('td').nth(1).textContent()).toBe('4');
+    expect(await bad.locator('[data-testid=row-status]').getAttribute('data-status')).toBe('invalid');
+    const problem = bad.locator('[data-testid=row-problem][data-field=creditCode]');
+    expect(await problem.textContent()).toContain('统一社会信用代码');
+    await settle(page);
+    await page.screenshot({ path: join(ARTIFACTS, 'registry-import-1366.png'), fullPage: true });
+
+    // The new rows link to their cards; the enterprise list has them.
+    await filter.getByText('新增 2').click();
+    await expect.poll(() => rows.count(), { timeout: UI_TIMEOUT }).toBe(2);
+    await page.goto(`${stack.baseUrl}/enterprises?q=E2E批量导入化工`);
+    await expect
+      .poll(() => page.locator('[data-testid=enterprise-list] tr.ant-table-row').count(), { timeout: UI_TIMEOUT })
+      .toBe(2);
+
+    // ——— 危险源普查: the city's campaign (seeded for 淄博市), its progress in 张店区 by town.
+    await page.locator('.ant-menu-title-content').getByText('危险源普查', { exact: true }).click();
+    await page.waitForURL(/\/hazards\/censuses/, { timeout: UI_TIMEOUT });
+    const campaign = page.locator('[data-testid=census-list] tr.ant-table-row').filter({ hasText: '重大危险源普查' });
+    await campaign.first().waitFor({ timeout: UI_TIMEOUT });
+    expect(await campaign.first().textContent()).toContain('淄博市');
+    const progress = page.locator('[data-testid=census-progress][data-region="370303"]');
+    await progress.waitFor({ timeout: UI_TIMEOUT });
+    expect(await progress.locator('[data-testid=census-region]').textContent()).toBe('张店区');
+    const asked = Number(
+      await progress.locator('[data-testid=census-enterprises] .ant-statistic-content').textContent(),
+    );
+    const returned = Number(
+      await progress.locator('[data-testid=census-returned] .ant-statistic-content').textContent(),
+    );
+    expect(asked).toBeGreaterThan(0);
+    expect(returned).toBeGreaterThan(0);
+    expect(returned).toBeLessThanOrEqual(asked);
+    await expect
+      .poll(() => progress.locator('[data-testid=census-children] tr.ant-table-row').count(), { timeout: UI_TIMEOUT })
+      .toBeGreaterThan(0);
+    await settle(page);
+    await page.screenshot({ path: join(ARTIFACTS, 'registry-census-1366.png'), fullPage: true });
     expect(stack.pageErrors).toEqual([]);
     await ctx.close();
   });

@@ -9,13 +9,16 @@ import {
   BankOutlined,
   CalculatorOutlined,
   CheckSquareOutlined,
+  ClockCircleOutlined,
   DashboardOutlined,
   FileAddOutlined,
   FileTextOutlined,
   FundProjectionScreenOutlined,
   ImportOutlined,
   PhoneOutlined,
+  ScheduleOutlined,
   ShopOutlined,
+  StopOutlined,
   TableOutlined,
   TrophyOutlined,
   WarningOutlined,
@@ -34,7 +37,11 @@ import { DashboardPage } from './pages/dashboard/DashboardPage.js';
 import { DutyPage } from './pages/duty/DutyPage.js';
 import { EnterpriseCardPage } from './pages/enterprises/EnterpriseCardPage.js';
 import { EnterpriseListPage } from './pages/enterprises/EnterpriseListPage.js';
+import { LicenceAlertsPage } from './pages/enterprises/LicenceAlertsPage.js';
 import { OwnEnterprisePage } from './pages/enterprises/OwnEnterprisePage.js';
+import { RegistryImportPage } from './pages/enterprises/RegistryImportPage.js';
+import { UnlicensedPage } from './pages/enterprises/UnlicensedPage.js';
+import { CensusPage } from './pages/hazards/CensusPage.js';
 import { EvaluatePage } from './pages/hazards/EvaluatePage.js';
 import { HazardListPage } from './pages/hazards/HazardListPage.js';
 import { ImportPage } from './pages/imports/ImportPage.js';
@@ -53,6 +60,11 @@ export interface AppRoute {
   bureauOnly?: boolean;
   /** Enterprise users only (本单位档案: a bureau has no record of its own). */
   enterpriseOnly?: boolean;
+  /**
+   * A page outside the menu: the menu entries it belongs to, the first the user has is highlighted (the enterprise
+   * card: 企业档案 for a bureau, 本单位档案 for the enterprise). Without it, the longest entry its path starts with.
+   */
+  menuKeys?: string[];
 }
 
 export const APP_ROUTES: AppRoute[] = [
@@ -106,7 +118,6 @@ export const APP_ROUTES: AppRoute[] = [
     enterpriseOnly: true,
     menu: { labelKey: 'menu.ownEnterprise', icon: <ShopOutlined /> },
   },
-  { path: '/enterprises/:id', element: <EnterpriseCardPage />, permission: 'enterprise.read' },
   {
     // 重大危险源: the map, the count by region and grade, the register; every signed-in user in its jurisdiction.
     path: '/hazards',
@@ -120,6 +131,45 @@ export const APP_ROUTES: AppRoute[] = [
     element: <EvaluatePage />,
     permission: 'hazard.read',
     menu: { labelKey: 'menu.hazardEvaluate', icon: <CalculatorOutlined /> },
+  },
+  {
+    // 企业批量导入: from the 企业档案 list's 批量导入 (the administrator and inspectors).
+    path: '/enterprises/import',
+    element: <RegistryImportPage />,
+    permission: 'enterprise.import',
+    bureauOnly: true,
+    menuKeys: ['/enterprises'],
+  },
+  {
+    // 无证经营: operating enterprises of a licensed sector without a valid licence of it.
+    path: '/enterprises/unlicensed',
+    element: <UnlicensedPage />,
+    permission: 'enterprise.read',
+    bureauOnly: true,
+    menu: { labelKey: 'menu.unlicensed', icon: <StopOutlined /> },
+  },
+  {
+    // 许可证到期提醒: the whole list behind the 工作台 card (an enterprise user has its licences on its card).
+    path: '/licences/alerts',
+    element: <LicenceAlertsPage />,
+    permission: 'enterprise.read',
+    bureauOnly: true,
+    menu: { labelKey: 'menu.licenceAlerts', icon: <ClockCircleOutlined /> },
+  },
+  {
+    // 危险源普查: campaigns and their progress by region; census.write starts one (checked on the page).
+    path: '/hazards/censuses',
+    element: <CensusPage />,
+    permission: 'hazard.read',
+    bureauOnly: true,
+    menu: { labelKey: 'menu.censuses', icon: <ScheduleOutlined /> },
+  },
+  // After every /enterprises/… page above, which it would match (AppLayout takes the first match).
+  {
+    path: '/enterprises/:id',
+    element: <EnterpriseCardPage />,
+    permission: 'enterprise.read',
+    menuKeys: ['/enterprises', '/enterprises/mine'],
   },
   {
     // 控制指标: every bureau role reads its jurisdiction's; stats and admin of the parent bureau set them.

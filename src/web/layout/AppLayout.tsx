@@ -48,16 +48,20 @@ function SideMenu({ onNavigate }: { onNavigate?: () => void }) {
     icon: r.menu?.icon,
     label: t(r.menu?.labelKey ?? ''),
   }));
-  // The most specific menu entry that matches the current path.
-  const selected = [...items]
-    .sort((a, b) => b.key.length - a.key.length)
-    .find((i) => matchPath({ path: i.key, end: i.key === '/' || i.key.endsWith('/new') }, location.pathname));
+  // The entry the current page declares it belongs to (the first the user has), else the most specific match.
+  const route = APP_ROUTES.find((r) => matchPath(r.path, location.pathname));
+  const declared = route?.menuKeys?.find((k) => items.some((i) => i.key === k));
+  const selected =
+    declared ??
+    [...items]
+      .sort((a, b) => b.key.length - a.key.length)
+      .find((i) => matchPath({ path: i.key, end: i.key === '/' || i.key.endsWith('/new') }, location.pathname))?.key;
   return (
     <Menu
       theme="dark"
       mode="inline"
       style={{ background: 'transparent' }}
-      selectedKeys={selected ? [selected.key] : []}
+      selectedKeys={selected ? [selected] : []}
       items={items}
       onClick={({ key }) => {
         void navigate(key);

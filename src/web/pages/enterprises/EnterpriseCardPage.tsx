@@ -2,16 +2,19 @@
  * 企业档案 card (/enterprises/:id): the record, its licences with their expiry alerts, its 生产单元 and 储存单元 with
  * their grades, and the 修改记录. Whoever may write edits in place; an enterprise user sees its own card only.
  */
-import { ArrowLeftOutlined, EditOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Col, Descriptions, Grid, Result, Row, Skeleton, Space, Tag, Typography } from 'antd';
+import { ArrowLeftOutlined, AuditOutlined, EditOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Card, Col, Descriptions, Grid, Result, Row, Skeleton, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
 import type { EnterpriseView } from '../../../contracts/enterprises.js';
+import type { CensusView } from '../../../contracts/hazards.js';
+import { isWithin } from '../../../domain/region-code.js';
 import { isNotFound } from '../../api/client.js';
 import { useMe } from '../../api/queries.js';
 import { formatTime } from '../../components/format.js';
 import { mayDo } from '../../routes.js';
+import { censusPhase, useCensuses, useEnterpriseUnits, useSubmitCensusReturn } from '../hazards/queries.js';
 import { HazardGradeTag } from '../hazards/tags.js';
 import { UnitsCard } from '../hazards/UnitsCard.js';
 import { EnterpriseFormModal } from './EnterpriseFormModal.js';
@@ -29,6 +32,70 @@ export function MajorHazardSummary({ count, grade }: { count: number; grade: Ent
       <Typography.Text>{t('enterprise.majorHazardCount', { count })}</Typography.Text>
       {grade !== null && <HazardGradeTag grade={grade as 1 | 2 | 3 | 4} />}
     </Space>
+  );
+}
+
+/** The campaigns open today (started, not past their end) whose region and sectors cover the enterprise. */
+function openCensusesOf(e: EnterpriseView, items: readonly CensusView[]): CensusView[] {
+  return items.filter(
+    (c) =>
+      censusPhase(c) === 'open' &&
+      isWithin(e.regionCode, c.regionCode) &&
+      (c.sectors.length === 0 || c.sectors.some((s) => e.sectors.includes(s))),
+  );
+}
+
+/**
+ * 普查申报, one button per open campaign covering the enterprise (census.submit): the enterprise's current 生产单元
+ * and 储存单元 are its return, so the confirmation says which; declared again, the return is replaced.
+ */
+function CensusReturnButtons({ e }: { e: EnterpriseView }) {
+  const { t } = useTranslation();
+  const { modal, message } = App.useApp();
+  const me = useMe().data;
+  const allowed = mayDo(me, 'census.submit');
+  const censuses = useCensuses(allowed);
+  const units = useEnterpriseUnits(e.id);
+  const submit = useSubmitCensusReturn();
+  if (!allowed) return null;
+  const open = openCensusesOf(e, censuses.data?.items ?? []);
+  const current = (units.data?.items ?? []).filter((u) => !u.retiredAt);
+  const declare = (c: CensusView) =>
+    modal.confirm({
+      title: t('census.declareTitle', { name: c.name }),
+      content: t('census.declareConfirm', {
+        units: current.length,
+        major: current.filter((u) => u.isMajor).length,
+        endsOn: c.endsOn,
+      }),
+      okText: t('census.declare'),
+      cancelText: t('common.cancel'),
+      onOk: async () => {
+        try {
+          const r = await submit.mutateAsync({ censusId: c.id, enterpriseId: e.id });
+          message.success(
+            t(r.late ? 'census.declaredLate' : 'census.declared', { units: r.units, major: r.majorUnits }),
+          );
+        } catch (err) {
+          message.error(t('errors.generic', { message: err instanceof Error ? err.message : String(err) }));
+        }
+      },
+    });
+  return (
+    <>
+      {open.map((c) => (
+        <Button
+          key={c.id}
+          icon={<AuditOutlined />}
+          onClick={() => declare(c)}
+          title={c.name}
+          data-testid="census-declare"
+          data-census={c.id}
+        >
+          {open.length > 1 ? t('census.declareNamed', { name: c.name }) : t('census.declare')}
+        </Button>
+      ))}
+    </>
   );
 }
 
@@ -69,11 +136,14 @@ function Header({ e }: { e: EnterpriseView }) {
           </Space>
         </Col>
         <Col>
-          {mayDo(me, 'enterprise.write') && (
-            <Button icon={<EditOutlined />} onClick={() => setEditing(true)} data-testid="enterprise-edit">
-              {t('enterprise.edit')}
-            </Button>
-          )}
+          <Space wrap>
+            <CensusReturnButtons e={e} />
+            {mayDo(me, 'enterprise.write') && (
+              <Button icon={<EditOutlined />} onClick={() => setEditing(true)} data-testid="enterprise-edit">
+                {t('enterprise.edit')}
+              </Button>
+            )}
+          </Space>
         </Col>
       </Row>
       {editing && <EnterpriseFormModal enterprise={e} open onClose={() => setEditing(false)} />}

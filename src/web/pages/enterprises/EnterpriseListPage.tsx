@@ -1,8 +1,9 @@
 /**
  * 企业档案 list (/enterprises): search by name, address or credit code; region, sector, status and 重大危险源
- * filters kept in the address bar; the paged table links to each card. 登记企业 for the bureau (enterprise.write).
+ * filters kept in the address bar; the paged table links to each card. 登记企业 for the bureau (enterprise.write),
+ * 批量导入 (enterprise.import), 导出 Excel of the filtered list and 导出许可证 of the chosen region.
  */
-import { PlusOutlined } from '@ant-design/icons';
+import { DownloadOutlined, ImportOutlined, PlusOutlined } from '@ant-design/icons';
 import { Button, Col, Input, Row, Select, Space, type TableProps, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -15,7 +16,7 @@ import { RegionCascader } from '../../components/RegionCascader.js';
 import { mayDo } from '../../routes.js';
 import { MajorHazardSummary } from './EnterpriseCardPage.js';
 import { EnterpriseFormModal } from './EnterpriseFormModal.js';
-import { type EnterpriseListParams, useEnterprises } from './queries.js';
+import { type EnterpriseListParams, enterprisesXlsxUrl, licencesXlsxUrl, useEnterprises } from './queries.js';
 import { EnterpriseStatusBadge, SectorTags } from './tags.js';
 
 const FILTER_KEYS = ['q', 'regionCode', 'sector', 'status', 'majorHazard'];
@@ -147,16 +148,43 @@ export function EnterpriseListPage() {
         testId="enterprise-list"
         title={t('enterprise.listTitle')}
         extra={
-          mayDo(me, 'enterprise.write') && me?.org.kind === 'bureau' ? (
+          <Space wrap size={8}>
+            {mayDo(me, 'enterprise.import') && (
+              <Button
+                icon={<ImportOutlined />}
+                onClick={() => void navigate('/enterprises/import')}
+                data-testid="enterprise-import"
+              >
+                {t('enterprise.import')}
+              </Button>
+            )}
             <Button
-              type="primary"
-              icon={<PlusOutlined />}
-              onClick={() => setRegistering(true)}
-              data-testid="enterprise-new"
+              icon={<DownloadOutlined />}
+              href={enterprisesXlsxUrl(query)}
+              download
+              data-testid="enterprise-export"
             >
-              {t('enterprise.new')}
+              {t('enterprise.export')}
             </Button>
-          ) : null
+            <Button
+              icon={<DownloadOutlined />}
+              href={licencesXlsxUrl(query.regionCode as string | undefined)}
+              download
+              data-testid="licence-export"
+            >
+              {t('licenceAlerts.export')}
+            </Button>
+            {mayDo(me, 'enterprise.write') && me?.org.kind === 'bureau' && (
+              <Button
+                type="primary"
+                icon={<PlusOutlined />}
+                onClick={() => setRegistering(true)}
+                data-testid="enterprise-new"
+              >
+                {t('enterprise.new')}
+              </Button>
+            )}
+          </Space>
         }
         filters={filters}
         columns={columns}

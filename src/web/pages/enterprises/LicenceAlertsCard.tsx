@@ -1,6 +1,7 @@
 /**
  * 许可证到期提醒 on the 工作台: how many licences of the jurisdiction expire within 90 and 30 days or have expired
- * (GET /api/licences/alerts; an enterprise user: its own), and the most urgent few with a link to the enterprise.
+ * (GET /api/licences/alerts; an enterprise user: its own), and the most urgent few with a link to the enterprise;
+ * 查看全部 opens the whole list (/licences/alerts).
  */
 import { Alert, Card, Col, Empty, Row, Space, Statistic, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
@@ -25,7 +26,13 @@ export function LicenceAlertsCard() {
       title={own ? t('dashboard.ownLicenceAlerts') : t('dashboard.licenceAlerts')}
       size="small"
       data-testid="licence-alerts"
-      extra={!own ? <Link to="/enterprises">{t('dashboard.toRegistry')}</Link> : null}
+      extra={
+        !own ? (
+          <Link to="/licences/alerts" data-testid="licence-alerts-all">
+            {t('dashboard.allLicenceAlerts')}
+          </Link>
+        ) : null
+      }
     >
       {alerts.error ? (
         <Alert type="error" showIcon title={t('common.loadFailed', { message: alerts.error.message })} />

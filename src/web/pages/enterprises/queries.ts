@@ -8,11 +8,14 @@ import type {
   EnterpriseView,
   LicenceAlertPage,
   LicenceView,
+  UnlicensedRow,
   UpdateEnterpriseInput,
   UpdateLicenceInput,
 } from '../../../contracts/enterprises.js';
-import { api, uuid } from '../../api/client.js';
+import { api, buildUrl, uuid } from '../../api/client.js';
 import { queryKeys } from '../../api/queries.js';
+import type { Page } from '../../api/types.js';
+import { postFile } from '../imports/queries.js';
 
 export const enterpriseKeys = {
   all: ['enterprises'] as const,
@@ -22,6 +25,7 @@ export const enterpriseKeys = {
   one: (id: string) => ['enterprises', 'one', id] as const,
   history: (id: string) => ['enterprises', 'history', id] as const,
   alerts: (params: object) => ['enterprises', 'alerts', params] as const,
+  unlicensed: (params: object) => ['enterprises', 'unlicensed', params] as const,
 };
 
 export type EnterpriseListParams = Record<string, string | number | undefined>;
@@ -61,11 +65,109 @@ export function useEnterpriseHistory(id: string) {
 }
 
 /** 许可证到期提醒 of the jurisdiction (an enterprise user: its own licences). */
-export function useLicenceAlerts(params: { pageSize: number; regionCode?: string; stage?: string }) {
+export function useLicenceAlerts(params: {
+  pageSize: number;
+  page?: number | undefined;
+  regionCode?: string | undefined;
+  stage?: string | undefined;
+}) {
   return useQuery({
     queryKey: enterpriseKeys.alerts(params),
     queryFn: ({ signal }) => api<LicenceAlertPage>('/api/licences/alerts', { query: params, signal }),
     refetchInterval: 10 * 60_000,
+    placeholderData: (prev) => prev,
+  });
+}
+
+/** 无证（证照失效）经营: operating enterprises of a licensed sector without a valid licence of that sector. */
+export function useUnlicensed(params: EnterpriseListParams) {
+  return useQuery({
+    queryKey: enterpriseKeys.unlicensed(params),
+    queryFn: ({ signal }) => api<Page<UnlicensedRow>>('/api/enterprises/unlicensed', { query: params, signal }),
+    placeholderData: (prev) => prev,
+  });
+}
+
+// ————————————————————————————————————————— export (.xlsx): plain same-origin GETs, saved by the browser
+
+/** 企业名录 with the list's filters, without paging (the session cookie goes along). */
+export function enterprisesXlsxUrl(filters: EnterpriseListParams): string {
+  const rest = Object.entries(filters).filter(([k]) => k !== 'page' && k !== 'pageSize');
+  return buildUrl('/api/enterprises/export', Object.fromEntries(rest));
+}
+
+/** 许可证台账 of the jurisdiction or of one of its regions. */
+export function licencesXlsxUrl(regionCode: string | undefined): string {
+  return buildUrl('/api/licences/export', { regionCode });
+}
+
+// ————————————————————————————————————————— bulk import (企业批量导入)
+
+export const REGISTRY_TEMPLATE_URL = '/api/enterprises/import/template';
+
+export type RegistryRowStatus = 'created' | 'duplicate' | 'invalid';
+
+/** One problem of a row: the API field (`row`: the row as a whole), the file's column header, the message. */
+export interface RegistryRowProblem {
+  field: string;
+  header?: string;
+  code: string;
+  message: string;
+}
+
+export interface RegistryRowResult {
+  /** The row number in the spreadsheet (the header is row 1). */
+  line: number;
+  sheet: string;
+  status: RegistryRowStatus;
+  creditCode?: string;
+  /** created: the new enterprise or licence (not in a dry run); duplicate: the record it repeats. */
+  id?: string;
+  problems?: RegistryRowProblem[];
+}
+
+export interface RegistrySheetCounts {
+  sheets: string[];
+  total: number;
+  created: number;
+  duplicates: number;
+  invalid: number;
+  ignoredColumns: string[];
+}
+
+/** The answer of POST /api/enterprises/import (src/server/modules/registry-import/service.ts). */
+export interface RegistryImportResult {
+  importId: string;
+  dryRun: boolean;
+  fileName: string;
+  format: 'xlsx' | 'csv';
+  total: number;
+  created: number;
+  duplicates: number;
+  invalid: number;
+  enterprises: RegistrySheetCounts;
+  licences: RegistrySheetCounts;
+  rows: RegistryRowResult[];
+}
+
+/**
+ * Uploads the .xlsx or .csv (multipart field `file`). The same Idempotency-Key again answers the first result
+ * (a retry after a lost answer imports nothing twice). A real import refreshes every registry query.
+ */
+export function useRegistryImport() {
+  const invalidate = useInvalidateRegistry();
+  return useMutation({
+    mutationFn: (v: { file: File; dryRun: boolean; key: string }) =>
+      postFile<RegistryImportResult>(
+        '/api/enterprises/import',
+        v.file,
+        { dryRun: v.dryRun },
+        { 'Idempotency-Key': v.key },
+      ),
+    // Also after a failure: rows written before it stay written.
+    onSettled: (_result, _error, v) => {
+      if (!v.dryRun) invalidate();
+    },
   });
 }
 

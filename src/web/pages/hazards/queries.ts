@@ -1,7 +1,10 @@
 /** React Query hooks of the major-hazard register (重大危险源, GB 18218-2018). Query keys start with 'hazards'. */
-import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import type {
+  CensusProgress,
+  CensusView,
+  CreateCensusInput,
   CreateUnitInput,
   EvaluateInput,
   Evaluation,
@@ -11,6 +14,7 @@ import type {
   MapPoint,
   UpdateUnitInput,
 } from '../../../contracts/hazards.js';
+import { shanghaiDate } from '../../../domain/time.js';
 import { api, uuid } from '../../api/client.js';
 import { useInvalidateRegistry } from '../enterprises/queries.js';
 
@@ -21,6 +25,10 @@ export const hazardKeys = {
   map: (params: object) => ['hazards', 'map', params] as const,
   ofEnterprise: (enterpriseId: string) => ['hazards', 'enterprise', enterpriseId] as const,
   unit: (id: string) => ['hazards', 'unit', id] as const,
+  /** 普查: the campaigns, and one campaign's progress in a region (returns change it, so under 'hazards'). */
+  censuses: ['hazards', 'censuses'] as const,
+  censusProgress: (id: string, regionCode: string | undefined) =>
+    ['hazards', 'censuses', id, 'progress', regionCode ?? ''] as const,
   /** Not under 'hazards': a pure computation, nothing a write invalidates. */
   evaluate: (body: string) => ['hazardEvaluate', body] as const,
 };
@@ -100,6 +108,61 @@ export function useRetireUnit() {
   return useMutation({
     mutationFn: (id: string) => api<HazardUnitView>(`/api/hazard-units/${id}/retire`, { method: 'POST', body: {} }),
     onSuccess: invalidate,
+  });
+}
+
+export type CensusPhase = 'upcoming' | 'open' | 'closed';
+
+/** Where a campaign stands on today's date (Asia/Shanghai): 未开始, 进行中, 已截止. */
+export function censusPhase(c: Pick<CensusView, 'startsOn' | 'endsOn'>, today = shanghaiDate(new Date())): CensusPhase {
+  if (today < c.startsOn) return 'upcoming';
+  return today > c.endsOn ? 'closed' : 'open';
+}
+
+/** 普查 campaigns visible to the user: those covering its region and, for a bureau, those of its subtree. */
+export function useCensuses(enabled = true) {
+  return useQuery({
+    queryKey: hazardKeys.censuses,
+    queryFn: ({ signal }) => api<{ items: CensusView[] }>('/api/hazard-censuses', { signal }),
+    enabled,
+  });
+}
+
+/** A campaign's progress in `regionCode` (default: the campaign's region, or the bureau's when below it). */
+export function useCensusProgress(id: string | undefined, regionCode: string | undefined) {
+  return useQuery({
+    queryKey: hazardKeys.censusProgress(id ?? '', regionCode),
+    queryFn: ({ signal }) =>
+      api<CensusProgress>(`/api/hazard-censuses/${id}/progress`, { query: { regionCode }, signal }),
+    enabled: !!id,
+    placeholderData: (prev) => prev,
+  });
+}
+
+export function useCreateCensus() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: CreateCensusInput) => api<CensusView>('/api/hazard-censuses', { body }),
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: hazardKeys.censuses }),
+  });
+}
+
+export interface CensusReturn {
+  censusId: string;
+  enterpriseId: string;
+  units: number;
+  majorUnits: number;
+  /** Submitted after the campaign's end date. */
+  late: boolean;
+}
+
+/** 普查申报: the enterprise's current units are its return (submitted again, the return is replaced). */
+export function useSubmitCensusReturn() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (v: { censusId: string; enterpriseId: string }) =>
+      api<CensusReturn>(`/api/hazard-censuses/${v.censusId}/returns`, { body: { enterpriseId: v.enterpriseId } }),
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: hazardKeys.censuses }),
   });
 }
 

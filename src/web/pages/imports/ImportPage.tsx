@@ -131,7 +131,8 @@ function ResultCard({ view }: { view: ImportView }) {
   );
 }
 
-function problemOf(e: unknown): { title: string; details: string[] } {
+/** An upload's failure as a title and, for several field issues, their messages. */
+export function problemOf(e: unknown): { title: string; details: string[] } {
   if (e instanceof ApiError) {
     const details = Array.isArray(e.details) ? e.fieldIssues.map((i) => i.message) : [];
     return { title: e.message, details: details.length > 1 ? details : [] };

@@ -7,19 +7,24 @@ import type { Page } from '../../api/types.js';
 export const IMPORT_TEMPLATE_URL = '/api/accidents/import/template';
 
 /**
- * Uploads the file (multipart field `file`). The import id is chosen here so the page can poll the import's
- * progress while this request is still running; the same id again is an idempotent retry.
+ * POSTs `file` as the multipart field `file` to `path` and answers the JSON body, or throws the server's error as an
+ * ApiError — the one upload of the imports (accidents, the enterprise registry).
  */
-export async function uploadImport(file: File, opts: { dryRun: boolean; importId: string }): Promise<ImportView> {
+export async function postFile<T>(
+  path: string,
+  file: File,
+  query: Record<string, string | number | boolean | undefined>,
+  headers: Record<string, string> = {},
+): Promise<T> {
   const form = new FormData();
   form.append('file', file, file.name);
   let res: Response;
   try {
-    res = await fetch(buildUrl('/api/accidents/import', { dryRun: opts.dryRun, importId: opts.importId }), {
+    res = await fetch(buildUrl(path, query), {
       method: 'POST',
       body: form,
       credentials: 'same-origin',
-      headers: { accept: 'application/json' },
+      headers: { accept: 'application/json', ...headers },
     });
   } catch {
     throw new ApiError(0, 'NETWORK', '网络连接失败', []);
@@ -35,7 +40,15 @@ export async function uploadImport(file: File, opts: { dryRun: boolean; importId
     const err = (json as { error?: { code?: string; message?: string; details?: unknown } } | undefined)?.error;
     throw new ApiError(res.status, err?.code ?? `HTTP_${res.status}`, err?.message ?? res.statusText, err?.details);
   }
-  return json as ImportView;
+  return json as T;
+}
+
+/**
+ * Uploads the file (multipart field `file`). The import id is chosen here so the page can poll the import's
+ * progress while this request is still running; the same id again is an idempotent retry.
+ */
+export function uploadImport(file: File, opts: { dryRun: boolean; importId: string }): Promise<ImportView> {
+  return postFile<ImportView>('/api/accidents/import', file, { dryRun: opts.dryRun, importId: opts.importId });
 }
 
 /** The import's progress, polled every second while `running`; a 404 before the server has recorded it is "not yet". */

@@ -1,0 +1,132 @@
+/**
+ * 无证经营 (/enterprises/unlicensed): the jurisdiction's operating enterprises of a licensed sector (危险化学品, 非煤矿山,
+ * 烟花爆竹) without a valid licence of that sector on today's date — never licensed, expired, suspended or revoked.
+ * Region and sector filters in the address bar; each row links to the enterprise's card (all are operating: no
+ * status column).
+ */
+import { Button, Col, Row, Select, Space, type TableProps, Tag, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { Link, useSearchParams } from 'react-router';
+import type { UnlicensedRow } from '../../../contracts/enterprises.js';
+import { LICENSED_SECTORS, type Sector } from '../../../domain/enterprise.js';
+import { ListPage } from '../../components/ListPage.js';
+import { RegionCascader } from '../../components/RegionCascader.js';
+import { type EnterpriseListParams, useUnlicensed } from './queries.js';
+import { SectorTags } from './tags.js';
+
+const FILTER_KEYS = ['regionCode', 'sector'];
+
+/** 缺少危险化学品类许可证 … one red tag per licensed sector without a valid licence. */
+export function MissingLicenceTags({ sectors }: { sectors: readonly Sector[] }) {
+  const { t } = useTranslation();
+  return (
+    <Space size={[0, 4]} wrap>
+      {sectors.map((s) => (
+        <Tag key={s} color="error" data-testid="missing-sector" data-sector={s}>
+          {t('unlicensed.missing', { sector: t(`sector.${s}`) })}
+        </Tag>
+      ))}
+    </Space>
+  );
+}
+
+export function UnlicensedPage() {
+  const { t } = useTranslation();
+  const [params, setParams] = useSearchParams();
+  const page = Number(params.get('page') ?? 1) || 1;
+  const pageSize = Number(params.get('pageSize') ?? 20) || 20;
+  const query: EnterpriseListParams = { page, pageSize };
+  for (const k of FILTER_KEYS) {
+    const v = params.get(k);
+    if (v) query[k] = v;
+  }
+  const list = useUnlicensed(query);
+
+  const set = (patch: Record<string, string | undefined>) => {
+    const next = new URLSearchParams(params);
+    for (const [k, v] of Object.entries(patch)) {
+      if (v) next.set(k, v);
+      else next.delete(k);
+    }
+    if (!('page' in patch)) next.delete('page');
+    setParams(next, { replace: true });
+  };
+
+  const columns: TableProps<UnlicensedRow>['columns'] = [
+    {
+      title: t('enterprise.name'),
+      dataIndex: 'name',
+      width: 260,
+      fixed: 'left',
+      render: (v: string, r) => (
+        <Space orientation="vertical" size={0}>
+          <Link to={`/enterprises/${r.id}`}>{v}</Link>
+          <Typography.Text type="secondary" style={{ fontSize: 12 }} ellipsis>
+            {r.address}
+          </Typography.Text>
+        </Space>
+      ),
+    },
+    { title: t('enterprise.creditCode'), dataIndex: 'creditCode', width: 180 },
+    { title: t('enterprise.region'), dataIndex: 'regionName', width: 170, ellipsis: true },
+    {
+      title: t('unlicensed.missingTitle'),
+      dataIndex: 'missingSectors',
+      width: 230,
+      render: (v: Sector[]) => <MissingLicenceTags sectors={v} />,
+    },
+    {
+      title: t('enterprise.sectors'),
+      dataIndex: 'sectors',
+      width: 170,
+      render: (v: Sector[]) => <SectorTags sectors={v} />,
+    },
+  ];
+
+  const filters = (
+    <Row gutter={[8, 8]}>
+      <Col xs={24} md={12} xl={6}>
+        <RegionCascader
+          style={{ width: '100%' }}
+          value={params.get('regionCode') ?? undefined}
+          onChange={(code) => set({ regionCode: code })}
+        />
+      </Col>
+      <Col xs={12} md={6} xl={4}>
+        <Select
+          style={{ width: '100%' }}
+          allowClear
+          placeholder={t('enterprise.sectors')}
+          value={params.get('sector') ?? undefined}
+          options={LICENSED_SECTORS.map((s) => ({ value: s, label: t(`sector.${s}`) }))}
+          onChange={(v?: string) => set({ sector: v })}
+        />
+      </Col>
+      <Col xs={12} md={6} xl={2}>
+        <Button onClick={() => setParams(new URLSearchParams(), { replace: true })}>{t('common.reset')}</Button>
+      </Col>
+      <Col xs={24}>
+        <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+          {t('unlicensed.hint')}
+        </Typography.Text>
+      </Col>
+    </Row>
+  );
+
+  return (
+    <ListPage<UnlicensedRow>
+      testId="unlicensed-list"
+      title={t('unlicensed.title')}
+      filters={filters}
+      columns={columns}
+      rowKey="id"
+      data={list.data}
+      loading={list.isFetching}
+      error={list.error}
+      page={page}
+      pageSize={pageSize}
+      onPageChange={(p, s) => set({ page: String(p), pageSize: String(s) })}
+      scrollX={1010}
+    />
+  );
+}
