@@ -4,7 +4,7 @@ import { isAccidentType, isIndustryCode } from '../domain/codes.js';
 import { DOMAINS } from '../domain/direct-report.js';
 import { GRADES } from '../domain/grade.js';
 import { CHAIN_LEVELS } from '../domain/reporting-chain.js';
-import { count, creditCode, isoDateTime, pageQuery, requiredText, text, yuan } from './common.js';
+import { count, creditCode, expecting, isoDateTime, pageQuery, requiredText, text, yuan } from './common.js';
 
 const regionCode = z.string().regex(/^\d{6}(\d{3})?$/, { message: '须为6位县级或9位乡镇行政区划代码' });
 const industryCode = z.string().trim().refine(isIndustryCode, {
@@ -112,7 +112,7 @@ export const SUMMARY_MAX_DAYS = 366;
 
 export const accidentSummaryQuery = z.object({
   days: z.coerce
-    .number({ message: '须为数字' })
+    .number(expecting('须为数字'))
     .int({ message: '须为整数' })
     .min(1, { message: '至少1天' })
     .max(SUMMARY_MAX_DAYS, { message: `最多${SUMMARY_MAX_DAYS}天` })

@@ -22,6 +22,7 @@ export const createBulletinBody = z
     /** 主送; default by the region's level (各市应急管理局，省安委会有关成员单位：…). */
     recipients: text(300).optional(),
   })
+  .strict()
   .superRefine((b, ctx) => {
     if (b.kind !== 'range') return;
     if (!b.from) ctx.addIssue({ code: 'custom', path: ['from'], message: '任意时段通报须填写开始时间' });

@@ -4,6 +4,18 @@ import { CREDIT_CODE_MESSAGES, creditCodeProblem } from '../domain/credit-code.j
 // Chinese messages for every built-in check (server and web share these schemas).
 z.config(z.locales.zhCN());
 
+export const REQUIRED_MESSAGE = '必填项，不能为空';
+
+// A missing field says so, rather than "expected a string, got undefined".
+z.config({
+  customError: (iss) => (iss.code === 'invalid_type' && iss.input === undefined ? REQUIRED_MESSAGE : undefined),
+});
+
+/** The error of a type check: REQUIRED_MESSAGE when the field is missing, `message` when it has the wrong type. */
+export function expecting(message: string) {
+  return { error: (iss: { input?: unknown }) => (iss.input === undefined ? REQUIRED_MESSAGE : message) };
+}
+
 /**
  * Years a timestamp may carry. PostgreSQL rejects year 0000 (a 500) and PGlite silently rewrites years
  * 0001–0099, so out-of-range years are refused here; the bounds cover every record the bureaus keep.
@@ -29,20 +41,20 @@ export const isoDateTime = z.iso
   );
 
 export const count = z
-  .number({ message: '须为数字' })
+  .number(expecting('须为数字'))
   .int({ message: '须为整数' })
   .min(0, { message: '不能为负数' })
   .max(1_000_000, { message: '数值过大' });
 
 export const yuan = z
-  .number({ message: '须为数字' })
+  .number(expecting('须为数字'))
   .int({ message: '须为整数（元）' })
   .min(0, { message: '不能为负数' })
   .max(1_000_000_000_000, { message: '数值过大' });
 
 export function text(max: number) {
   return z
-    .string({ message: '须为文本' })
+    .string(expecting('须为文本'))
     .trim()
     .max(max, { message: `不能超过${max}个字符` })
     .refine((s) => !s.includes('\u0000'), { message: '不能包含空字符' });
@@ -54,7 +66,7 @@ export function requiredText(max: number) {
 
 /** 统一社会信用代码, check character verified (GB 32100-2015); the message says what is wrong. */
 export const creditCode = z
-  .string({ message: '须为文本' })
+  .string(expecting('须为文本'))
   .trim()
   .superRefine((code, ctx) => {
     const problem = creditCodeProblem(code);

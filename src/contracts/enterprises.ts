@@ -15,7 +15,7 @@ import {
   SECTORS,
   type Sector,
 } from '../domain/enterprise.js';
-import { count, creditCode, pageQuery, requiredText, text } from './common.js';
+import { count, creditCode, expecting, pageQuery, requiredText, text } from './common.js';
 
 const oneOf = <T extends readonly [string, ...string[]]>(values: T) =>
   z.enum(values, { message: `须为 ${values.join('、')} 之一` });
@@ -30,7 +30,7 @@ const industryCode = z.string().trim().refine(isIndustryCode, {
 });
 
 export const phone = z
-  .string({ message: '须为文本' })
+  .string(expecting('须为文本'))
   .trim()
   .regex(/^[0-9+\-() ]{5,20}$/, { message: '须为电话号码（数字，可含 - 和括号）' });
 
@@ -55,8 +55,8 @@ const enterpriseFields = {
   name: requiredText(200),
   regionCode: placeCode,
   address: requiredText(300),
-  longitude: z.number({ message: '须为数字' }).min(73).max(136, { message: '经度须在73至136之间' }).nullable(),
-  latitude: z.number({ message: '须为数字' }).min(3).max(54, { message: '纬度须在3至54之间' }).nullable(),
+  longitude: z.number(expecting('须为数字')).min(73).max(136, { message: '经度须在73至136之间' }).nullable(),
+  latitude: z.number(expecting('须为数字')).min(3).max(54, { message: '纬度须在3至54之间' }).nullable(),
   industryCode,
   sectors,
   scale: oneOf(SCALES).nullable(),

@@ -2,24 +2,25 @@
 import { z } from 'zod';
 import { SECTORS, type Sector } from '../domain/enterprise.js';
 import type { MajorHazardGrade } from '../domain/major-hazard.js';
-import { count, pageQuery, requiredText, text } from './common.js';
+import { count, expecting, pageQuery, requiredText, text } from './common.js';
 import { isoDate, phone, regionCodeParam } from './enterprises.js';
 
 /** Tonnes as a JSON number or a decimal string ("0.3"), so the exact quantity reaches the exact arithmetic. */
 const tonnes = z.union(
   [
-    z.number({ message: '须为数字（吨）' }).min(0, { message: '不能为负数' }).max(1e9, { message: '数值过大' }),
+    z.number(expecting('须为数字（吨）')).min(0, { message: '不能为负数' }).max(1e9, { message: '数值过大' }),
     z
       .string()
       .trim()
       .regex(/^\d{1,9}(\.\d{1,6})?$/, { message: '须为不小于0的十进制数（吨），最多6位小数' }),
   ],
-  { message: '须为数字（吨）' },
+  expecting('须为数字（吨）'),
 );
 
-const category = z.union([z.string().trim().max(10), z.array(z.string().trim().max(10)).min(1).max(5)], {
-  message: '须为表2类别符号（如 W5.1）或其数组',
-});
+const category = z.union(
+  [z.string().trim().max(10), z.array(z.string().trim().max(10)).min(1).max(5)],
+  expecting('须为表2类别符号（如 W5.1）或其数组'),
+);
 
 export const substanceInput = z
   .object({

@@ -7,7 +7,7 @@ import {
   type IndicatorStatus,
   REDUCTION_PCT_DECIMALS,
 } from '../domain/indicators.js';
-import { count, text } from './common.js';
+import { count, expecting, text } from './common.js';
 
 export const MIN_INDICATOR_YEAR = 2000;
 export const MAX_INDICATOR_YEAR = 2100;
@@ -15,14 +15,14 @@ export const MAX_INDICATOR_YEAR = 2100;
 const regionCode = z.string().regex(/^\d{6}(\d{3})?$/, { message: '须为6位或9位行政区划代码' });
 
 const year = z.coerce
-  .number({ message: '须为年份数字' })
+  .number(expecting('须为年份数字'))
   .int({ message: '须为整数年份' })
   .min(MIN_INDICATOR_YEAR, { message: `年份须在${MIN_INDICATOR_YEAR}年至${MAX_INDICATOR_YEAR}年之间` })
   .max(MAX_INDICATOR_YEAR, { message: `年份须在${MIN_INDICATOR_YEAR}年至${MAX_INDICATOR_YEAR}年之间` });
 
 /** 同比下降 %: 0–100 with at most two decimals; null or left out = no reduction target. */
 const reductionPct = z
-  .number({ message: '须为数字' })
+  .number(expecting('须为数字'))
   .min(0, { message: '须在0至100之间' })
   .max(100, { message: '须在0至100之间' })
   .refine((v) => Math.abs(Math.round(v * 10 ** REDUCTION_PCT_DECIMALS) - v * 10 ** REDUCTION_PCT_DECIMALS) < 1e-6, {

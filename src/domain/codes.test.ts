@@ -1,6 +1,13 @@
 /** GB 6441-1986 accident categories and GB/T 4754-2017 industry codes (门类 letter, or 门类 + 大类). */
 import { describe, expect, it } from 'vitest';
-import { ACCIDENT_TYPES, INDUSTRY_SECTIONS, industrySectionOf, isAccidentType, isIndustryCode } from './codes.js';
+import {
+  ACCIDENT_TYPE_ENTRIES,
+  ACCIDENT_TYPES,
+  INDUSTRY_SECTIONS,
+  industrySectionOf,
+  isAccidentType,
+  isIndustryCode,
+} from './codes.js';
 
 describe('isAccidentType (GB 6441-1986, 01–20)', () => {
   it.each([
@@ -84,5 +91,13 @@ describe('isIndustryCode (GB/T 4754-2017)', () => {
   it('industrySectionOf takes the 门类 letter', () => {
     expect(industrySectionOf('C26')).toBe('C');
     expect(industrySectionOf('N')).toBe('N');
+  });
+});
+
+describe('ACCIDENT_TYPE_ENTRIES', () => {
+  it('lists the 20 GB 6441-1986 types in code order 01–20', () => {
+    expect(ACCIDENT_TYPE_ENTRIES.map(([code]) => code)).toEqual(
+      Array.from({ length: 20 }, (_, i) => String(i + 1).padStart(2, '0')),
+    );
   });
 });

@@ -26,6 +26,14 @@ export const ACCIDENT_TYPES: Readonly<Record<string, string>> = {
   '20': '其他伤害',
 };
 
+/**
+ * The accident types in code order (01–20). Iterate this, never ACCIDENT_TYPES itself: JavaScript puts the
+ * integer-like keys 10–20 before '01'–'09', so Object.entries(ACCIDENT_TYPES) comes out as 10 … 20, 01 … 09.
+ */
+export const ACCIDENT_TYPE_ENTRIES: readonly (readonly [code: string, name: string])[] = Object.entries(
+  ACCIDENT_TYPES,
+).sort(([a], [b]) => a.localeCompare(b));
+
 export function isAccidentType(code: string): boolean {
   return Object.hasOwn(ACCIDENT_TYPES, code);
 }

@@ -293,6 +293,47 @@ describe('Table 1 — the 85 named chemicals', () => {
 
 // ─── Lookup ─────────────────────────────────────────────────────────────────────────────────────────────────
 
+describe('findSubstance — rows whose qualifier is a condition', () => {
+  // The bare name does not say the condition is met (formalin, 37 %, is not row 8): the user must confirm.
+  it.each<[string, number]>([
+    ['甲醛', 8],
+    ['硝酸', 81],
+    ['硝化纤维素溶液', 42],
+    ['硝酸铵肥料', 45],
+    ['过氧化甲基乙基酮', 72],
+  ])('%s → conditional on row %i', (query, no) => {
+    expect(findSubstance(query)).toMatchObject({ status: 'conditional', substance: { no } });
+  });
+
+  it('a shared CAS with a bare conditional name stays conditional', () => {
+    expect(findSubstance({ cas: '9004-70-0', name: '硝化纤维素溶液' })).toMatchObject({
+      status: 'conditional',
+      substance: { no: 42 },
+    });
+  });
+
+  it('a qualifier that only describes the row is no condition: 液化石油气, 汽油, 氯化氢 (无水 as the Table-3 name)', () => {
+    expect(findSubstance('液化石油气')).toMatchObject({ status: 'found', substance: { no: 52 } });
+    expect(findSubstance('汽油')).toMatchObject({ status: 'found', substance: { no: 66 } });
+    expect(findSubstance('氯化氢')).toMatchObject({ status: 'found', substance: { no: 11 } });
+  });
+
+  it('evaluating a bare conditional name asks to confirm; with a category it is classified by Table 2', () => {
+    expect(() => evaluateUnit({ substances: [{ name: '甲醛', quantityT: 5 }], exposedPeople: 0 })).toThrow(
+      expect.objectContaining({ path: 'substances.0.name', code: 'conditional_name' }),
+    );
+    const solution = evaluateUnit({ substances: [{ name: '甲醛', category: 'J5', quantityT: 500 }], exposedPeople: 0 });
+    expect(solution.items[0]).toMatchObject({
+      substance: null,
+      criticalQuantityT: 500,
+      criticalQuantitySource: 'table2',
+    });
+    const pure = evaluateUnit({ substances: [{ name: '甲醛(含量>90%)', quantityT: 5 }], exposedPeople: 0 });
+    expect(pure).toMatchObject({ s: 1, isMajor: true });
+    expect(evaluateUnit({ substances: [{ cas: '50-00-0', quantityT: 5 }], exposedPeople: 0 }).s).toBe(1);
+  });
+});
+
 describe('findSubstance — normalisation and partial names', () => {
   it.each<[string, number, string]>([
     ['７６６４－４１－７', 1, 'cas'],
@@ -311,17 +352,13 @@ describe('findSubstance — normalisation and partial names', () => {
     ['氯化氢', 11, 'name'],
     ['一氧化碳', 13, 'name'],
     // the name without the table's qualifier, or one of two names of a row
-    ['甲醛', 8, 'partial'],
     ['天然气', 49, 'partial'],
     ['甲烷', 49, 'partial'],
     ['液化石油气', 52, 'partial'],
     ['煤气', 13, 'partial'],
-    ['硝化纤维素溶液', 42, 'partial'],
-    ['硝酸铵肥料', 45, 'partial'],
     ['环氧氯丙烷', 21, 'partial'],
     // a unique containment
     ['乙醇汽油', 66, 'partial'],
-    ['过氧化甲基乙基酮', 72, 'partial'],
   ])('%s → row %i (%s)', (query, no, matchedBy) => {
     expect(findSubstance(query)).toMatchObject({ status: 'found', matchedBy, substance: { no } });
   });
@@ -345,7 +382,6 @@ describe('findSubstance — normalisation and partial names', () => {
   it.each<[{ cas?: string; name?: string }, number]>([
     [{ cas: '9004-70-0', name: '硝化纤维素(含乙醇≥25%)' }, 39],
     [{ cas: '9004-70-0', name: '硝化棉溶液' }, 42],
-    [{ cas: '9004-70-0', name: '硝化纤维素溶液' }, 42],
     [{ cas: '9004-70-0', name: '硝化纤维素（含水≥25%）' }, 41],
     [{ cas: '6484-52-2', name: '硝酸铵(含可燃物≤0.2%)' }, 44],
     [{ cas: '6484-52-2', name: '硝酸铵(含可燃物>0.2%，包括以碳计算的任何有机物，但不包括任何其他添加剂)' }, 43],

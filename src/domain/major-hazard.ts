@@ -59,6 +59,7 @@ export type HazardInputErrorCode =
   | 'ambiguous_cas'
   | 'ambiguous_name'
   | 'cas_name_mismatch'
+  | 'conditional_name'
   | 'invalid_quantity'
   | 'negative_quantity'
   | 'invalid_critical_quantity'
@@ -238,6 +239,11 @@ export type SubstanceLookup =
   | { readonly status: 'found'; readonly substance: MajorHazardSubstance; readonly matchedBy: MatchedBy }
   | { readonly status: 'ambiguous'; readonly candidates: readonly MajorHazardSubstance[] }
   | { readonly status: 'not_found' }
+  /**
+   * Only the name without its qualifier matched, and the qualifier is a condition of the row (a concentration or
+   * an exception: 甲醛(含量>90%), 硝酸(发红烟的除外，含硝酸>70%)): the row applies only if the substance meets it.
+   */
+  | { readonly status: 'conditional'; readonly substance: MajorHazardSubstance }
   | {
       readonly status: 'conflict';
       readonly byCas: MajorHazardSubstance;
@@ -246,10 +252,15 @@ export type SubstanceLookup =
 
 const NOT_FOUND = { status: 'not_found' } as const;
 
+/** A qualifier that limits the row (a %, a comparison or 除外), not one that only describes it (含丙烷、丁烷…). */
+const CONDITION = /[%％<>＜＞≤≥]|除外/;
+
 function verdict(rows: readonly MajorHazardSubstance[], matchedBy: MatchedBy): SubstanceLookup | null {
   if (rows.length === 0) return null;
   if (rows.length > 1) return { status: 'ambiguous', candidates: rows };
-  return { status: 'found', substance: rows[0] as MajorHazardSubstance, matchedBy };
+  const substance = rows[0] as MajorHazardSubstance;
+  if (matchedBy === 'partial' && CONDITION.test(substance.name)) return { status: 'conditional', substance };
+  return { status: 'found', substance, matchedBy };
 }
 
 /** Rows whose CAS list holds the (normalised) CAS. */
@@ -323,7 +334,9 @@ export function findSubstance(query: string | SubstanceQuery): SubstanceLookup {
     name,
     INDEX.filter((r) => casRows.includes(r.row)),
   );
-  return narrowed.status === 'found' ? narrowed : { status: 'ambiguous', candidates: casRows };
+  return narrowed.status === 'found' || narrowed.status === 'conditional'
+    ? narrowed
+    : { status: 'ambiguous', candidates: casRows };
 }
 
 // ─── Tables 2, 4, 5, 6 ──────────────────────────────────────────────────────────────────────────────────────
@@ -532,6 +545,7 @@ const candidateText = (rows: readonly MajorHazardSubstance[]) =>
 function resolveRow(
   input: UnitSubstanceInput,
   path: string,
+  hasCategory: boolean,
 ): { row: MajorHazardSubstance; matchedBy: MatchedBy } | null {
   const cas = input.cas?.trim() || undefined;
   if (cas !== undefined && !isValidCas(cas)) {
@@ -543,6 +557,15 @@ function resolveRow(
       return { row: result.substance, matchedBy: result.matchedBy };
     case 'not_found':
       return null;
+    case 'conditional':
+      // With a category the user says what it is: classified by Table 2, like any substance not in Table 1.
+      if (hasCategory) return null;
+      throw new HazardInputError(
+        `${path}.name`,
+        'conditional_name',
+        `表1第${result.substance.no}号为“${result.substance.name}”，仅适用于符合括号内条件的物质：符合的请填写完整名称或CAS号，不符合的请填写表2危险性类别`,
+        [result.substance.no],
+      );
     case 'conflict':
       throw new HazardInputError(
         `${path}.name`,
@@ -596,8 +619,8 @@ interface ResolvedItem {
 /** Q (4.1.2) and β (4.3.2) of one input substance. */
 function resolveItem(input: UnitSubstanceInput, index: number): ResolvedItem {
   const path = `substances.${index}`;
-  const found = resolveRow(input, path);
   const categories = parseCategories(input.category, `${path}.category`);
+  const found = resolveRow(input, path, categories.length > 0);
   const givenName = input.name?.trim() || null;
 
   if (found === null) {

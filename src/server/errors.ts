@@ -40,6 +40,7 @@ export type ErrorCode =
   | 'VERSION_CONFLICT'
   | 'ENTERPRISE_EXISTS'
   | 'LICENCE_EXISTS'
+  | 'UNIT_RETIRED'
   | 'INTERNAL';
 
 interface CodeSpec {
@@ -86,6 +87,7 @@ const SPECS: Record<ErrorCode, CodeSpec> = {
   VERSION_CONFLICT: { status: 409, message: '记录已被他人修改，请刷新后重试' },
   ENTERPRISE_EXISTS: { status: 409, message: '该统一社会信用代码的企业已登记' },
   LICENCE_EXISTS: { status: 409, message: '该类型和编号的许可证已登记' },
+  UNIT_RETIRED: { status: 409, message: '该单元已停用，不能再修改' },
   INTERNAL: { status: 500, message: '服务器内部错误' },
 };
 

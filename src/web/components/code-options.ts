@@ -1,9 +1,9 @@
 /** Select options built from the official code tables (GB 6441-1986, GB/T 4754-2017) in src/domain. */
-import { ACCIDENT_TYPES, INDUSTRY_SECTIONS } from '../../domain/codes.js';
+import { ACCIDENT_TYPE_ENTRIES, INDUSTRY_SECTIONS } from '../../domain/codes.js';
 import { DOMAINS } from '../../domain/direct-report.js';
 import { GRADES } from '../../domain/grade.js';
 
-export const accidentTypeOptions = Object.entries(ACCIDENT_TYPES).map(([code, name]) => ({
+export const accidentTypeOptions = ACCIDENT_TYPE_ENTRIES.map(([code, name]) => ({
   value: code,
   label: `${code} ${name}`,
 }));

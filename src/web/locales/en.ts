@@ -687,6 +687,8 @@ export const en: Translation = {
       inTable1: 'Table 1 no. {{no}} “{{name}}”, threshold Q = {{q}} t; ',
       betaTable3: 'β = {{beta}} (Table 3, toxic gas)',
       betaTable4: 'β from Table 4 (default category {{category}})',
+      conditional:
+        'Table 1 row {{no}} is “{{name}}” and applies only when its condition is met: give the full name or the CAS number if it is, else pick a Table-2 category',
       ambiguous: 'Matches several Table-1 substances ({{rows}}); give the full name or the CAS number',
       conflict: 'The CAS number is “{{cas}}” but the name is “{{name}}”',
       notInTable1: 'Not in Table 1: the threshold comes from its Table-2 category',

@@ -658,6 +658,8 @@ export const zhCN = {
       inTable1: '表1第{{no}}号“{{name}}”，临界量 Q = {{q}} 吨；',
       betaTable3: 'β = {{beta}}（表3毒性气体）',
       betaTable4: 'β 按表4（默认类别 {{category}}）',
+      conditional:
+        '表1第{{no}}号为“{{name}}”，仅适用于符合括号内条件的物质：符合的请填写完整名称或CAS号，不符合的请选择表2危险性类别',
       ambiguous: '可对应表1中多种物质（{{rows}}），请填写完整名称或CAS号',
       conflict: 'CAS号对应“{{cas}}”，名称却对应“{{name}}”',
       notInTable1: '未列入表1：按表2危险性类别确定临界量',

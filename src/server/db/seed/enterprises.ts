@@ -171,7 +171,7 @@ function plan(county: string, i: number, actor: Actor, taken: Set<string>): Plan
 /** Valid for 3 years (397号令 第九条); the end spread so that some are within 90 / 30 days or just past. */
 function licenceFor(kind: Kind, type: LicenceType, today: string, county: string, i: number): CreateLicenceInput {
   const offsets = [400, 75, 20, -10, 700, 200, 5, 900];
-  const validTo = addDays(today, offsets[i % offsets.length] as number);
+  const validTo = addDays(today, offsets[(i * 5 + Math.floor(i / 8)) % offsets.length] as number);
   return {
     type,
     number: `（鲁）${type.startsWith('hc') ? 'WH' : type === 'non_coal_mine' ? 'FM' : 'YH'}安许证字〔${county}〕${String(1000 + i)}号`,
@@ -273,7 +273,7 @@ export async function seedEnterpriseDemo(
     }
   }
   const city = await actorOf('inspector.370300');
-  const census = await createCensus(ctx, city, {
+  const { body: census } = await createCensus(ctx, city, {
     name: `${today.slice(0, 4)}年度危险化学品重大危险源普查`,
     startsOn: addDays(today, -30),
     endsOn: addDays(today, 60),
@@ -282,7 +282,7 @@ export async function seedEnterpriseDemo(
   let returns = 0;
   for (const [k, c] of chemical.entries()) {
     if (!c.regionCode.startsWith('3703') || k % 3 === 2) continue;
-    await submitCensusReturn(ctx, c.actor, census.id, c.id);
+    await submitCensusReturn(ctx, c.actor, (census as { id: string }).id, c.id);
     returns++;
   }
   return `${planned.length} enterprises, ${licences} licences, ${units} hazard units, 1 census (${returns} returns)`;

@@ -452,6 +452,20 @@ describe('permissions, jurisdiction and input', () => {
     id = await createBulletin(province, { kind: 'quarterly', regionCode: '370300', from: '2026-08-01T00:00:00+08:00' });
   });
 
+  it('a retry with the same Idempotency-Key issues no second bulletin; an unknown field is a 400', async () => {
+    const body = { kind: 'monthly', regionCode: '370300', from: '2026-09-01T00:00:00+08:00' };
+    const key = { 'idempotency-key': 'bulletin-retry-1' };
+    const first = await province.post('/api/bulletins', body, key);
+    const again = await province.post('/api/bulletins', body, key);
+    expect(first.status).toBe(201);
+    expect(again.body.id).toBe(first.body.id);
+    const { rows } = await sql<{ n: number }>`
+      SELECT count(*)::int AS n FROM bulletins WHERE id = ${first.body.id}`.execute(t.db.kysely);
+    expect(rows[0]?.n).toBe(1);
+    const extra = await province.post('/api/bulletins', { ...body, foo: 1 });
+    expect(extra.status).toBe(400);
+  });
+
   it('an enterprise can neither create nor read (403)', async () => {
     const ent = await t.as('ent.91370303MA3C4B2X1Y');
     expect((await ent.post('/api/bulletins', { kind: 'monthly' })).status).toBe(403);

@@ -2,7 +2,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { bulletinListQuery, createBulletinBody } from '../../../contracts/bulletins.js';
-import { idParam } from '../../../contracts/common.js';
+import { idempotencyHeaders, idParam } from '../../../contracts/common.js';
 import type { AppContext } from '../../context.js';
 import { attachment } from '../../documents/download.js';
 import { DOCX_CONTENT_TYPE } from '../../documents/official-docx.js';
@@ -19,9 +19,15 @@ export function bulletinRoutes(app: FastifyInstance, ctx: AppContext): void {
     '/api/bulletins',
     {
       preValidation: requirePermission('bulletin.create'),
-      schema: { tags, summary: '生成事故情况通报（周分析、月通报、季度研判、任意时段）', body: createBulletinBody },
+      schema: {
+        tags,
+        summary: '生成事故情况通报（周分析、月通报、季度研判、任意时段）',
+        body: createBulletinBody,
+        headers: idempotencyHeaders,
+      },
     },
-    async (req, reply) => reply.code(201).send(await service.createBulletin(ctx, actorOf(req), req.body)),
+    async (req, reply) =>
+      reply.code(201).send(await service.createBulletin(ctx, actorOf(req), req.body, req.headers['idempotency-key'])),
   );
 
   r.get(

@@ -32,6 +32,7 @@ import { type Actor, coversRegion } from '../../auth/actor.js';
 import type { AppContext } from '../../context.js';
 import { AppError, fieldError } from '../../errors.js';
 import { appendAudit } from '../audit/service.js';
+import { once } from '../idempotency/service.js';
 import { findRegion, type RegionView } from '../regions/repo.js';
 import { statsBreakdown, statsSummary } from '../stats/service.js';
 import * as repo from './repo.js';
@@ -113,6 +114,7 @@ export async function createBulletin(
   ctx: AppContext,
   actor: Actor,
   input: CreateBulletinInput,
+  idempotencyKey?: string,
 ): Promise<{ id: string }> {
   assertBureau(actor);
   const regionCode = input.regionCode ?? actor.regionCode;
@@ -160,44 +162,49 @@ export async function createBulletin(
   const text = bulletinText(composed);
 
   const id = uuidv7();
-  await ctx.db.kysely.transaction().execute(async (trx) => {
-    await repo.insertBulletin(trx, {
-      id,
-      region_code: region.code,
-      kind: input.kind,
-      period_from: period.from,
-      period_to: period.to,
-      previous_from: previous.from,
-      previous_to: previous.to,
-      title: composed.title,
-      issuing_organ: composed.issuingOrgan,
-      recipients: composed.recipients,
-      body: JSON.stringify(body),
-      body_text: text,
-      created_by: actor.userId,
-      created_by_name: actor.displayName,
-      created_org_id: actor.orgId,
-      created_at: now,
-    });
-    await appendAudit(trx, actor, {
-      action: 'bulletin.create',
-      entityType: 'bulletin',
-      entityId: id,
-      regionCode: region.code,
-      at: now,
-      // The figures it states, not the whole snapshot: the audit row says what was issued, the table keeps the rest.
-      after: {
+  const key = { actor, key: idempotencyKey, regionCode: region.code, input, now };
+  // A retry with the same key gets the bulletin the first request issued (bulletins are immutable, never twice).
+  const done = await ctx.db.kysely.transaction().execute((trx) =>
+    once(trx, key, async () => {
+      await repo.insertBulletin(trx, {
+        id,
+        region_code: region.code,
         kind: input.kind,
+        period_from: period.from,
+        period_to: period.to,
+        previous_from: previous.from,
+        previous_to: previous.to,
         title: composed.title,
-        periodFrom: toShanghaiIso(period.from),
-        periodTo: toShanghaiIso(period.to),
-        current: s.current,
-        previous: s.previous,
-        larger: s.larger.current,
-      },
-    });
-  });
-  return { id };
+        issuing_organ: composed.issuingOrgan,
+        recipients: composed.recipients,
+        body: JSON.stringify(body),
+        body_text: text,
+        created_by: actor.userId,
+        created_by_name: actor.displayName,
+        created_org_id: actor.orgId,
+        created_at: now,
+      });
+      await appendAudit(trx, actor, {
+        action: 'bulletin.create',
+        entityType: 'bulletin',
+        entityId: id,
+        regionCode: region.code,
+        at: now,
+        // The figures it states, not the whole snapshot: the audit row says what was issued, the table keeps the rest.
+        after: {
+          kind: input.kind,
+          title: composed.title,
+          periodFrom: toShanghaiIso(period.from),
+          periodTo: toShanghaiIso(period.to),
+          current: s.current,
+          previous: s.previous,
+          larger: s.larger.current,
+        },
+      });
+      return { id };
+    }),
+  );
+  return done.body as { id: string };
 }
 
 function presentSummary(r: repo.BulletinListRow): BulletinSummary {

@@ -253,6 +253,10 @@ describe('search', () => {
     const chem = (await cityAdmin.get(`/api/enterprises/${ids.chem}`)).body;
     const byCode = await cityAdmin.get(`/api/enterprises?q=${chem.creditCode.slice(0, 14)}`);
     expect(byCode.body.items.map((e: { id: string }) => e.id)).toContain(ids.chem);
+    const words = await cityAdmin.get(`/api/enterprises?q=${encodeURIComponent('齐盛  化工')}`);
+    expect(words.body.items.map((e: { id: string }) => e.id)).toEqual([ids.chem]);
+    const lower = await cityAdmin.get(`/api/enterprises?q=${chem.creditCode.slice(0, 14).toLowerCase()}`);
+    expect(lower.body.items.map((e: { id: string }) => e.id)).toContain(ids.chem);
     const mines = await cityAdmin.get('/api/enterprises?sector=non_coal_mines');
     expect(mines.body.items.map((e: { id: string }) => e.id)).toEqual([ids.mine]);
     const linzi = await cityAdmin.get('/api/enterprises?regionCode=370305');

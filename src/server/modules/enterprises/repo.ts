@@ -75,6 +75,14 @@ export interface EnterpriseFilter {
 /** A credit code (or its beginning) is searched as a prefix; anything else as text in the name or address. */
 const CREDIT_CODE_PREFIX = /^[0-9A-HJ-NPQRTUWXY]{6,18}$/;
 
+function termSql(term: string) {
+  const code = term.toUpperCase();
+  return CREDIT_CODE_PREFIX.test(code)
+    ? sql`(e.credit_code LIKE ${`${code}%`} OR e.name ILIKE ${containsPattern(term)})`
+    : sql`text_bigrams(e.name || ' ' || e.address) @> text_bigrams(${term})
+          AND (e.name || ' ' || e.address) ILIKE ${containsPattern(term)}`;
+}
+
 function filterSql(actor: Actor, f: EnterpriseFilter) {
   const parts = [sql`${enterpriseScope(actor)}`];
   if (f.regionCode) parts.push(sql`e.region_code LIKE ${`${subtreePrefix(f.regionCode)}%`}`);
@@ -83,15 +91,8 @@ function filterSql(actor: Actor, f: EnterpriseFilter) {
   if (f.industry) parts.push(sql`e.industry_code LIKE ${`${f.industry}%`}`);
   if (f.majorHazard !== undefined)
     parts.push(f.majorHazard ? sql`e.major_hazard_count > 0` : sql`e.major_hazard_count = 0`);
-  const q = f.q?.trim();
-  if (q) {
-    parts.push(
-      CREDIT_CODE_PREFIX.test(q)
-        ? sql`(e.credit_code LIKE ${`${q}%`} OR e.name ILIKE ${containsPattern(q)})`
-        : sql`text_bigrams(e.name || ' ' || e.address) @> text_bigrams(${q})
-              AND (e.name || ' ' || e.address) ILIKE ${containsPattern(q)}`,
-    );
-  }
+  // Several words (鑫泰 化工) must all match; a word shaped like a credit code is also its beginning (any case).
+  for (const term of f.q?.trim().split(/\s+/).filter(Boolean) ?? []) parts.push(termSql(term));
   return sql.join(parts, sql` AND `);
 }
 

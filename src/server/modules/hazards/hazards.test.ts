@@ -204,6 +204,12 @@ describe('the register', () => {
     const noDate = await inspector.patch(`/api/hazard-units/${unitId}`, { filingStatus: 'filed' });
     expect(noDate.status).toBe(400);
     expect(noDate.body.error.details[0].path).toBe('filedAt');
+    const tomorrow = await inspector.patch(`/api/hazard-units/${unitId}`, {
+      filingStatus: 'filed',
+      filedAt: '2026-12-02',
+    });
+    expect(tomorrow.status).toBe(400); // today is 2026-12-01 in Shanghai
+    expect(tomorrow.body.error.details[0]).toMatchObject({ path: 'filedAt', code: 'in_future' });
     const filed = await inspector.patch(`/api/hazard-units/${unitId}`, {
       filingStatus: 'filed',
       filingNo: '淄危备〔2026〕12号',
@@ -225,7 +231,9 @@ describe('the register', () => {
     );
     expect((await inspector.get(`/api/enterprises/${enterpriseId}`)).body.majorHazardCount).toBe(0);
     expect((await inspector.get(`/api/hazard-units/${unitId}`)).body.history).toHaveLength(3);
-    expect((await ent.patch(`/api/hazard-units/${unitId}`, { name: 'x' })).status).toBe(404);
+    const late = await ent.patch(`/api/hazard-units/${unitId}`, { name: 'x' });
+    expect(late.status).toBe(409);
+    expect(late.body.error.code).toBe('UNIT_RETIRED');
   });
 
   it('the summary of a city adds its counties up to its total', async () => {
@@ -309,6 +317,20 @@ describe('census (普查)', () => {
     expect((await county.get(`/api/hazard-censuses/${id}/progress`)).body.region.code).toBe('370303');
     // Another city's bureau does not see it.
     expect((await (await t.as('leader.370100')).get(`/api/hazard-censuses/${id}/progress`)).status).toBe(404);
+  });
+
+  it('a retry with the same Idempotency-Key starts no second campaign', async () => {
+    const city = await t.as('inspector.370300');
+    const body = { name: '复核普查', startsOn: '2026-12-01', endsOn: '2026-12-31' };
+    const key = { 'idempotency-key': 'census-retry-1' };
+    const a = await city.post('/api/hazard-censuses', body, key);
+    const b = await city.post('/api/hazard-censuses', body, key);
+    expect(a.status).toBe(201);
+    expect(b.body.id).toBe(a.body.id);
+    const names = (await city.get('/api/hazard-censuses')).body.items.filter(
+      (c: { name: string }) => c.name === '复核普查',
+    );
+    expect(names).toHaveLength(1);
   });
 
   it('400 when it ends before it starts; 403 for roles that may not start one', async () => {

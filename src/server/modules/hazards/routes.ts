@@ -134,9 +134,12 @@ export function hazardRoutes(app: FastifyInstance, ctx: AppContext): void {
     '/api/hazard-censuses',
     {
       preValidation: requirePermission('census.write'),
-      schema: { tags, summary: '发起危险源普查', body: createCensusBody },
+      schema: { tags, summary: '发起危险源普查', body: createCensusBody, headers: idempotencyHeaders },
     },
-    async (req, reply) => reply.code(201).send(await service.createCensus(ctx, actorOf(req), req.body)),
+    async (req, reply) => {
+      const result = await service.createCensus(ctx, actorOf(req), req.body, req.headers['idempotency-key']);
+      return reply.code(result.status).send(result.body);
+    },
   );
 
   r.get(

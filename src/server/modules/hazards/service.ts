@@ -178,8 +178,10 @@ function evaluationValues(substances: readonly SubstanceInput[], exposedPeople: 
   };
 }
 
-function checkFiling(v: { filing_status: string; filed_at: string | null }): void {
+/** 备案: a filed unit has its filing date, which is not after today (Asia/Shanghai). */
+function checkFiling(v: { filing_status: string; filed_at: string | null }, now: Date): void {
   if (v.filing_status === 'filed' && !v.filed_at) throw fieldError('filedAt', 'required', '已备案的须填写备案日期');
+  if (v.filed_at && v.filed_at > shanghaiDate(now)) throw fieldError('filedAt', 'in_future', '备案日期不能晚于今天');
 }
 
 const PERSON_COLUMNS = {
@@ -220,7 +222,7 @@ export async function createUnit(
         filing_no: input.filingNo ?? null,
         filed_at: input.filedAt ?? null,
       };
-      checkFiling(values);
+      checkFiling(values, now);
       await repo.insertUnit(trx, { id, regionCode: e.region_code, enterpriseId: e.id }, values, now);
       await repo.appendEvaluation(trx, { unitId: id, regionCode: e.region_code }, evaluation, by(actor, now));
       await repo.refreshEnterpriseHazards(trx, { regionCode: e.region_code, id: e.id });
@@ -280,7 +282,7 @@ export async function updateUnit(
   const now = ctx.now();
   return ctx.db.kysely.transaction().execute(async (trx) => {
     const before = await unitInScope(trx, actor, id, true);
-    if (before.retired_at) throw new AppError('NOT_FOUND');
+    if (before.retired_at) throw new AppError('UNIT_RETIRED');
     if (input.version !== undefined && input.version !== before.version) throw new AppError('VERSION_CONFLICT');
     const changes: Partial<repo.UnitValues> = {};
     if (input.kind !== undefined && input.kind !== before.kind) changes.kind = input.kind;
@@ -307,10 +309,13 @@ export async function updateUnit(
     ) {
       Object.assign(changes, evaluation);
     }
-    checkFiling({
-      filing_status: changes.filing_status ?? before.filing_status,
-      filed_at: changes.filed_at !== undefined ? changes.filed_at : before.filed_at,
-    });
+    checkFiling(
+      {
+        filing_status: changes.filing_status ?? before.filing_status,
+        filed_at: changes.filed_at !== undefined ? changes.filed_at : before.filed_at,
+      },
+      now,
+    );
     if (Object.keys(changes).length === 0) return presentUnit(before, await regionName(ctx, before.region_code, trx));
     await repo.updateUnit(trx, { id, regionCode: before.region_code }, changes, now);
     if (changes.substances !== undefined && evaluation) {
@@ -471,33 +476,42 @@ async function presentCensus(ctx: AppContext, c: repo.CensusRow, q: Trx = ctx.db
   };
 }
 
-export async function createCensus(ctx: AppContext, actor: Actor, input: CreateCensusInput): Promise<CensusView> {
+export async function createCensus(
+  ctx: AppContext,
+  actor: Actor,
+  input: CreateCensusInput,
+  idempotencyKey?: string,
+): Promise<{ status: number; body: unknown }> {
   const regionCode = input.regionCode ?? actor.regionCode;
   if (!coversRegion(actor, regionCode)) throw new AppError('OUTSIDE_JURISDICTION');
   if (!(await findRegion(ctx.db.kysely, regionCode)))
     throw fieldError('regionCode', 'unknown_region', '行政区划不存在');
   const now = ctx.now();
   const id = uuidv7();
-  return ctx.db.kysely.transaction().execute(async (trx) => {
-    const row = {
-      id,
-      region_code: regionCode,
-      name: input.name,
-      starts_on: input.startsOn,
-      ends_on: input.endsOn,
-      sectors: input.sectors ?? [],
-    };
-    await repo.insertCensus(trx, { ...row, created_by: actor.userId, at: now });
-    await appendAudit(trx, actor, {
-      action: 'hazard_census.create',
-      entityType: 'hazard_census',
-      entityId: id,
-      regionCode,
-      at: now,
-      after: row,
-    });
-    return presentCensus(ctx, { ...row, created_at: now }, trx);
-  });
+  const key = { actor, key: idempotencyKey, regionCode, input, now };
+  const done = await ctx.db.kysely.transaction().execute((trx) =>
+    once(trx, key, async () => {
+      const row = {
+        id,
+        region_code: regionCode,
+        name: input.name,
+        starts_on: input.startsOn,
+        ends_on: input.endsOn,
+        sectors: input.sectors ?? [],
+      };
+      await repo.insertCensus(trx, { ...row, created_by: actor.userId, at: now });
+      await appendAudit(trx, actor, {
+        action: 'hazard_census.create',
+        entityType: 'hazard_census',
+        entityId: id,
+        regionCode,
+        at: now,
+        after: row,
+      });
+      return presentCensus(ctx, { ...row, created_at: now }, trx);
+    }),
+  );
+  return { status: done.status, body: done.body };
 }
 
 export async function listCensuses(ctx: AppContext, actor: Actor): Promise<{ items: CensusView[] }> {

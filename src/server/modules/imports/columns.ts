@@ -4,7 +4,7 @@
  * times as Excel dates, Excel serial numbers or text such as "2025-03-04 08:30", all in Asia/Shanghai.
  */
 import { type ImportField, importAccidentRow } from '../../../contracts/imports.js';
-import { ACCIDENT_TYPES, INDUSTRY_SECTIONS, isIndustryCode } from '../../../domain/codes.js';
+import { ACCIDENT_TYPE_ENTRIES, INDUSTRY_SECTIONS, isIndustryCode } from '../../../domain/codes.js';
 import { DOMAIN_LABELS, DOMAINS } from '../../../domain/direct-report.js';
 
 /** A cell as read from a file: text (csv), or what Excel stored. */
@@ -179,6 +179,25 @@ export function headerMapper<C extends HeaderColumn>(
 /** Reads the accident import's header row. */
 export const mapHeaders: (headers: readonly RawCell[]) => HeaderMap = headerMapper(IMPORT_COLUMNS, REQUIRED_FIELDS);
 
+// ————————————————————————————————————————— the templates' example rows
+
+/**
+ * How the templates mark their example rows: the unit / enterprise name (and a licence's number) starts with it.
+ * A row so marked is refused (CellIssue EXAMPLE_ROW_ISSUE), so an example uploaded unchanged never becomes a
+ * record; without the mark the example is a valid row (the tests keep it so).
+ */
+export const EXAMPLE_MARK = '（示例）';
+
+/** Text starting with the example mark, full-width or not, spaces allowed: （示例）, (示例), ( 示例 ). */
+export function isExampleMarked(value: unknown): boolean {
+  return typeof value === 'string' && /^[(（]示例[)）]/.test(value.normalize('NFKC').replace(/\s+/g, ''));
+}
+
+export const EXAMPLE_ROW_ISSUE: CellIssue = {
+  code: 'template_example',
+  message: '这是模板中的示例行，请删除或替换为实际数据后再导入',
+};
+
 // ————————————————————————————————————————— cells → contract values
 
 export interface CellIssue {
@@ -258,7 +277,7 @@ export function codeText(v: Exclude<RawCell, null>): string {
   return typeof v === 'number' && Number.isInteger(v) ? String(v) : String(v).normalize('NFKC').trim();
 }
 
-const TYPE_BY_NAME = new Map(Object.entries(ACCIDENT_TYPES).map(([code, name]) => [name, code]));
+const TYPE_BY_NAME = new Map(ACCIDENT_TYPE_ENTRIES.map(([code, name]) => [name, code]));
 
 /** 事故类别: "19", 19, "中毒和窒息", "19 中毒和窒息" → "19". */
 function toAccidentType(v: Exclude<RawCell, null>): string {

@@ -3,7 +3,7 @@
  * codes), .csv (UTF-8 with BOM, GBK), JSON; per-row errors with field names; importing again adds nothing; a row
  * outside the jurisdiction; dry run; Idempotency-Key and importId; progress; bad files (400/413, never 500); roles;
  * imported accidents count in /api/stats/summary and have no chain deadline, node or alert; the template downloads
- * and its example row imports.
+ * and its example row (marked （示例）) is refused, yet imports once the mark is removed.
  */
 import { randomUUID } from 'node:crypto';
 import ExcelJS from 'exceljs';
@@ -593,11 +593,40 @@ describe('bad files: a clear 400 / 413, never a 500', () => {
     ],
     ['text named .xlsx', 'x.xlsx', Buffer.from('hello'), 400, 'IMPORT_FILE_UNREADABLE'],
     ['an unclosed CSV quote', 'x.csv', Buffer.from(`${HEADERS.join(',')}\r\n"abc,1`), 400, 'IMPORT_FILE_UNREADABLE'],
+    [
+      'CSV content named .txt',
+      'x.txt',
+      Buffer.from(csvOf([[...HEADERS], sheetRow()])),
+      400,
+      'IMPORT_UNSUPPORTED_FORMAT',
+    ],
+    [
+      'a workbook named without an extension',
+      'x',
+      Buffer.from([0x50, 0x4b, 0x03, 0x04]),
+      400,
+      'IMPORT_UNSUPPORTED_FORMAT',
+    ],
   ] as const)('%s', async (_label, name, data, status, code) => {
     const res = await upload(stats, name, data);
     expect(res.status).toBe(status);
     expect(res.body.error.code).toBe(code);
     expect(res.body.error.message).toMatch(/[\u4e00-\u9fff]/);
+  });
+
+  it('the extension decides, in any case: .CSV and .XLSX are read, a .txt is not', async () => {
+    const before = await accidentCount();
+    const csv = await upload(stats, '台账.CSV', Buffer.from(csvOf([[...HEADERS], sheetRow()])));
+    expect(csv.status).toBe(201);
+    expect(csv.body).toMatchObject({ format: 'csv', created: 1, invalid: 0 });
+    const xlsx = await upload(stats, '台账.XLSX', await xlsxOf([[...HEADERS], sheetRow()]));
+    expect(xlsx.status).toBe(201);
+    expect(xlsx.body).toMatchObject({ format: 'xlsx', created: 1, invalid: 0 });
+    const txt = await upload(stats, '台账.txt', Buffer.from(csvOf([[...HEADERS], sheetRow()])), '?dryRun=true');
+    expect(txt.status).toBe(400);
+    expect(txt.body.error.code).toBe('IMPORT_UNSUPPORTED_FORMAT');
+    expect(txt.body.error.details[0].message).toContain('.txt');
+    expect(await accidentCount()).toBe(before + 2);
   });
 
   it('more rows than the limit (413), a file over the size limit (413)', async () => {
@@ -672,7 +701,7 @@ describe('roles', () => {
 });
 
 describe('template', () => {
-  it('downloads as .xlsx with headers, instructions, drop-downs, and its example row imports as it stands', async () => {
+  it('downloads as .xlsx with headers, instructions, drop-downs, and a marked example row that is never imported', async () => {
     const county = await t.as('stats.370303');
     const res = await t.app.inject({
       method: 'GET',
@@ -696,14 +725,52 @@ describe('template', () => {
     expect(validations[`${typeColumn}2`]?.type).toBe('list');
     const help = wb.getWorksheet('说明') as ExcelJS.Worksheet;
     expect(String(help.getCell('A1').value)).toContain('导入说明');
+    const unitCell = sheet.getRow(2).getCell(header.indexOf('事故单位') + 1);
+    expect(String(unitCell.value)).toMatch(/^（示例）/);
+    const helpText = help
+      .getColumn(1)
+      .values.map((v) => String(v ?? ''))
+      .join('\n');
+    expect(helpText).toContain('示例行（事故单位以“（示例）”开头），示例行不会被导入');
 
-    const imported = await upload(county, '事故历史数据导入模板.xlsx', file);
+    // Uploaded as it stands — checked or imported — the example row is refused and nothing is written.
+    const before = await accidentCount();
+    const refusal = {
+      row: 2,
+      status: 'invalid',
+      errors: [
+        {
+          field: 'unitName',
+          column: '事故单位',
+          code: 'template_example',
+          message: '这是模板中的示例行，请删除或替换为实际数据后再导入',
+        },
+      ],
+    };
+    const dry = await upload(county, '事故历史数据导入模板.xlsx', file, '?dryRun=true');
+    expect(dry.status).toBe(200);
+    expect(dry.body).toMatchObject({ total: 1, created: 0, invalid: 1 });
+    expect(dry.body.rows).toEqual([refusal]);
+    const unchanged = await upload(county, '事故历史数据导入模板.xlsx', file);
+    expect(unchanged.status).toBe(201);
+    expect(unchanged.body).toMatchObject({ total: 1, created: 0, invalid: 1 });
+    expect(unchanged.body.rows).toEqual([refusal]);
+    expect(await accidentCount()).toBe(before);
+
+    // Without its mark the example is a valid row: the template teaches the right format.
+    unitCell.value = String(unitCell.value).replace('（示例）', '淄博');
+    const filled = Buffer.from(await wb.xlsx.writeBuffer());
+    const checked = await upload(county, '事故历史数据.xlsx', filled, '?dryRun=true');
+    expect(checked.status).toBe(200);
+    expect(checked.body.rows).toEqual([{ row: 2, status: 'created' }]);
+    const imported = await upload(county, '事故历史数据.xlsx', filled);
     expect(imported.status).toBe(201);
-    expect(imported.body).toMatchObject({ total: 1, created: 1, invalid: 0, fileName: '事故历史数据导入模板.xlsx' });
+    expect(imported.body).toMatchObject({ total: 1, created: 1, invalid: 0, fileName: '事故历史数据.xlsx' });
     const a = (await county.get(`/api/accidents/${rowOf(imported.body, 2).id}`)).body;
     expect(a).toMatchObject({
       occurredAt: '2025-03-04T00:30:00.000Z',
       regionCode: '370303',
+      unitName: '淄博某某化工有限公司',
       unitCreditCode: '91370303MA3EXAMPLY',
       accidentType: '19',
       deaths: 1,
@@ -721,5 +788,18 @@ describe('template', () => {
     await cityWb.xlsx.load(city.rawPayload as unknown as ArrayBuffer);
     const code = String((cityWb.getWorksheet('事故数据') as ExcelJS.Worksheet).getRow(2).getCell(2).value);
     expect(code).toMatch(/^3703\d\d$/);
+  });
+
+  it('a JSON record marked as the example is refused the same way; the rest of the array imports', async () => {
+    const res = await stats.post('/api/accidents/import', [
+      buildAccident({ occurredAt: '2022-09-01T08:00:00+08:00', unitName: '(示例) 某某化工有限公司' }),
+      buildAccident({ occurredAt: '2022-09-02T08:00:00+08:00', unitName: '淄博示例路化工有限公司' }),
+    ]);
+    expect(res.status).toBe(201);
+    expect(res.body).toMatchObject({ total: 2, created: 1, invalid: 1 });
+    expect(rowOf(res.body, 1).errors).toEqual([
+      { field: 'unitName', code: 'template_example', message: '这是模板中的示例行，请删除或替换为实际数据后再导入' },
+    ]);
+    expect(rowOf(res.body, 2).status).toBe('created');
   });
 });

@@ -1,6 +1,6 @@
 /**
  * An uploaded file → its header and data rows. .xlsx by exceljs (workbook.ts); .csv as UTF-8 (with or without BOM),
- * UTF-16 (Excel's "Unicode text") or GBK/GB18030 — what Excel in China saves as "CSV" — detected from the bytes.
+ * UTF-16 (Excel's "Unicode text", saved as .txt: rename it .csv) or GBK/GB18030 — what Excel in China saves as "CSV" — detected from the bytes.
  * A file that cannot be read is a 400 with a Chinese message, never a 500.
  */
 import { parse as parseCsv } from 'csv-parse/sync';
@@ -43,9 +43,13 @@ function unreadable(reason: string): AppError {
   );
 }
 
-/** Which reader a file needs, from its first bytes and its name. */
+/**
+ * Which reader a file needs. Only a name ending in .xlsx or .csv (any case) is accepted — anything else, a .txt of
+ * comma-separated text included, is 400 IMPORT_UNSUPPORTED_FORMAT; between those two the first bytes decide (an
+ * .xlsx saved under a .csv name is still read as a workbook).
+ */
 export function detectFormat(fileName: string, buf: Buffer): ParsedFile['format'] {
-  const ext = extensionOf(fileName);
+  const ext = extensionOf(fileName.trim());
   if (buf.subarray(0, 4).equals(OLE_MAGIC) || ext === 'xls') {
     throw new AppError(
       'IMPORT_UNSUPPORTED_FORMAT',
@@ -53,9 +57,11 @@ export function detectFormat(fileName: string, buf: Buffer): ParsedFile['format'
       '不支持旧版 .xls 文件，请在 Excel 中另存为 .xlsx 后导入',
     );
   }
-  if (buf.subarray(0, 4).equals(ZIP_MAGIC)) return 'xlsx';
-  if (ext === 'xlsx') throw unreadable('不是有效的 .xlsx 文件');
-  if (ext === 'csv' || ext === 'txt') return 'csv';
+  if (ext === 'xlsx' || ext === 'csv') {
+    if (buf.subarray(0, 4).equals(ZIP_MAGIC)) return 'xlsx';
+    if (ext === 'xlsx') throw unreadable('不是有效的 .xlsx 文件');
+    return 'csv';
+  }
   throw new AppError('IMPORT_UNSUPPORTED_FORMAT', [
     {
       path: 'file',

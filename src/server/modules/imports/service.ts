@@ -12,6 +12,8 @@
  *    stored on the accident, unique per region; the same row again is a `duplicate`. So is a row the duplicate rule
  *    (杜绝重报: same county, ±2 h, same unit) matches, unless it says 确认非重复. The same request again with the
  *    same Idempotency-Key (or importId) answers the stored result.
+ *  - The template's example row (事故单位 starting with （示例）) is refused as `invalid` (template_example), in a
+ *    dry run too: a template uploaded unchanged adds no fake accident to the statistics.
  *  - Audit: each accident gets its own audit row (accident.import) in its batch transaction; the import one row
  *    (accident_import.create) with its counts when it finishes.
  */
@@ -39,7 +41,16 @@ import { lockCountyForFiling } from '../accidents/repo.js';
 import { type Filing, insertHistoricalAccident, prepareFiling } from '../accidents/service.js';
 import { appendAudit } from '../audit/service.js';
 import { childrenOf } from '../regions/repo.js';
-import { columnOf, convertCell, type HeaderMap, mapHeaders, type RawCell } from './columns.js';
+import {
+  columnOf,
+  convertCell,
+  EXAMPLE_MARK,
+  EXAMPLE_ROW_ISSUE,
+  type HeaderMap,
+  isExampleMarked,
+  mapHeaders,
+  type RawCell,
+} from './columns.js';
 import { parseFile, type SheetRow } from './parse.js';
 import { effectiveStatus, presentImport, presentImportListItem } from './presenter.js';
 import * as repo from './repo.js';
@@ -102,6 +113,10 @@ function schemaErrors(error: ZodError, value: Record<string, unknown>, fromFile:
 }
 
 function validate(row: number, value: Record<string, unknown>, cellErrors: ImportRowError[], fromFile: boolean) {
+  // The template's example row, uploaded as it stands: refused whatever else it holds, in a dry run too.
+  if (isExampleMarked(value.unitName)) {
+    return { row, errors: [withColumn({ field: 'unitName', ...EXAMPLE_ROW_ISSUE }, fromFile)] };
+  }
   const parsed = importAccidentRow.safeParse(value);
   if (parsed.success && cellErrors.length === 0) return { row, input: parsed.data };
   // A cell that could not be read says so once; the schema's complaint about the same field adds nothing.
@@ -565,7 +580,10 @@ export async function listImports(
 
 // ————————————————————————————————————————— the template
 
-/** A county (or the town) in the actor's jurisdiction, so the template's example row imports as it stands. */
+/**
+ * A county (or the town) in the actor's jurisdiction, so the template's example row — but for its （示例） mark,
+ * which makes the import refuse it — is a valid row of the caller's.
+ */
 export async function exampleRegion(ctx: AppContext, actor: Actor): Promise<string> {
   let code = actor.regionCode;
   while (levelOfCode(code) !== 'county' && levelOfCode(code) !== 'town') {
@@ -579,7 +597,7 @@ export async function exampleRegion(ctx: AppContext, actor: Actor): Promise<stri
 
 const TEMPLATE_NOTES = [
   '1. 本模板用于录入已经发生的生产安全事故（历史数据），供统计分析使用。导入的事故计入统计，不进入逐级上报流程，不产生上报时限、超时提醒和直报节点。',
-  '2. “事故数据”表第1行为列名，请勿修改；从第2行起每行填写一起事故。第2行为示例，导入前请替换为实际数据。',
+  '2. “事故数据”表第1行为列名，请勿修改；从第2行起每行填写一起事故。第2行为示例行（事故单位以“（示例）”开头），示例行不会被导入（结果中列为无效）：请删除该行或将其替换为实际数据（包括去掉“（示例）”）后再导入。',
   '3. 红色列名为必填项；把鼠标移到列名上可查看填写要求，也可查看下方列表。',
   '4. 时间按北京时间填写，如 2025-03-04 08:30，也可使用 Excel 日期时间格式。',
   '5. 行政区划代码须为本单位管辖范围内的县级（6位）或乡镇（9位）代码；超出管辖范围的行不予导入。',
@@ -596,7 +614,8 @@ export async function importTemplate(ctx: AppContext, actor: Actor): Promise<Buf
       // Excel stores wall-clock time: this is 08:30 in Beijing.
       occurredAt: new Date(Date.UTC(2025, 2, 4, 8, 30)),
       regionCode,
-      unitName: '示例化工有限公司',
+      // The mark makes the import refuse the row (template_example); the rest of it is a valid accident.
+      unitName: `${EXAMPLE_MARK}某某化工有限公司`,
       unitCreditCode: '91370303MA3EXAMPLY',
       industryCode: 'C26',
       accidentType: '19 中毒和窒息',

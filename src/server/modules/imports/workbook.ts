@@ -5,7 +5,7 @@
  * needs its header in row 1, data validation lists and cell notes, so the template is built here directly.)
  */
 import ExcelJS from 'exceljs';
-import { ACCIDENT_TYPES, INDUSTRY_SECTIONS } from '../../../domain/codes.js';
+import { ACCIDENT_TYPE_ENTRIES, INDUSTRY_SECTIONS } from '../../../domain/codes.js';
 import { DOMAIN_LABELS, DOMAINS } from '../../../domain/direct-report.js';
 import type { AppError } from '../../errors.js';
 import { IMPORT_COLUMNS, type ImportColumn, type RawCell, REQUIRED_FIELDS } from './columns.js';
@@ -98,7 +98,7 @@ export async function readWorkbookSheets(
 /** Rows of the data sheet that get the drop-down lists and number checks (more are allowed, without them). */
 const VALIDATED_ROWS = 10_000;
 
-const TYPE_CHOICES = Object.entries(ACCIDENT_TYPES).map(([code, name]) => `${code} ${name}`);
+const TYPE_CHOICES = ACCIDENT_TYPE_ENTRIES.map(([code, name]) => `${code} ${name}`);
 const DOMAIN_CHOICES = DOMAINS.map((d) => DOMAIN_LABELS[d]);
 
 export function columnLetter(index: number): string {
@@ -280,7 +280,7 @@ function addCodesSheet(wb: ExcelJS.Workbook): void {
     '大类代码范围',
   ]);
   head.font = { ...HEADER_FONT, bold: true };
-  const types = Object.entries(ACCIDENT_TYPES);
+  const types = ACCIDENT_TYPE_ENTRIES;
   const sections = Object.entries(INDUSTRY_SECTIONS);
   for (let i = 0; i < Math.max(types.length, sections.length); i++) {
     const [code, name] = types[i] ?? ['', ''];

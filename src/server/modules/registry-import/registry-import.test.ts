@@ -1,8 +1,8 @@
 /**
- * Registry import and export over HTTP on both engines: the template (its example rows import as they stand); an
- * .xlsx of 200 enterprises and their licences with bad rows of every kind — each reported with its sheet, line and
- * field, the good rows stored and audited, the same file again adds nothing; GBK CSV; dry run; Idempotency-Key;
- * bad files (400 / 413, never 500); roles; exports of the filtered lists within the jurisdiction, read back with
+ * Registry import and export over HTTP on both engines: the template (its example rows, marked （示例）, are refused,
+ * yet import once the mark is removed); an .xlsx of 200 enterprises and their licences with bad rows of every kind —
+ * each reported with its sheet, line and field, the good rows stored and audited, the same file again adds nothing;
+ * GBK CSV; dry run; Idempotency-Key; bad files (400 / 413, never 500; the extension decides); roles; exports of the filtered lists within the jurisdiction, read back with
  * exceljs, and an export imported again (all duplicates).
  */
 import { randomUUID } from 'node:crypto';
@@ -211,7 +211,7 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 describe('template', () => {
-  it('has 企业 and 许可证 with notes and drop-downs, instructions, and its example rows import as they stand', async () => {
+  it('has 企业 and 许可证 with notes and drop-downs, instructions, and marked example rows that are never imported', async () => {
     const res = await download(inspector, '/api/enterprises/import/template');
     expect(res.status).toBe(200);
     expect(res.headers['content-type']).toContain('spreadsheetml');
@@ -231,9 +231,50 @@ describe('template', () => {
     const lic = wb.getWorksheet('许可证') as ExcelJS.Worksheet;
     expect((lic.getRow(1).values as unknown[]).slice(1)).toEqual([...LICENCE_HEADERS]);
     expect(validations(lic).B2?.type).toBe('list');
-    expect(String((wb.getWorksheet('说明') as ExcelJS.Worksheet).getCell('A1').value)).toContain('导入说明');
+    const help = wb.getWorksheet('说明') as ExcelJS.Worksheet;
+    expect(String(help.getCell('A1').value)).toContain('导入说明');
+    expect(String(help.getCell('A2').value)).toContain(
+      '第2行为示例行（企业名称、许可证编号以“（示例）”开头），示例行不会被导入',
+    );
+    const nameCell = ent.getRow(2).getCell(ENTERPRISE_HEADERS.indexOf('企业名称') + 1);
+    const numberCell = lic.getRow(2).getCell(LICENCE_HEADERS.indexOf('许可证编号') + 1);
+    expect(String(nameCell.value)).toMatch(/^（示例）/);
+    expect(String(numberCell.value)).toMatch(/^（示例）/);
 
-    const imported = await upload(inspector, '企业档案和许可证导入模板.xlsx', res.data);
+    // Uploaded as it stands — checked or imported — both example rows are refused and nothing is written.
+    const message = '这是模板中的示例行，请删除或替换为实际数据后再导入';
+    const refused = [
+      {
+        sheet: '企业',
+        line: 2,
+        status: 'invalid',
+        problems: [{ field: 'name', header: '企业名称', code: 'template_example', message }],
+      },
+      {
+        sheet: '许可证',
+        line: 2,
+        status: 'invalid',
+        problems: [{ field: 'number', header: '许可证编号', code: 'template_example', message }],
+      },
+    ];
+    const [enterprisesBefore, licencesBefore] = [await countOf('enterprises'), await countOf('licences')];
+    const dry = await upload(inspector, '企业档案和许可证导入模板.xlsx', res.data, '?dryRun=true');
+    expect(dry.status).toBe(200);
+    expect(dry.body).toMatchObject({ total: 2, created: 0, invalid: 2, rows: refused });
+    const unchanged = await upload(inspector, '企业档案和许可证导入模板.xlsx', res.data);
+    expect(unchanged.status).toBe(201);
+    expect(unchanged.body).toMatchObject({ total: 2, created: 0, invalid: 2, rows: refused });
+    expect([await countOf('enterprises'), await countOf('licences')]).toEqual([enterprisesBefore, licencesBefore]);
+
+    // Without their marks the examples are valid rows: the template teaches the right format. The enterprise
+    // renamed alone is created, its licence still marked is refused.
+    nameCell.value = String(nameCell.value).replace('（示例）', '淄博');
+    const half = await upload(inspector, '企业档案.xlsx', Buffer.from(await wb.xlsx.writeBuffer()), '?dryRun=true');
+    expect(half.status).toBe(200);
+    expect(half.body).toMatchObject({ created: 1, invalid: 1, rows: [{ status: 'created' }, refused[1]] });
+    numberCell.value = String(numberCell.value).replace('（示例）', '（鲁）');
+    const filled = Buffer.from(await wb.xlsx.writeBuffer());
+    const imported = await upload(inspector, '企业档案和许可证.xlsx', filled);
     expect(imported.status).toBe(201);
     expect(imported.body).toMatchObject({
       total: 2,
@@ -244,7 +285,7 @@ describe('template', () => {
     });
     const e = (await inspector.get(`/api/enterprises/${rowOf(imported.body, '企业', 2).id}`)).body;
     expect(e).toMatchObject({
-      name: '示例化工有限公司',
+      name: '淄博某某化工有限公司',
       regionCode: '370303',
       sectors: ['hazardous_chemicals', 'industry_trade'],
       scale: 'small',
@@ -252,7 +293,14 @@ describe('template', () => {
       employees: 120,
       safetyManagerPhone: '13800000000',
     });
-    expect(e.licences).toMatchObject([{ type: 'hc_production', validFrom: '2025-01-01', validTo: '2027-12-31' }]);
+    expect(e.licences).toMatchObject([
+      {
+        type: 'hc_production',
+        number: '（鲁）WH安许证字〔2025〕370303号',
+        validFrom: '2025-01-01',
+        validTo: '2027-12-31',
+      },
+    ]);
     // A city's template names one of its counties.
     const city = await download(await t.as('admin.370300'), '/api/enterprises/import/template');
     const cityWb = new ExcelJS.Workbook();
@@ -582,6 +630,13 @@ describe('bad files: a clear 400 / 413, never a 500', () => {
   it.each([
     ['a PDF', 'x.pdf', Buffer.from('%PDF-1.4 ...'), 400, 'IMPORT_UNSUPPORTED_FORMAT'],
     ['text named .xlsx', 'x.xlsx', Buffer.from('hello'), 400, 'IMPORT_FILE_UNREADABLE'],
+    [
+      'CSV content named .txt',
+      'x.txt',
+      Buffer.from(`${ENTERPRISE_HEADERS.join(',')}\r\n${enterpriseRow().join(',')}\r\n`),
+      400,
+      'IMPORT_UNSUPPORTED_FORMAT',
+    ],
     ['an empty file', 'x.csv', Buffer.alloc(0), 400, 'IMPORT_EMPTY'],
     ['a CSV of something else', 'x.csv', Buffer.from('序号,备注\r\n1,无\r\n'), 400, 'IMPORT_MISSING_COLUMNS'],
     [
@@ -604,6 +659,18 @@ describe('bad files: a clear 400 / 413, never a 500', () => {
     expect(res.body.error.code).toBe(code);
     expect(res.body.error.message).toMatch(/[\u4e00-\u9fff]/);
     if (_label === 'enterprises without 企业名称') expect(res.body.error.message).toContain('企业名称');
+  });
+
+  it('the extension decides, in any case: a .CSV is read, the same text as .txt is not', async () => {
+    const before = await countOf('enterprises');
+    const csv = Buffer.from(`${ENTERPRISE_HEADERS.join(',')}\r\n${enterpriseRow().join(',')}\r\n`);
+    const upper = await upload(inspector, '企业.CSV', csv);
+    expect(upper.status).toBe(201);
+    expect(upper.body).toMatchObject({ format: 'csv', created: 1, invalid: 0 });
+    const txt = await upload(inspector, '企业.txt', csv, '?dryRun=true');
+    expect(txt.status).toBe(400);
+    expect(txt.body.error.code).toBe('IMPORT_UNSUPPORTED_FORMAT');
+    expect(await countOf('enterprises')).toBe(before + 1);
   });
 
   it('no file, a JSON body', async () => {

@@ -10,6 +10,8 @@
  *  - Idempotent: an enterprise is known by its credit code, a licence by (type, number); a row already registered
  *    (or repeated in the file) is `duplicate` and changes nothing — re-importing a file adds nothing. There is no
  *    update-on-reimport: a changed row is still a duplicate (corrections go through PATCH, which keeps versions).
+ *  - The template's example rows (企业名称 / 许可证编号 starting with （示例）) are refused as `invalid`
+ *    (template_example), in a dry run too: a template uploaded unchanged registers nothing.
  *  - A licence row names its holder by credit code: an enterprise of the same file (imported first) or one already
  *    registered, inside the jurisdiction.
  *  - Rows are written in batches (BATCH_ROWS, after the accident import's), one transaction each, each row through
@@ -40,7 +42,7 @@ import { appendAudit } from '../audit/service.js';
 import { insertLicence, type LicenceValues } from '../enterprises/repo.js';
 import { insertEnterprise, prepareEnterprise } from '../enterprises/service.js';
 import { answer, claimForLongRun, release } from '../idempotency/service.js';
-import type { RawCell } from '../imports/columns.js';
+import { EXAMPLE_ROW_ISSUE, isExampleMarked, type RawCell } from '../imports/columns.js';
 import { parseFileSheets, type SheetRow } from '../imports/parse.js';
 import { BATCH_ROWS as ACCIDENT_BATCH_ROWS } from '../imports/service.js';
 import {
@@ -160,6 +162,9 @@ function schemaProblems(
   });
 }
 
+/** The field whose （示例） mark makes a row the template's example. */
+const EXAMPLE_FIELD: Record<SheetKind, string> = { enterprises: 'name', licences: 'number' };
+
 function candidateOf(kind: SheetKind, sheet: string, r: SheetRow, byIndex: Map<number, RegistryColumn>): Candidate {
   const value: Record<string, unknown> = {};
   const problems: RowProblem[] = [];
@@ -169,13 +174,19 @@ function candidateOf(kind: SheetKind, sheet: string, r: SheetRow, byIndex: Map<n
     if ('issue' in converted) problems.push(problem(kind, column.field, converted.issue.code, converted.issue.message));
     else value[column.field] = converted.value;
   }
-  const flagged = new Set(problems.map((p) => p.field));
   const base = {
     kind,
     sheet,
     line: r.row,
     ...(typeof value.creditCode === 'string' ? { creditCode: value.creditCode } : {}),
   };
+  // The template's example row, uploaded as it stands: refused whatever else it holds, in a dry run too (and the
+  // licence rows of an example enterprise are refused with it).
+  const marked = EXAMPLE_FIELD[kind];
+  if (isExampleMarked(value[marked])) {
+    return { ...base, problems: [problem(kind, marked, EXAMPLE_ROW_ISSUE.code, EXAMPLE_ROW_ISSUE.message)] };
+  }
+  const flagged = new Set(problems.map((p) => p.field));
   // A cell that could not be read says so once; the schema's complaint about the same field adds nothing.
   const fail = (error: ZodError | undefined, v: Record<string, unknown>) => {
     const rest = error ? schemaProblems(kind, error, v).filter((p) => !flagged.has(p.field)) : [];

@@ -10,7 +10,7 @@ import {
 } from '../../../domain/enterprise.js';
 import type { Actor } from '../../auth/actor.js';
 import type { AppContext } from '../../context.js';
-import type { RawCell } from '../imports/columns.js';
+import { EXAMPLE_MARK, type RawCell } from '../imports/columns.js';
 import { exampleRegion } from '../imports/service.js';
 import { addHelpSheet, addTemplateSheet, listValidation, type TemplateColumn } from '../imports/workbook.js';
 import {
@@ -76,7 +76,7 @@ const templateColumns = (kind: SheetKind): TemplateColumn[] =>
   }));
 
 const TEMPLATE_NOTES = [
-  '1. 本模板用于批量登记企业档案（“企业”表）和安全生产许可证（“许可证”表）。两表第1行为列名，请勿修改；从第2行起每行填写一家企业或一张许可证。第2行为示例，导入前请替换为实际数据。',
+  '1. 本模板用于批量登记企业档案（“企业”表）和安全生产许可证（“许可证”表）。两表第1行为列名，请勿修改；从第2行起每行填写一家企业或一张许可证。第2行为示例行（企业名称、许可证编号以“（示例）”开头），示例行不会被导入（结果中列为无效）：请删除该行或将其替换为实际数据（包括去掉“（示例）”）后再导入。',
   '2. 红色列名为必填项；把鼠标移到列名上可查看填写要求，也可查看下方列表。监管行业、规模、经营状态、许可证类型和状态可从下拉列表选择，也可填写代码。',
   '3. 所在地区代码须为本单位管辖范围内的县级（6位）或乡镇（街道，9位）行政区划代码；超出管辖范围的行不予导入。',
   '4. 企业以统一社会信用代码识别：已登记的企业不重复登记，也不被修改（修改请在企业档案中进行）；许可证以“许可证类型+许可证编号”识别。同一文件重复导入不会重复登记。',
@@ -108,7 +108,8 @@ export async function registryTemplate(ctx: AppContext, actor: Actor): Promise<B
   const code = exampleCreditCode(regionCode);
   const enterprise: Record<string, RawCell> = {
     creditCode: code,
-    name: '示例化工有限公司',
+    // The mark makes the import refuse the row (template_example); the rest of it is a valid enterprise.
+    name: `${EXAMPLE_MARK}某某化工有限公司`,
     regionCode,
     address: '示例工业园区化工路1号',
     longitude: 118.03,
@@ -127,7 +128,7 @@ export async function registryTemplate(ctx: AppContext, actor: Actor): Promise<B
   const licence: Record<string, RawCell> = {
     creditCode: code,
     type: LICENCE_TYPE_LABELS.hc_production,
-    number: `（示例）WH安许证字〔2025〕${regionCode.slice(0, 6)}号`,
+    number: `${EXAMPLE_MARK}WH安许证字〔2025〕${regionCode.slice(0, 6)}号`,
     scope: '示例产品生产',
     issuer: '省应急管理厅',
     // Excel keeps dates as wall-clock days.

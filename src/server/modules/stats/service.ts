@@ -15,7 +15,7 @@ import type {
   StatsSummary,
   StatsSummaryQuery,
 } from '../../../contracts/stats.js';
-import { ACCIDENT_TYPES, INDUSTRY_SECTIONS } from '../../../domain/codes.js';
+import { ACCIDENT_TYPE_ENTRIES, INDUSTRY_SECTIONS } from '../../../domain/codes.js';
 import { DOMAIN_LABELS, DOMAINS } from '../../../domain/direct-report.js';
 import { GRADE_LABELS, GRADES } from '../../../domain/grade.js';
 import { subtreePrefix } from '../../../domain/region-code.js';
@@ -157,7 +157,7 @@ async function dimensionOf(
       };
     case 'type':
       return {
-        expected: Object.entries(ACCIDENT_TYPES).map(([key, label]) => ({ key, label })),
+        expected: ACCIDENT_TYPE_ENTRIES.map(([key, label]) => ({ key, label })),
         key: { kind: 'type' },
         labelOf: (key) => key,
       };

@@ -1,7 +1,7 @@
 /** HTTP surface of write-off (核销). Thin: auth → validate → service. */
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { idParam } from '../../../contracts/common.js';
+import { idempotencyHeaders, idParam } from '../../../contracts/common.js';
 import {
   writeoffApproveBody,
   writeoffListQuery,
@@ -21,10 +21,20 @@ export function writeoffRoutes(app: FastifyInstance, ctx: AppContext): void {
     '/api/accidents/:id/writeoff-requests',
     {
       preValidation: requirePermission('writeoff.request'),
-      schema: { tags, summary: '申请核销（归口统计的县级部门）', params: idParam, body: writeoffRequestBody },
+      schema: {
+        tags,
+        summary: '申请核销（归口统计的县级部门）',
+        params: idParam,
+        body: writeoffRequestBody,
+        headers: idempotencyHeaders,
+      },
     },
     async (req, reply) =>
-      reply.code(201).send(await service.requestWriteoff(ctx, actorOf(req), req.params.id, req.body)),
+      reply
+        .code(201)
+        .send(
+          await service.requestWriteoff(ctx, actorOf(req), req.params.id, req.body, req.headers['idempotency-key']),
+        ),
   );
 
   r.get(

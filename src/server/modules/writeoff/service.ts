@@ -33,6 +33,7 @@ import { AppError } from '../../errors.js';
 import { toChainState } from '../accidents/chain-state.js';
 import * as accidents from '../accidents/repo.js';
 import { appendAudit } from '../audit/service.js';
+import { once } from '../idempotency/service.js';
 import { lookupRegion } from '../regions/lookup.js';
 import { mayWithdraw, presentRequest } from './presenter.js';
 import * as repo from './repo.js';
@@ -73,9 +74,28 @@ export async function requestWriteoff(
   actor: Actor,
   accidentId: string,
   input: WriteoffRequestInput,
+  idempotencyKey?: string,
 ): Promise<WriteoffRequestView> {
   const now = ctx.now();
-  const id = await ctx.db.kysely.transaction().execute(async (trx) => {
+  const key = { actor, key: idempotencyKey, regionCode: actor.regionCode, input: { accidentId, ...input }, now };
+  // A retry with the same key gets the request it made (its current state), not 409 WRITEOFF_PENDING.
+  const done = await ctx.db.kysely
+    .transaction()
+    .execute((trx) =>
+      once(trx, key, async () => ({ id: await insertRequest(ctx, trx, actor, accidentId, input, now) })),
+    );
+  return committed(ctx, actor, (done.body as { id: string }).id);
+}
+
+async function insertRequest(
+  ctx: AppContext,
+  trx: Trx,
+  actor: Actor,
+  accidentId: string,
+  input: WriteoffRequestInput,
+  now: Date,
+): Promise<string> {
+  {
     // The accident row stays locked until commit: two requests for one accident are made one after the other.
     const a = await accidents.findInScope(trx, actor, accidentId, true);
     if (!a) throw new AppError('NOT_FOUND');
@@ -128,8 +148,7 @@ export async function requestWriteoff(
       },
     });
     return row.id;
-  });
-  return committed(ctx, actor, id);
+  }
 }
 
 // ————————————————————————————————————————— decide, withdraw

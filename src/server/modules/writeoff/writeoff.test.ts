@@ -258,6 +258,22 @@ describe('request and approval (bar 4)', () => {
 });
 
 describe('one pending request per accident', () => {
+  it('a retry with the same Idempotency-Key gets the request it made, not a 409', async () => {
+    const a = await file();
+    const key = { 'idempotency-key': `writeoff-${a.id}` };
+    const first = await countyStats.post(`/api/accidents/${a.id}/writeoff-requests`, REQUEST, key);
+    const again = await countyStats.post(`/api/accidents/${a.id}/writeoff-requests`, REQUEST, key);
+    expect(first.status).toBe(201);
+    expect(again.status).toBe(201);
+    expect(again.body.id).toBe(first.body.id);
+    const other = await countyStats.post(
+      `/api/accidents/${a.id}/writeoff-requests`,
+      { ...REQUEST, reason: '另一理由' },
+      key,
+    );
+    expect(other.status).toBe(422);
+  });
+
   it('a second request while one is pending is a 409, also when both arrive at once', async () => {
     const a = await file();
     await requested(a.id);

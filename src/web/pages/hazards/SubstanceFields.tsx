@@ -99,6 +99,10 @@ function RowHint({ row, t }: { row: SubstanceRow | undefined; t: TFunction }) {
       type = 'warning';
       text = t('hazard.substance.conflict', { cas: found.byCas.name, name: found.byName.name });
       break;
+    case 'conditional':
+      type = 'warning';
+      text = t('hazard.substance.conditional', { no: found.substance.no, name: found.substance.name });
+      break;
     default:
       type = 'warning';
       text = t('hazard.substance.notInTable1');
@@ -115,6 +119,8 @@ function categoryRole(row: SubstanceRow | undefined): 'required' | 'beta' | 'non
   const found = resolve(row);
   if (!found || found.status === 'not_found') return 'required';
   if (found.status === 'found') return tableThreeBeta(found.substance.no) === undefined ? 'beta' : 'none';
+  // A conditional name is classified by Table 2 unless the full name is given: the category decides Q.
+  if (found.status === 'conditional') return 'required';
   return 'beta';
 }
 
