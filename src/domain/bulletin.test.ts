@@ -144,6 +144,12 @@ describe('breakdownClause', () => {
   ])('%#', (r, text) => {
     expect(breakdownClause('建筑业', '建筑业发生事故', r)).toBe(text);
   });
+
+  it('a name that ends in 事故 is not doubled', () => {
+    expect(breakdownClause('坍塌事故', '发生坍塌事故', row({ accidents: 0 }, { accidents: 2, deaths: 1 }))).toBe(
+      '未发生坍塌事故（去年同期2起、死亡1人）',
+    );
+  });
 });
 
 describe('composeBulletin', () => {

@@ -193,12 +193,15 @@ export interface BreakdownLine {
 
 /**
  * One row of a breakdown as a clause: "{lead}12起、死亡3人，起数同比减少5起、下降29.4%，死亡人数同比持平", or
- * "{name}未发生事故（去年同期2起、死亡1人）"; null when nothing happened in either period.
+ * "{name}未发生事故（去年同期2起、死亡1人）" ("未发生坍塌事故（…）" for a name ending in 事故); null when nothing happened in
+ * either period.
  */
 export function breakdownClause(name: string, lead: string, row: BreakdownLine): string | null {
   const { current: c, previous: p } = row;
   if (c.accidents === 0 && p.accidents === 0) return null;
-  if (c.accidents === 0) return `${name}未发生事故（去年同期${p.accidents}起、死亡${p.deaths}人）`;
+  // A type's name already ends in 事故 (坍塌事故): "未发生坍塌事故", never "坍塌事故未发生事故".
+  const none = name.endsWith('事故') ? `未发生${name}` : `${name}未发生事故`;
+  if (c.accidents === 0) return `${none}（去年同期${p.accidents}起、死亡${p.deaths}人）`;
   return (
     `${lead}${c.accidents}起、死亡${c.deaths}人，起数同比${changeOf(c.accidents, p.accidents, '起')}，` +
     `死亡人数同比${changeOf(c.deaths, p.deaths, '人')}`

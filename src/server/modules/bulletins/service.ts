@@ -53,17 +53,17 @@ function assertBureau(actor: Actor): void {
 }
 
 /** The accident's region named below the bulletin's own (淄博市张店区 in a provincial bulletin, not 山东省淄博市张店区). */
-function relativeName(fullName: string, scopeFullName: string): string {
-  return fullName.startsWith(scopeFullName) && fullName !== scopeFullName
-    ? fullName.slice(scopeFullName.length)
-    : fullName;
+/** The place as seen from the bulletin's region: 桓台县 in a city's bulletin, 高青县 (its own name) in its own. */
+function relativeName(fullName: string, scope: { fullName: string; name: string }): string {
+  if (fullName === scope.fullName) return scope.name;
+  return fullName.startsWith(scope.fullName) ? fullName.slice(scope.fullName.length) : fullName;
 }
 
-function largerItem(r: repo.LargerAccidentRow, scopeFullName: string): LargerAccidentItem {
+function largerItem(r: repo.LargerAccidentRow, scope: { fullName: string; name: string }): LargerAccidentItem {
   return {
     id: r.id,
     regionCode: r.region_code,
-    regionName: relativeName(r.region_name, scopeFullName),
+    regionName: relativeName(r.region_name, scope),
     occurredAt: toShanghaiIso(r.occurred_at),
     unitName: r.unit_name,
     accidentType: r.accident_type,
@@ -106,7 +106,7 @@ async function gatherFigures(ctx: AppContext, actor: Actor, scope: RegionView, f
     summary,
     breakdowns: { domain, industry, region, type },
     trend,
-    larger: larger.map((r) => largerItem(r, scope.fullName)),
+    larger: larger.map((r) => largerItem(r, scope)),
   };
 }
 
