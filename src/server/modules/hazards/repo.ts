@@ -191,8 +191,8 @@ export interface UnitFilter {
 
 /** Totals above this are reported as "at least" (totalExact: false), as in the accident list. */
 export const UNIT_COUNT_CAP = 10_000;
-/** Text search stops counting sooner: each counted match costs a join and a pattern test. */
-export const UNIT_TEXT_COUNT_CAP = 1_000;
+/** Text search stops counting sooner (the web shows "500+"): each counted match costs a join and a pattern test. */
+export const UNIT_TEXT_COUNT_CAP = 500;
 
 type TextPlan = 'none' | 'indexed' | 'common';
 

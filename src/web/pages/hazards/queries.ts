@@ -36,6 +36,8 @@ export const hazardKeys = {
 export interface HazardPage {
   items: HazardUnitView[];
   total: number;
+  /** false: the server stopped counting at `total` (shown as "total+"). */
+  totalExact: boolean;
   page: number;
   pageSize: number;
 }
