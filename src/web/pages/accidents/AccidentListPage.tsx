@@ -3,8 +3,8 @@ import { PlusOutlined } from '@ant-design/icons';
 import { Button, Col, DatePicker, Input, Row, Select, Space, type TableProps, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate, useSearchParams } from 'react-router';
-import { type AccidentQuery, useAccidents, useMe } from '../../api/queries.js';
+import { Link, useNavigate } from 'react-router';
+import { useAccidents, useMe } from '../../api/queries.js';
 import type { AccidentListItem } from '../../api/types.js';
 import { Countdown } from '../../components/Countdown.js';
 import { accidentTypeOptions, DOMAINS, GRADES, industrySectionOptions } from '../../components/code-options.js';
@@ -12,6 +12,7 @@ import { formatTime } from '../../components/format.js';
 import { ListPage } from '../../components/ListPage.js';
 import { RegionCascader } from '../../components/RegionCascader.js';
 import { FlagTags, GradeTag, StatusBadge } from '../../components/tags.js';
+import { useUrlFilters } from '../../components/use-url-filters.js';
 import { mayDo } from '../../routes.js';
 
 const FILTER_KEYS = ['from', 'to', 'regionCode', 'grade', 'accidentType', 'industryCode', 'domain', 'status', 'q'];
@@ -20,25 +21,8 @@ export function AccidentListPage() {
   const { t } = useTranslation();
   const me = useMe().data;
   const navigate = useNavigate();
-  const [params, setParams] = useSearchParams();
-  const page = Number(params.get('page') ?? 1) || 1;
-  const pageSize = Number(params.get('pageSize') ?? 20) || 20;
-  const query: AccidentQuery = { page, pageSize };
-  for (const k of FILTER_KEYS) {
-    const v = params.get(k);
-    if (v) query[k] = v;
-  }
+  const { params, page, pageSize, query, set, reset } = useUrlFilters(FILTER_KEYS);
   const list = useAccidents(query);
-
-  const set = (patch: Record<string, string | undefined>) => {
-    const next = new URLSearchParams(params);
-    for (const [k, v] of Object.entries(patch)) {
-      if (v) next.set(k, v);
-      else next.delete(k);
-    }
-    if (!('page' in patch)) next.delete('page');
-    setParams(next, { replace: true });
-  };
 
   const columns: TableProps<AccidentListItem>['columns'] = [
     {
@@ -166,7 +150,7 @@ export function AccidentListPage() {
         />
       </Col>
       <Col xs={12} md={6} xl={4}>
-        <Button onClick={() => setParams(new URLSearchParams(), { replace: true })}>{t('common.reset')}</Button>
+        <Button onClick={reset}>{t('common.reset')}</Button>
       </Col>
     </Row>
   );

@@ -7,16 +7,17 @@ import { DownloadOutlined, ImportOutlined, PlusOutlined } from '@ant-design/icon
 import { Button, Col, Input, Row, Select, Space, type TableProps, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate, useSearchParams } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import type { EnterpriseListItem } from '../../../contracts/enterprises.js';
 import { ENTERPRISE_STATUSES, type EnterpriseStatus, SECTORS, type Sector } from '../../../domain/enterprise.js';
 import { useMe } from '../../api/queries.js';
 import { ListPage } from '../../components/ListPage.js';
 import { RegionCascader } from '../../components/RegionCascader.js';
+import { useUrlFilters } from '../../components/use-url-filters.js';
 import { mayDo } from '../../routes.js';
 import { MajorHazardSummary } from './EnterpriseCardPage.js';
 import { EnterpriseFormModal } from './EnterpriseFormModal.js';
-import { type EnterpriseListParams, enterprisesXlsxUrl, licencesXlsxUrl, useEnterprises } from './queries.js';
+import { enterprisesXlsxUrl, licencesXlsxUrl, useEnterprises } from './queries.js';
 import { EnterpriseStatusBadge, SectorTags } from './tags.js';
 
 const FILTER_KEYS = ['q', 'regionCode', 'sector', 'status', 'majorHazard'];
@@ -25,26 +26,9 @@ export function EnterpriseListPage() {
   const { t } = useTranslation();
   const me = useMe().data;
   const navigate = useNavigate();
-  const [params, setParams] = useSearchParams();
+  const { params, page, pageSize, query, set, reset } = useUrlFilters(FILTER_KEYS);
   const [registering, setRegistering] = useState(false);
-  const page = Number(params.get('page') ?? 1) || 1;
-  const pageSize = Number(params.get('pageSize') ?? 20) || 20;
-  const query: EnterpriseListParams = { page, pageSize };
-  for (const k of FILTER_KEYS) {
-    const v = params.get(k);
-    if (v) query[k] = v;
-  }
   const list = useEnterprises(query);
-
-  const set = (patch: Record<string, string | undefined>) => {
-    const next = new URLSearchParams(params);
-    for (const [k, v] of Object.entries(patch)) {
-      if (v) next.set(k, v);
-      else next.delete(k);
-    }
-    if (!('page' in patch)) next.delete('page');
-    setParams(next, { replace: true });
-  };
 
   const columns: TableProps<EnterpriseListItem>['columns'] = [
     {
@@ -137,7 +121,7 @@ export function EnterpriseListPage() {
         4,
       )}
       <Col xs={12} md={6} xl={2}>
-        <Button onClick={() => setParams(new URLSearchParams(), { replace: true })}>{t('common.reset')}</Button>
+        <Button onClick={reset}>{t('common.reset')}</Button>
       </Col>
     </Row>
   );

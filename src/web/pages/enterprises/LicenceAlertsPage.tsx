@@ -7,12 +7,13 @@
 import { DownloadOutlined } from '@ant-design/icons';
 import { Button, Col, Row, Segmented, Space, type TableProps, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import type { LicenceAlert } from '../../../contracts/enterprises.js';
 import type { ExpiryStage, LicenceState, LicenceType } from '../../../domain/enterprise.js';
 import { formatTime } from '../../components/format.js';
 import { ListPage } from '../../components/ListPage.js';
 import { RegionCascader } from '../../components/RegionCascader.js';
+import { useUrlFilters } from '../../components/use-url-filters.js';
 import { licencesXlsxUrl, useLicenceAlerts } from './queries.js';
 import { DaysLeft, ExpiryTag, LicenceStateTag } from './tags.js';
 
@@ -20,23 +21,11 @@ const STAGES: ExpiryStage[] = ['expired', 'd30', 'd90'];
 
 export function LicenceAlertsPage() {
   const { t } = useTranslation();
-  const [params, setParams] = useSearchParams();
-  const page = Number(params.get('page') ?? 1) || 1;
-  const pageSize = Number(params.get('pageSize') ?? 20) || 20;
+  const { params, page, pageSize, set } = useUrlFilters([]);
   const regionCode = params.get('regionCode') ?? undefined;
   const stage = (params.get('stage') as ExpiryStage | null) ?? undefined;
   const alerts = useLicenceAlerts({ page, pageSize, regionCode, stage });
   const data = alerts.data;
-
-  const set = (patch: Record<string, string | undefined>) => {
-    const next = new URLSearchParams(params);
-    for (const [k, v] of Object.entries(patch)) {
-      if (v) next.set(k, v);
-      else next.delete(k);
-    }
-    if (!('page' in patch)) next.delete('page');
-    setParams(next, { replace: true });
-  };
 
   const columns: TableProps<LicenceAlert>['columns'] = [
     {

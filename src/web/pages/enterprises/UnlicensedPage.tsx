@@ -6,12 +6,13 @@
  */
 import { Button, Col, Row, Select, Space, type TableProps, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import type { UnlicensedRow } from '../../../contracts/enterprises.js';
 import { LICENSED_SECTORS, type Sector } from '../../../domain/enterprise.js';
 import { ListPage } from '../../components/ListPage.js';
 import { RegionCascader } from '../../components/RegionCascader.js';
-import { type EnterpriseListParams, useUnlicensed } from './queries.js';
+import { useUrlFilters } from '../../components/use-url-filters.js';
+import { useUnlicensed } from './queries.js';
 import { SectorTags } from './tags.js';
 
 const FILTER_KEYS = ['regionCode', 'sector'];
@@ -32,25 +33,8 @@ export function MissingLicenceTags({ sectors }: { sectors: readonly Sector[] }) 
 
 export function UnlicensedPage() {
   const { t } = useTranslation();
-  const [params, setParams] = useSearchParams();
-  const page = Number(params.get('page') ?? 1) || 1;
-  const pageSize = Number(params.get('pageSize') ?? 20) || 20;
-  const query: EnterpriseListParams = { page, pageSize };
-  for (const k of FILTER_KEYS) {
-    const v = params.get(k);
-    if (v) query[k] = v;
-  }
+  const { params, page, pageSize, query, set, reset } = useUrlFilters(FILTER_KEYS);
   const list = useUnlicensed(query);
-
-  const set = (patch: Record<string, string | undefined>) => {
-    const next = new URLSearchParams(params);
-    for (const [k, v] of Object.entries(patch)) {
-      if (v) next.set(k, v);
-      else next.delete(k);
-    }
-    if (!('page' in patch)) next.delete('page');
-    setParams(next, { replace: true });
-  };
 
   const columns: TableProps<UnlicensedRow>['columns'] = [
     {
@@ -103,7 +87,7 @@ export function UnlicensedPage() {
         />
       </Col>
       <Col xs={12} md={6} xl={2}>
-        <Button onClick={() => setParams(new URLSearchParams(), { replace: true })}>{t('common.reset')}</Button>
+        <Button onClick={reset}>{t('common.reset')}</Button>
       </Col>
       <Col xs={24}>
         <Typography.Text type="secondary" style={{ fontSize: 12 }}>

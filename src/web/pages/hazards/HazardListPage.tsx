@@ -7,14 +7,15 @@ import { CalculatorOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Col, Grid, Input, Row, Select, Space, Table, type TableProps, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate, useSearchParams } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import type { HazardSummaryRow, HazardUnitView } from '../../../contracts/hazards.js';
 import { FILING_STATUSES } from '../../../contracts/hazards.js';
 import { useMe } from '../../api/queries.js';
 import { ListPage } from '../../components/ListPage.js';
 import { RegionCascader } from '../../components/RegionCascader.js';
+import { useUrlFilters } from '../../components/use-url-filters.js';
 import { HazardMap } from './HazardMap.js';
-import { type HazardListParams, useHazardSummary, useMajorHazards } from './queries.js';
+import { useHazardSummary, useMajorHazards } from './queries.js';
 import { FilingTag, figure, HAZARD_GRADE_COLORS, HAZARD_GRADES, HazardGradeTag, substancesText } from './tags.js';
 import { UnitDrawer } from './UnitDrawer.js';
 
@@ -108,27 +109,10 @@ export function HazardListPage() {
   const me = useMe().data;
   /** An enterprise user sees its own units: no region to choose. */
   const bureau = me?.org.kind === 'bureau';
-  const [params, setParams] = useSearchParams();
+  const { params, page, pageSize, query, set, reset } = useUrlFilters(FILTER_KEYS);
   const [shown, setShown] = useState<string | null>(null);
-  const page = Number(params.get('page') ?? 1) || 1;
-  const pageSize = Number(params.get('pageSize') ?? 20) || 20;
-  const query: HazardListParams = { page, pageSize };
-  for (const k of FILTER_KEYS) {
-    const v = params.get(k);
-    if (v) query[k] = v;
-  }
   const regionCode = params.get('regionCode') ?? undefined;
   const list = useMajorHazards(query);
-
-  const set = (patch: Record<string, string | undefined>) => {
-    const next = new URLSearchParams(params);
-    for (const [k, v] of Object.entries(patch)) {
-      if (v) next.set(k, v);
-      else next.delete(k);
-    }
-    if (!('page' in patch)) next.delete('page');
-    setParams(next, { replace: true });
-  };
 
   const columns: TableProps<HazardUnitView>['columns'] = [
     {
@@ -235,7 +219,7 @@ export function HazardListPage() {
         />
       </Col>
       <Col xs={12} md={6} xl={3}>
-        <Button onClick={() => setParams(new URLSearchParams(), { replace: true })}>{t('common.reset')}</Button>
+        <Button onClick={reset}>{t('common.reset')}</Button>
       </Col>
     </Row>
   );
