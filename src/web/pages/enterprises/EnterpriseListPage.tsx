@@ -4,10 +4,10 @@
  * 批量导入 (enterprise.import), 导出 Excel of the filtered list and 导出许可证 of the chosen region.
  */
 import { DownloadOutlined, ImportOutlined, PlusOutlined } from '@ant-design/icons';
-import { Button, Col, Input, Row, Select, Space, type TableProps, Typography } from 'antd';
+import { Button, Col, Input, Row, Select, Space, type TableProps } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate } from 'react-router';
+import { useNavigate } from 'react-router';
 import type { EnterpriseListItem } from '../../../contracts/enterprises.js';
 import { ENTERPRISE_STATUSES, type EnterpriseStatus, SECTORS, type Sector } from '../../../domain/enterprise.js';
 import { useMe } from '../../api/queries.js';
@@ -18,7 +18,7 @@ import { mayDo } from '../../routes.js';
 import { MajorHazardSummary } from './EnterpriseCardPage.js';
 import { EnterpriseFormModal } from './EnterpriseFormModal.js';
 import { enterprisesXlsxUrl, licencesXlsxUrl, useEnterprises } from './queries.js';
-import { EnterpriseStatusBadge, SectorTags } from './tags.js';
+import { EnterpriseStatusBadge, enterpriseNameColumn, SectorTags } from './tags.js';
 
 const FILTER_KEYS = ['q', 'regionCode', 'sector', 'status', 'majorHazard'];
 
@@ -31,20 +31,7 @@ export function EnterpriseListPage() {
   const list = useEnterprises(query);
 
   const columns: TableProps<EnterpriseListItem>['columns'] = [
-    {
-      title: t('enterprise.name'),
-      dataIndex: 'name',
-      width: 260,
-      fixed: 'left',
-      render: (v: string, r) => (
-        <Space orientation="vertical" size={0}>
-          <Link to={`/enterprises/${r.id}`}>{v}</Link>
-          <Typography.Text type="secondary" style={{ fontSize: 12 }} ellipsis>
-            {r.address}
-          </Typography.Text>
-        </Space>
-      ),
-    },
+    enterpriseNameColumn<EnterpriseListItem>(t),
     { title: t('enterprise.creditCode'), dataIndex: 'creditCode', width: 180 },
     { title: t('enterprise.region'), dataIndex: 'regionName', width: 180, ellipsis: true },
     {

@@ -4,7 +4,7 @@
  * problem, the column header and the message (filter 全部 / 有问题 / 重复 / 新增). Modelled on 历史数据导入; the
  * server answers in one request (no progress to poll).
  */
-import { ArrowLeftOutlined, CloudUploadOutlined, DownloadOutlined, InboxOutlined } from '@ant-design/icons';
+import { ArrowLeftOutlined, CloudUploadOutlined, DownloadOutlined } from '@ant-design/icons';
 import {
   Alert,
   Button,
@@ -19,13 +19,13 @@ import {
   type TableProps,
   Tag,
   Typography,
-  Upload,
 } from 'antd';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { IMPORT_MAX_FILE_BYTES, IMPORT_MAX_ROWS } from '../../../contracts/imports.js';
 import { uuid } from '../../api/client.js';
+import { FileDropper } from '../../components/FileDropper.js';
 import { problemOf } from '../imports/ImportPage.js';
 import {
   REGISTRY_TEMPLATE_URL,
@@ -232,29 +232,17 @@ export function RegistryImportPage() {
             showIcon
             title={t('registryImport.hint', { rows: IMPORT_MAX_ROWS, mb: IMPORT_MAX_FILE_BYTES / 1024 / 1024 })}
           />
-          <Upload.Dragger
-            accept=".xlsx,.csv"
-            maxCount={1}
+          <FileDropper
+            file={file}
             disabled={running}
-            fileList={file ? [{ uid: 'file', name: file.name, status: 'done', size: file.size }] : []}
-            beforeUpload={(f) => {
+            onPick={(f) => {
               setFile(f);
               setResult(null);
               setFailure(null);
-              return false;
             }}
-            onRemove={() => {
-              setFile(null);
-              return true;
-            }}
-            data-testid="registry-upload"
-          >
-            <p className="ant-upload-drag-icon">
-              <InboxOutlined />
-            </p>
-            <p className="ant-upload-text">{t('imports.drop')}</p>
-            <p className="ant-upload-hint">{t('imports.dropHint')}</p>
-          </Upload.Dragger>
+            onRemove={() => setFile(null)}
+            testId="registry-upload"
+          />
           <Space wrap size="middle">
             <Space size={6}>
               <Switch

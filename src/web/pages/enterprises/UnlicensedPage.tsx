@@ -6,14 +6,13 @@
  */
 import { Button, Col, Row, Select, Space, type TableProps, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
 import type { UnlicensedRow } from '../../../contracts/enterprises.js';
 import { LICENSED_SECTORS, type Sector } from '../../../domain/enterprise.js';
 import { ListPage } from '../../components/ListPage.js';
 import { RegionCascader } from '../../components/RegionCascader.js';
 import { useUrlFilters } from '../../components/use-url-filters.js';
 import { useUnlicensed } from './queries.js';
-import { SectorTags } from './tags.js';
+import { enterpriseNameColumn, SectorTags } from './tags.js';
 
 const FILTER_KEYS = ['regionCode', 'sector'];
 
@@ -37,20 +36,7 @@ export function UnlicensedPage() {
   const list = useUnlicensed(query);
 
   const columns: TableProps<UnlicensedRow>['columns'] = [
-    {
-      title: t('enterprise.name'),
-      dataIndex: 'name',
-      width: 260,
-      fixed: 'left',
-      render: (v: string, r) => (
-        <Space orientation="vertical" size={0}>
-          <Link to={`/enterprises/${r.id}`}>{v}</Link>
-          <Typography.Text type="secondary" style={{ fontSize: 12 }} ellipsis>
-            {r.address}
-          </Typography.Text>
-        </Space>
-      ),
-    },
+    enterpriseNameColumn<UnlicensedRow>(t),
     { title: t('enterprise.creditCode'), dataIndex: 'creditCode', width: 180 },
     { title: t('enterprise.region'), dataIndex: 'regionName', width: 170, ellipsis: true },
     {

@@ -1,6 +1,8 @@
 /** The registry's visual vocabulary: sector tags, enterprise status, licence state and expiry alert, days left. */
-import { Badge, Tag, Typography } from 'antd';
+import { Badge, Space, Tag, Typography } from 'antd';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import type { EnterpriseStatus, ExpiryStage, LicenceState, Sector } from '../../../domain/enterprise.js';
 
 const SECTOR_COLORS: Record<Sector, string> = {
@@ -74,4 +76,22 @@ export function DaysLeft({ days, small = false }: { days: number; small?: boolea
       {days < 0 ? t('licence.overdueDays', { count: -days }) : t('licence.daysLeft', { count: days })}
     </Typography.Text>
   );
+}
+
+/** The 企业名称 column of every enterprise list: the name linking to the card, the address under it. */
+export function enterpriseNameColumn<T extends { id: string; name: string; address: string }>(t: TFunction) {
+  return {
+    title: t('enterprise.name'),
+    dataIndex: 'name',
+    width: 260,
+    fixed: 'left' as const,
+    render: (v: string, r: T) => (
+      <Space orientation="vertical" size={0}>
+        <Link to={`/enterprises/${r.id}`}>{v}</Link>
+        <Typography.Text type="secondary" style={{ fontSize: 12 }} ellipsis>
+          {r.address}
+        </Typography.Text>
+      </Space>
+    ),
+  };
 }

@@ -2,7 +2,7 @@
  * 历史数据导入: download the template, upload an .xlsx or .csv, optionally only check it (仅校验), watch the progress
  * while it runs, then read the result row by row (filter the invalid ones). Below, the imports of the jurisdiction.
  */
-import { CloudUploadOutlined, DownloadOutlined, InboxOutlined } from '@ant-design/icons';
+import { CloudUploadOutlined, DownloadOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
 import {
   Alert,
@@ -16,7 +16,6 @@ import {
   type TableProps,
   Tag,
   Typography,
-  Upload,
 } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -30,6 +29,7 @@ import {
   type ImportView,
 } from '../../../contracts/imports.js';
 import { ApiError, uuid } from '../../api/client.js';
+import { FileDropper } from '../../components/FileDropper.js';
 import { formatTime } from '../../components/format.js';
 import { ListPage } from '../../components/ListPage.js';
 import { fetchImport, IMPORT_TEMPLATE_URL, uploadImport, useImportProgress, useImports } from './queries.js';
@@ -228,29 +228,17 @@ export function ImportPage() {
             showIcon
             title={t('imports.hint', { rows: IMPORT_MAX_ROWS, mb: IMPORT_MAX_FILE_BYTES / 1024 / 1024 })}
           />
-          <Upload.Dragger
-            accept=".xlsx,.csv"
-            maxCount={1}
+          <FileDropper
+            file={file}
             disabled={running}
-            fileList={file ? [{ uid: 'file', name: file.name, status: 'done', size: file.size }] : []}
-            beforeUpload={(f) => {
+            onPick={(f) => {
               setFile(f);
               setResult(null);
               setFailure(null);
-              return false;
             }}
-            onRemove={() => {
-              setFile(null);
-              return true;
-            }}
-            data-testid="import-upload"
-          >
-            <p className="ant-upload-drag-icon">
-              <InboxOutlined />
-            </p>
-            <p className="ant-upload-text">{t('imports.drop')}</p>
-            <p className="ant-upload-hint">{t('imports.dropHint')}</p>
-          </Upload.Dragger>
+            onRemove={() => setFile(null)}
+            testId="import-upload"
+          />
           <Space wrap>
             <Checkbox checked={dryRun} onChange={(e) => setDryRun(e.target.checked)} disabled={running}>
               {t('imports.dryRun')}
