@@ -23,14 +23,12 @@ import { ACCIDENT_TYPES } from '../src/domain/codes.js';
 import { buildApp } from '../src/server/app.js';
 import { loadConfig } from '../src/server/config.js';
 import type { Db, Engine } from '../src/server/db/connection.js';
-import { migrate } from '../src/server/db/migrate.js';
-import { actorByUsername, DEMO_PASSWORD, seedDemo } from '../src/server/db/seed/demo.js';
-import { loadRegions } from '../src/server/db/seed/regions.js';
+import { actorByUsername } from '../src/server/db/seed/demo.js';
 import { appendAudit } from '../src/server/modules/audit/service.js';
 import { verifyAudit } from '../src/server/modules/audit/verify.js';
 import { IMPORT_COLUMNS } from '../src/server/modules/imports/columns.js';
 import { BATCH_ROWS } from '../src/server/modules/imports/service.js';
-import { openFresh as openFreshDb } from './fresh-db.js';
+import { openFresh as openFreshDb, prepareDemoBase, signIn } from './support.js';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const BENCH_DB = 'anjian_bench_import';
@@ -73,16 +71,6 @@ async function workbook(rows: number, counties: string[]): Promise<Buffer> {
     ws.addRow(IMPORT_COLUMNS.map((c) => values[c.field] ?? null));
   }
   return Buffer.from(await wb.xlsx.writeBuffer());
-}
-
-async function signIn(base: string, username: string): Promise<string> {
-  const res = await fetch(`${base}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username, password: DEMO_PASSWORD }),
-  });
-  if (res.status !== 200) throw new Error(`login ${username}: ${res.status}`);
-  return (res.headers.getSetCookie()[0] as string).split(';')[0] as string;
 }
 
 interface Upload {
@@ -129,18 +117,7 @@ async function main(): Promise<void> {
   log(`${ENGINE}: ${ROWS} rows, batches of ${BATCH_ROWS[ENGINE]}`);
   const { db, where, cleanup } = await openFresh();
   try {
-    await migrate(db);
-    await loadRegions(db);
-    await seedDemo(db, { history: false });
-    const counties = (
-      await db.kysely
-        .selectFrom('regions')
-        .select('code')
-        .where('parent_code', '=', '370300')
-        .where('level', '=', 'county')
-        .orderBy('code')
-        .execute()
-    ).map((r) => r.code);
+    const counties = await prepareDemoBase(db);
     const t0 = performance.now();
     const file = await workbook(ROWS, counties);
     log(`workbook: ${(file.length / 1024 / 1024).toFixed(1)} MB in ${seconds(performance.now() - t0)} s`);

@@ -24,13 +24,10 @@ import { creditCodeCheckChar } from '../src/domain/credit-code.js';
 import { buildApp } from '../src/server/app.js';
 import { loadConfig } from '../src/server/config.js';
 import type { Db, Engine } from '../src/server/db/connection.js';
-import { migrate } from '../src/server/db/migrate.js';
-import { DEMO_PASSWORD, seedDemo } from '../src/server/db/seed/demo.js';
-import { loadRegions } from '../src/server/db/seed/regions.js';
 import { verifyAudit } from '../src/server/modules/audit/verify.js';
 import { ENTERPRISE_COLUMNS } from '../src/server/modules/registry-import/columns.js';
 import { BATCH_ROWS } from '../src/server/modules/registry-import/service.js';
-import { openFresh as openFreshDb } from './fresh-db.js';
+import { openFresh as openFreshDb, prepareDemoBase, signIn } from './support.js';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const BENCH_DB = 'anjian_bench_registry';
@@ -105,16 +102,6 @@ async function workbook(rows: number, counties: string[]): Promise<{ file: Buffe
   return { file: Buffer.from(await wb.xlsx.writeBuffer()), bad };
 }
 
-async function signIn(base: string, username: string): Promise<string> {
-  const res = await fetch(`${base}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username, password: DEMO_PASSWORD }),
-  });
-  if (res.status !== 200) throw new Error(`login ${username}: ${res.status}`);
-  return (res.headers.getSetCookie()[0] as string).split(';')[0] as string;
-}
-
 interface Answer {
   created: number;
   duplicates: number;
@@ -155,18 +142,7 @@ async function main(): Promise<void> {
   log(`${ENGINE}: ${ROWS} rows (1% bad), batches of ${BATCH_ROWS[ENGINE]}`);
   const { db, where, cleanup } = await openFresh();
   try {
-    await migrate(db);
-    await loadRegions(db);
-    await seedDemo(db, { history: false });
-    const counties = (
-      await db.kysely
-        .selectFrom('regions')
-        .select('code')
-        .where('parent_code', '=', '370300')
-        .where('level', '=', 'county')
-        .orderBy('code')
-        .execute()
-    ).map((r) => r.code);
+    const counties = await prepareDemoBase(db);
     const t0 = performance.now();
     const { file, bad } = await workbook(ROWS, counties);
     log(

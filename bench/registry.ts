@@ -16,11 +16,10 @@ import { HAZARD_CATEGORY_SYMBOLS, TABLE_1 } from '../src/domain/major-hazard-tab
 import { buildApp } from '../src/server/app.js';
 import { loadConfig } from '../src/server/config.js';
 import type { Db, Engine } from '../src/server/db/connection.js';
-import { migrate } from '../src/server/db/migrate.js';
-import { actorByUsername, seedDemo } from '../src/server/db/seed/demo.js';
-import { loadRegions } from '../src/server/db/seed/regions.js';
+import { actorByUsername } from '../src/server/db/seed/demo.js';
 import { listUnits } from '../src/server/modules/hazards/repo.js';
 import { type Latency, summarize } from './latency.js';
+import { prepareDemoBase } from './support.js';
 
 const EVALUATE_TARGET_MS = 1000;
 const LIST_TARGET_MS: Record<Engine, number | null> = { postgres: 50, pglite: null };
@@ -181,11 +180,7 @@ async function explain(db: Db, query: Record<string, string>): Promise<string> {
 export async function registryBench(db: Db, engine: Engine, where: string, h: Helpers): Promise<RegistryBenchResult> {
   const evaluate = evaluateMany(10_000);
   h.log(`registry ${engine}: evaluated ${evaluate.units} units in ${evaluate.ms} ms (${evaluate.majors} major)`);
-  await h.timed('registry: migrate + regions + demo organisations/users', async () => {
-    await migrate(db);
-    await loadRegions(db);
-    await seedDemo(db, { history: false });
-  });
+  await h.timed('registry: migrate + regions + demo organisations/users', () => prepareDemoBase(db));
   const t0 = performance.now();
   await h.timed(`registry: fixture ${h.enterprises} enterprises × 3 units`, () =>
     insertRegistryFixture(db, h.enterprises, new Date()),

@@ -39,17 +39,15 @@ import { listAccidentsQuery } from '../src/contracts/accidents.js';
 import { buildApp } from '../src/server/app.js';
 import { loadConfig } from '../src/server/config.js';
 import type { Db, Engine } from '../src/server/db/connection.js';
-import { migrate } from '../src/server/db/migrate.js';
-import { actorByUsername, DEMO_PASSWORD, seedDemo } from '../src/server/db/seed/demo.js';
-import { loadRegions } from '../src/server/db/seed/regions.js';
+import { actorByUsername } from '../src/server/db/seed/demo.js';
 import { listInScope } from '../src/server/modules/accidents/repo.js';
 import { verifyAudit } from '../src/server/modules/audit/verify.js';
 import { insertAccidentFixture } from './fixture.js';
-import { openFresh as openFreshDb } from './fresh-db.js';
 import { type Latency, summarize } from './latency.js';
 import type { LoadJob, LoadResult } from './load-worker.js';
 import { printRegistryReport, type RegistryBenchResult, registryBench } from './registry.js';
 import { printStatsReport, type StatsBenchResult, statsBench } from './stats.js';
+import { openFresh as openFreshDb, prepareDemoBase, signIn } from './support.js';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const BENCH_DB = 'anjian_bench';
@@ -92,18 +90,6 @@ async function timed<T>(label: string, fn: () => Promise<T>): Promise<T> {
 }
 
 const openFresh = (engine: Engine) => openFreshDb(engine, BENCH_DB, { keep: opts.keep, log });
-
-async function signIn(base: string, username: string): Promise<string> {
-  const res = await fetch(`${base}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username, password: DEMO_PASSWORD }),
-  });
-  if (res.status !== 200) throw new Error(`login ${username}: ${res.status} ${await res.text()}`);
-  const cookie = res.headers.getSetCookie()[0];
-  if (!cookie) throw new Error(`login ${username}: no cookie`);
-  return cookie.split(';')[0] as string;
-}
 
 function runLoad(job: LoadJob): Promise<LoadResult> {
   return new Promise((resolve, reject) => {
@@ -181,25 +167,12 @@ async function benchEngine(engine: Engine): Promise<EngineResult> {
   log(`${engine}: preparing a fresh database`);
   const { db, cleanup, where } = await openFresh(engine);
   try {
-    await timed('migrate + regions + demo organisations/users', async () => {
-      await migrate(db);
-      await loadRegions(db);
-      await seedDemo(db, { history: false });
-    });
+    const counties = await timed('migrate + regions + demo organisations/users', () => prepareDemoBase(db));
     const config = { ...loadConfig({}), logLevel: 'warn' };
     const { app } = await buildApp({ db, config, logger: false, webDir: '/nonexistent' });
     await app.listen({ port: 0, host: '127.0.0.1' });
     const base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
     try {
-      const zibo = await db.kysely
-        .selectFrom('regions')
-        .select('code')
-        .where('parent_code', '=', '370300')
-        .where('level', '=', 'county')
-        .orderBy('code')
-        .execute();
-      const counties = zibo.map((r) => r.code);
-
       // a. create throughput
       const cookie = await signIn(base, 'duty.370300');
       const job: LoadJob = {

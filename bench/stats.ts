@@ -9,11 +9,9 @@ import { type Span, shanghaiDate, splitWholeMonths } from '../src/domain/time.js
 import { buildApp } from '../src/server/app.js';
 import { loadConfig } from '../src/server/config.js';
 import type { Db, Engine } from '../src/server/db/connection.js';
-import { migrate } from '../src/server/db/migrate.js';
-import { seedDemo } from '../src/server/db/seed/demo.js';
-import { loadRegions } from '../src/server/db/seed/regions.js';
 import { insertAccidentFixture } from './fixture.js';
 import { type Latency, summarize } from './latency.js';
+import { prepareDemoBase } from './support.js';
 
 const TARGET_MS: Record<Engine, number> = { postgres: 300, pglite: 2000 };
 const MAX_RATIO_TO_HAND = 1.5;
@@ -125,19 +123,8 @@ FROM (${src}) s GROUP BY 1`,
 
 export async function statsBench(db: Db, engine: Engine, where: string, h: Helpers): Promise<StatsBenchResult> {
   const { log, timed } = h;
-  await timed('stats: migrate + regions + demo organisations/users', async () => {
-    await migrate(db);
-    await loadRegions(db);
-    await seedDemo(db, { history: false });
-  });
-  const zibo = await db.kysely
-    .selectFrom('regions')
-    .select('code')
-    .where('parent_code', '=', '370300')
-    .where('level', '=', 'county')
-    .orderBy('code')
-    .execute();
-  const counties = zibo.map((r) => r.code).concat(['370102', '370103', '370112']);
+  const zibo = await timed('stats: migrate + regions + demo organisations/users', () => prepareDemoBase(db));
+  const counties = zibo.concat(['370102', '370103', '370112']);
   const now = new Date();
   const fixtureT0 = performance.now();
   await timed(`stats: fixture ${h.rows} accidents`, () => insertAccidentFixture(db, h.rows, counties, now));

@@ -1,12 +1,16 @@
 /**
- * A fresh database for a benchmark: a new PGlite directory, or a PostgreSQL database of its own created (and dropped
- * afterwards) on the server that DATABASE_URL (default postgres://postgres@127.0.0.1:5432/test) names.
+ * What the benchmarks share: a fresh database (a new PGlite directory, or a PostgreSQL database of its own created
+ * and dropped afterwards on the server that DATABASE_URL, default postgres://postgres@127.0.0.1:5432/test, names),
+ * the demo base on it, and signing in over HTTP.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { connect, type Db, type Engine } from '../src/server/db/connection.js';
+import { migrate } from '../src/server/db/migrate.js';
+import { DEMO_PASSWORD, seedDemo } from '../src/server/db/seed/demo.js';
+import { loadRegions } from '../src/server/db/seed/regions.js';
 
 export const DEFAULT_PG = 'postgres://postgres@127.0.0.1:5432/test';
 
@@ -63,4 +67,32 @@ export async function openFresh(
       else await adminQuery(base, `DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
     },
   };
+}
+
+/** Migrations, the region tree and the demo bureaus and users (no history); returns Zibo's county codes. */
+export async function prepareDemoBase(db: Db): Promise<string[]> {
+  await migrate(db);
+  await loadRegions(db);
+  await seedDemo(db, { history: false });
+  const rows = await db.kysely
+    .selectFrom('regions')
+    .select('code')
+    .where('parent_code', '=', '370300')
+    .where('level', '=', 'county')
+    .orderBy('code')
+    .execute();
+  return rows.map((r) => r.code);
+}
+
+/** Signs a demo user in; the session cookie ("anjian_sid=…"). */
+export async function signIn(base: string, username: string): Promise<string> {
+  const res = await fetch(`${base}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password: DEMO_PASSWORD }),
+  });
+  if (res.status !== 200) throw new Error(`login ${username}: ${res.status} ${await res.text()}`);
+  const cookie = res.headers.getSetCookie()[0];
+  if (!cookie) throw new Error(`login ${username}: no cookie`);
+  return cookie.split(';')[0] as string;
 }
