@@ -29,7 +29,9 @@ import { reportRoutes } from './modules/reports/routes.js';
 import { statsRoutes } from './modules/stats/routes.js';
 import { writeoffRoutes } from './modules/writeoff/routes.js';
 import { registerAuth } from './plugins/auth.js';
-import { registerErrorHandler } from './plugins/error-handler.js';
+import { frameworkErrors, registerErrorHandler } from './plugins/error-handler.js';
+import { parseQueryString, registerInputRules } from './plugins/input.js';
+import { registerSecurity } from './plugins/security.js';
 
 export interface BuildOptions {
   db: Db;
@@ -53,23 +55,14 @@ export async function buildApp(opts: BuildOptions): Promise<{ app: FastifyInstan
     logger: opts.logger ? { level: opts.config.logLevel } : false,
     bodyLimit: BODY_LIMIT,
     trustProxy: opts.config.trustProxy,
+    routerOptions: { querystringParser: parseQueryString },
+    frameworkErrors,
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandler(app);
-  // An empty JSON body is "no body" (POST …/sign with Content-Type set), not a parse error.
-  app.addContentTypeParser('application/json', { parseAs: 'string' }, (_req, body, done) => {
-    const text = String(body);
-    if (text.trim() === '') return done(null, undefined);
-    try {
-      done(null, JSON.parse(text));
-    } catch {
-      done(
-        new AppError('MALFORMED_JSON', [{ path: 'body', code: 'malformed_json', message: '请求体不是有效的 JSON' }]),
-        undefined,
-      );
-    }
-  });
+  registerInputRules(app);
+  await registerSecurity(app, { https: opts.config.secureCookies });
   await app.register(cookie);
   await app.register(swagger, {
     openapi: {

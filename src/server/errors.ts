@@ -12,6 +12,7 @@ export type ErrorCode =
   | 'INVALID_CREDENTIALS'
   | 'ACCOUNT_LOCKED'
   | 'FORBIDDEN'
+  | 'CROSS_SITE_REQUEST'
   | 'OUTSIDE_JURISDICTION'
   | 'NOT_FOUND'
   | 'POSSIBLE_DUPLICATE'
@@ -56,6 +57,7 @@ const SPECS: Record<ErrorCode, CodeSpec> = {
   INVALID_CREDENTIALS: { status: 401, message: '用户名或密码错误' },
   ACCOUNT_LOCKED: { status: 423, message: '登录失败次数过多，账号已锁定15分钟' },
   FORBIDDEN: { status: 403, message: '当前角色无权进行此操作' },
+  CROSS_SITE_REQUEST: { status: 403, message: '请求来源不是本平台，已拒绝' },
   OUTSIDE_JURISDICTION: { status: 403, message: '超出本单位管辖范围' },
   NOT_FOUND: { status: 404, message: '记录不存在' },
   POSSIBLE_DUPLICATE: { status: 409, message: '疑似重复报告：同一县区2小时内已有同一单位的事故报告' },

@@ -1,7 +1,7 @@
 /** Maps every failure to { error: { code, message, details } }; bad input is a 400, never a 500. */
-import type { FastifyError, FastifyInstance } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
-import { AppError, type ErrorDetail } from '../errors.js';
+import { AppError, type ErrorDetail, fieldError } from '../errors.js';
 
 /** fastify-type-provider-zod puts each Zod issue in `validation[]`: code → keyword, path → instancePath, rest → params. */
 function detailsOf(err: FastifyError): ErrorDetail[] {
@@ -54,15 +54,24 @@ export function registerErrorHandler(app: FastifyInstance): void {
         );
     }
     if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) {
+      // Fastify's own 4xx (its messages are English and name internals): a stable code and a Chinese message.
       return reply
         .code(400)
-        .send(
-          new AppError('VALIDATION_FAILED', [
-            { path: 'body', code: err.code ?? 'bad_request', message: err.message },
-          ]).toBody(),
-        );
+        .send(fieldError('request', (err.code ?? 'bad_request').toLowerCase(), '请求格式不正确').toBody());
     }
     req.log.error({ err }, 'unhandled error');
     return reply.code(500).send(new AppError('INTERNAL').toBody());
   });
+}
+
+/**
+ * Errors the router raises before any hook runs — a path whose percent-encoding is not UTF-8 (`/api/accidents/%FF`),
+ * a path parameter over the length limit: 400 in our shape, with the headers the hooks would have set.
+ */
+export function frameworkErrors(err: FastifyError, _req: FastifyRequest, reply: FastifyReply): void {
+  const body =
+    err.code === 'FST_ERR_BAD_URL'
+      ? fieldError('url', 'invalid_text', '地址含有无效的编码')
+      : fieldError('url', (err.code ?? 'bad_request').toLowerCase(), '请求地址不正确');
+  reply.code(400).header('cache-control', 'no-store').header('x-content-type-options', 'nosniff').send(body.toBody());
 }
