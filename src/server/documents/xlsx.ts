@@ -28,7 +28,9 @@
  *
  *   const [sheet] = await readWorkbook(buffer);   // values by [row][col] (1-based), merges, numFmts, fonts
  */
+
 import ExcelJS from 'exceljs';
+import { neutraliseFormula } from '../../domain/spreadsheet-text.js';
 
 export type CellValue = number | string | null;
 
@@ -167,7 +169,8 @@ function writeBodyRow(
   spec.columns.forEach((c, i) => {
     const cell = ws.getCell(at, i + 1);
     const v = row[c.key];
-    cell.value = v === undefined ? null : v;
+    // Data may come from users (a unit's name, a phone number): never a formula, even after a CSV round trip.
+    cell.value = v === undefined ? null : typeof v === 'string' ? neutraliseFormula(v) : v;
     cell.font = { ...(bold ? FONTS.totals : FONTS.body) };
     cell.border = THIN;
     const fmt = numFmtOf(c.format);
