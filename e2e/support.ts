@@ -42,7 +42,7 @@ async function ensureWebBuild(): Promise<void> {
 export interface Stack {
   db: Db;
   baseUrl: string;
-  /** Errors thrown in any page, and requests that tried to leave our server. */
+  /** Errors thrown in any page, Content-Security-Policy violations, and requests that tried to leave our server. */
   pageErrors: string[];
   /** A browser context of its own (cookies), zh-CN in Asia/Shanghai, downloads accepted. */
   newContext(viewport?: { width: number; height: number }): Promise<BrowserContext>;
@@ -96,7 +96,13 @@ export async function startStack(opts: { history: boolean }): Promise<Stack> {
         timezoneId: 'Asia/Shanghai',
         acceptDownloads: true,
       });
-      ctx.on('page', (p) => p.on('pageerror', (e) => pageErrors.push(e.message)));
+      ctx.on('page', (p) => {
+        p.on('pageerror', (e) => pageErrors.push(e.message));
+        // Every page runs under the server's Content-Security-Policy: a violation is a failure of any browser test.
+        p.on('console', (m) => {
+          if (/Content Security Policy/i.test(m.text())) pageErrors.push(`CSP: ${m.text()}`);
+        });
+      });
       // Nothing may load from the internet: every request must go to our server.
       await ctx.route(
         (url) => url.origin !== baseUrl,

@@ -4,6 +4,10 @@ import { CREDIT_CODE_MESSAGES, creditCodeProblem } from '../domain/credit-code.j
 // Chinese messages for every built-in check (server and web share these schemas).
 z.config(z.locales.zhCN());
 
+// In the browser the Content-Security-Policy forbids eval: zod must not even probe for it (a probe is reported as a
+// violation). The server keeps zod's compiled validators.
+if (typeof document !== 'undefined') z.config({ jitless: true });
+
 export const REQUIRED_MESSAGE = '必填项，不能为空';
 
 // A missing field says so, rather than "expected a string, got undefined".
