@@ -7,6 +7,8 @@ export interface Config {
   databaseUrl: string | undefined;
   dataDir: string;
   sessionIdleMinutes: number;
+  /** Absolute session lifetime: a session ends this long after sign-in, however active (SESSION_MAX_HOURS). */
+  sessionMaxHours: number;
   /** Seed the demo province on a new database. */
   seedDemo: boolean;
   secureCookies: boolean;
@@ -38,6 +40,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     databaseUrl: env.DATABASE_URL || undefined,
     dataDir: env.ANJIAN_DATA_DIR ?? './data',
     sessionIdleMinutes: int(env.SESSION_IDLE_MINUTES, 30),
+    sessionMaxHours: int(env.SESSION_MAX_HOURS, 12),
     seedDemo: env.ANJIAN_SEED_DEMO !== 'false',
     secureCookies: env.COOKIE_SECURE === 'true',
     logLevel: env.LOG_LEVEL ?? 'info',

@@ -35,13 +35,15 @@ export interface UsersTable {
   phone: string | null;
   is_demo: Generated<boolean>;
   disabled: Generated<boolean>;
-  locked_until: Timestamp | null;
   created_at: Generated<Timestamp>;
 }
 
-export interface LoginFailuresTable {
-  user_id: string;
-  at: Timestamp;
+export interface LoginThrottleTable {
+  username_key: string;
+  failures: Generated<number>;
+  window_started_at: Timestamp | null;
+  locked_until: Timestamp | null;
+  updated_at: Timestamp;
 }
 
 export interface SessionsTable {
@@ -424,7 +426,7 @@ export interface Database {
   regions: RegionsTable;
   organizations: OrganizationsTable;
   users: UsersTable;
-  login_failures: LoginFailuresTable;
+  login_throttle: LoginThrottleTable;
   sessions: SessionsTable;
   audit_heads: AuditHeadsTable;
   audit_log: AuditLogTable;

@@ -19,7 +19,7 @@ export function registerAuth(app: FastifyInstance, ctx: AppContext): void {
   app.addHook('onRequest', async (req) => {
     const token = req.cookies[SESSION_COOKIE];
     if (!token) return;
-    req.actor = await resolveSession(ctx.db, token, ctx.config.sessionIdleMinutes, ctx.now());
+    req.actor = await resolveSession(ctx.db, token, ctx.config, ctx.now());
   });
 }
 

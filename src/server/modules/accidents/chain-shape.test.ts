@@ -39,7 +39,6 @@ async function addBureau(t: TestApp, code: string, name: string): Promise<string
       role: 'duty',
       password_hash: await hashPassword(DEMO_PASSWORD),
       phone: null,
-      locked_until: null,
     })
     .execute();
   return username;

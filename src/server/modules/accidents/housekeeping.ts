@@ -5,6 +5,7 @@
  */
 import { DAY_MS } from '../../../domain/time.js';
 import type { AppContext } from '../../context.js';
+import { purgeLoginThrottle } from '../auth/service.js';
 import { purgeIdempotencyKeys } from './repo.js';
 
 export const IDEMPOTENCY_RETENTION_DAYS = 7;
@@ -17,6 +18,7 @@ export async function purgeExpiredIdempotencyKeys(ctx: AppContext): Promise<numb
 export function startHousekeeping(ctx: AppContext): () => void {
   const run = () => {
     purgeExpiredIdempotencyKeys(ctx).catch((err) => console.error('housekeeping', err));
+    purgeLoginThrottle(ctx.db, ctx.now()).catch((err) => console.error('housekeeping', err));
   };
   const timer = setInterval(run, EVERY_MS);
   run();

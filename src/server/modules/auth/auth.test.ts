@@ -36,18 +36,52 @@ describe('auth', () => {
     );
   });
 
-  it('parallel guesses cannot get past the limit: at most 5 passwords are checked', async () => {
-    const anon = t.anonymous();
-    const guesses = await Promise.all(
-      Array.from({ length: 12 }, (_, i) =>
-        anon.post('/api/auth/login', { username: 'admin.370305', password: i === 11 ? 'Anjian@2026' : `bad${i}` }),
-      ),
-    );
-    const statuses = guesses.map((g) => g.status);
-    expect(statuses.filter((s) => s === 401).length).toBeLessThanOrEqual(5);
-    expect(statuses.filter((s) => s === 423).length).toBeGreaterThanOrEqual(6);
-    const after = await anon.post('/api/auth/login', { username: 'admin.370305', password: 'Anjian@2026' });
-    if (!statuses.includes(200)) expect(after.status).toBe(423);
+  const login = (username: string, password: string) => t.anonymous().post('/api/auth/login', { username, password });
+
+  it('10 parallel correct sign-ins of one user all succeed (a check is counted only when it fails)', async () => {
+    const results = await Promise.all(Array.from({ length: 10 }, () => login('duty.370321', 'Anjian@2026')));
+    expect(results.map((r) => r.status)).toEqual(Array(10).fill(200));
+  });
+
+  it('10 parallel wrong passwords: at most 5 are checked, the account locks, then even the right one is refused', async () => {
+    const results = await Promise.all(Array.from({ length: 10 }, (_, i) => login('admin.370305', `bad${i}`)));
+    const statuses = results.map((r) => r.status);
+    expect(statuses.filter((s) => s === 401)).toHaveLength(5);
+    expect(statuses.filter((s) => s === 423)).toHaveLength(5);
+    expect((await login('admin.370305', 'Anjian@2026')).status).toBe(423);
+  });
+
+  it('an unknown name locks exactly like a real one, with the same answers', async () => {
+    const real = await Promise.all(Array.from({ length: 10 }, () => login('stats.370305', 'wrong')));
+    const unknown = await Promise.all(Array.from({ length: 10 }, () => login('nobody.370305', 'wrong')));
+    const shape = (rs: typeof real) => rs.map((r) => [r.status, r.body.error.code]).sort();
+    expect(shape(unknown)).toEqual(shape(real));
+    const [lockedReal, lockedUnknown] = [await login('stats.370305', 'x'), await login('nobody.370305', 'x')];
+    expect(lockedUnknown.status).toBe(423);
+    expect(lockedUnknown.body.error.message).toBe(lockedReal.body.error.message);
+    expect(lockedUnknown.body.error.details[0].message).toMatch(/^账号锁定至 /);
+    const audit = await t.db.kysely
+      .selectFrom('audit_log')
+      .select(['action', 'region_code'])
+      .where('entity_type', '=', 'login_name')
+      .where('entity_id', '=', 'nobody.370305')
+      .execute();
+    expect(audit.map((a) => a.action).sort()).toEqual(['auth.locked', ...Array(4).fill('auth.login_failed')]);
+    expect(audit.every((a) => a.region_code === '000000')).toBe(true);
+  });
+
+  it('a success clears the count: four failures, a success, four more do not lock', async () => {
+    for (let i = 0; i < 4; i++) expect((await login('leader.370305', 'bad')).status).toBe(401);
+    expect((await login('leader.370305', 'Anjian@2026')).status).toBe(200);
+    for (let i = 0; i < 4; i++) expect((await login('leader.370305', 'bad')).status).toBe(401);
+    expect((await login('leader.370305', 'Anjian@2026')).status).toBe(200);
+  });
+
+  it('failures older than the window no longer count', async () => {
+    for (let i = 0; i < 4; i++) await login('inspector.370305', 'bad');
+    t.clock.advance(15 * 60_000 + 1000);
+    for (let i = 0; i < 4; i++) expect((await login('inspector.370305', 'bad')).status).toBe(401);
+    expect((await login('inspector.370305', 'Anjian@2026')).status).toBe(200);
   });
 
   it('records failed sign-ins in the audit trail', async () => {
@@ -74,6 +108,17 @@ describe('auth', () => {
     t.clock.advance(29 * 60_000);
     expect((await c.get('/api/auth/me')).status).toBe(200);
     t.clock.advance(31 * 60_000);
+    expect((await c.get('/api/auth/me')).status).toBe(401);
+  });
+
+  it('ends a session 12 hours after sign-in however active it is (SESSION_MAX_HOURS)', async () => {
+    const c = await t.as('duty.370302');
+    // Used every 25 minutes (never idle for 30): 28 × 25 min = 11 h 40 min still works, 12 h 5 min does not.
+    for (let i = 0; i < 28; i++) {
+      t.clock.advance(25 * 60_000);
+      expect((await c.get('/api/auth/me')).status).toBe(200);
+    }
+    t.clock.advance(25 * 60_000);
     expect((await c.get('/api/auth/me')).status).toBe(401);
   });
 

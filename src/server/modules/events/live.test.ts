@@ -3,6 +3,7 @@ import { actorByUsername } from '../../db/seed/demo.js';
 import { buildAccident, type TestApp, testApp, testClock } from '../../testing/harness.js';
 import { checkDeadlines } from '../accidents/deadline-watcher.js';
 import type { LiveEvent } from './bus.js';
+import { MAX_STREAMS_PER_SESSION } from './routes.js';
 
 const HOUR = 3_600_000;
 
@@ -89,6 +90,22 @@ describe('live push and deadline alerts', () => {
     ]);
     expect(closed).toBe('ended');
     await stream.close();
+  });
+
+  it('holds at most 5 streams per session: a sixth closes the oldest, the others stay open', async () => {
+    const cookie = (await t.as('duty.370305')).cookie;
+    const streams = [];
+    for (let i = 0; i < MAX_STREAMS_PER_SESSION; i++) streams.push(await openStream(baseUrl, cookie));
+    const state = (s: Awaited<ReturnType<typeof openStream>>) =>
+      Promise.race([s.ended.then(() => 'ended'), new Promise((r) => setTimeout(() => r('open'), 300))]);
+    const sixth = await openStream(baseUrl, cookie);
+    expect(sixth.status).toBe(200);
+    expect(await state(streams[0] as Awaited<ReturnType<typeof openStream>>)).toBe('ended');
+    for (const s of [...streams.slice(1), sixth]) expect(await state(s)).toBe('open');
+    // Another session of the same user has streams of its own.
+    const other = await openStream(baseUrl, (await t.as('duty.370305')).cookie);
+    expect(await state(streams[1] as Awaited<ReturnType<typeof openStream>>)).toBe('open');
+    await Promise.all([...streams, sixth, other].map((s) => s.close()));
   });
 
   it('refuses the stream without a session', async () => {
