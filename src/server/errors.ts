@@ -31,6 +31,8 @@ export type ErrorCode =
   | 'IMPORT_TOO_MANY_ROWS'
   | 'IMPORT_FILE_TOO_LARGE'
   | 'IMPORT_IN_PROGRESS'
+  | 'UPLOAD_TOO_COMPLEX'
+  | 'UPLOAD_BUSY'
   | 'WRITEOFF_NOT_REQUESTER'
   | 'WRITEOFF_NOT_APPROVER'
   | 'WRITEOFF_OWN_REQUEST'
@@ -76,6 +78,8 @@ const SPECS: Record<ErrorCode, CodeSpec> = {
   IMPORT_TOO_MANY_ROWS: { status: 413, message: '数据行过多，请拆分文件后分批导入' },
   IMPORT_FILE_TOO_LARGE: { status: 413, message: '文件过大，请拆分文件后分批导入' },
   IMPORT_IN_PROGRESS: { status: 409, message: '该导入正在进行中，请稍后查看结果' },
+  UPLOAD_TOO_COMPLEX: { status: 413, message: '文件无法在限定的时间和内存内解析，请拆分后分批导入' },
+  UPLOAD_BUSY: { status: 503, message: '正在解析的上传文件过多，请稍后重试' },
   WRITEOFF_NOT_REQUESTER: {
     status: 403,
     message: '核销申请须由事故发生地县级应急管理部门（归口统计部门）的统计员或管理员提出',

@@ -10,11 +10,11 @@ import ExcelJS from 'exceljs';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildAccident, type Client, type Res, type TestApp, testApp, testClock } from '../../testing/harness.js';
+import { decodeText } from '../../uploads/table-worker.js';
 import { checkDeadlines } from '../accidents/deadline-watcher.js';
 import { verifyAudit } from '../audit/verify.js';
 import type { RawCell } from './columns.js';
 import { excelSerialToIso, textToIso } from './columns.js';
-import { decodeText } from './parse.js';
 
 const NOW = '2026-11-25T10:00:00+08:00';
 

@@ -15,19 +15,10 @@ import {
 import type { AppContext } from '../../context.js';
 import { AppError } from '../../errors.js';
 import { actorOf, requirePermission } from '../../plugins/auth.js';
+import { uploadedFile } from '../../uploads/receive.js';
 import * as service from './service.js';
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-
-/** Browsers send a file name as UTF-8 bytes; a multipart parser may hand them over read as Latin-1. */
-function fileNameOf(raw: string | undefined): string {
-  if (!raw) return '';
-  const codes = [...raw].map((c) => c.charCodeAt(0));
-  // Only a name made of Latin-1 characters, some of them high, can be UTF-8 read the wrong way.
-  if (!codes.some((c) => c >= 0x80) || codes.some((c) => c > 0xff)) return raw;
-  const utf8 = Buffer.from(raw, 'latin1').toString('utf8');
-  return utf8.includes('\ufffd') ? raw : utf8;
-}
 
 /** The uploaded file (multipart field `file`) or the JSON array in the body. */
 async function uploadOf(req: FastifyRequest): Promise<service.Upload> {
@@ -36,25 +27,6 @@ async function uploadOf(req: FastifyRequest): Promise<service.Upload> {
     return { kind: 'json', records: req.body };
   }
   return { kind: 'file', ...(await uploadedFile(req)) };
-}
-
-/** The file of a multipart request (field `file`): 400 IMPORT_NO_FILE without one, 413 over the size limit. */
-export async function uploadedFile(req: FastifyRequest): Promise<{ fileName: string; data: Buffer }> {
-  if (!req.isMultipart()) throw new AppError('IMPORT_NO_FILE');
-  const part = await req.file();
-  if (part?.fieldname !== 'file') throw new AppError('IMPORT_NO_FILE');
-  try {
-    return { fileName: fileNameOf(part.filename), data: await part.toBuffer() };
-  } catch (e) {
-    if ((e as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') {
-      throw new AppError(
-        'IMPORT_FILE_TOO_LARGE',
-        [{ path: 'file', code: 'too_large', message: `文件不能超过${IMPORT_MAX_FILE_BYTES / 1024 / 1024}MB` }],
-        `文件过大：不能超过${IMPORT_MAX_FILE_BYTES / 1024 / 1024}MB，请拆分后分批导入`,
-      );
-    }
-    throw e;
-  }
 }
 
 export async function importRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {

@@ -54,7 +54,7 @@ import {
 import { parseFile, type SheetRow } from './parse.js';
 import { effectiveStatus, presentImport, presentImportListItem } from './presenter.js';
 import * as repo from './repo.js';
-import { buildTemplate } from './workbook.js';
+import { buildTemplate, CODES_SHEET, DATA_SHEET, HELP_SHEET } from './workbook.js';
 
 type Trx = Kysely<Database>;
 
@@ -177,7 +177,10 @@ async function readUpload(upload: Upload): Promise<Source> {
       candidates: records.map(candidateOfRecord),
     };
   }
-  const file = await parseFile(upload.fileName, upload.data);
+  const file = await parseFile(upload.fileName, upload.data, {
+    dataSheet: DATA_SHEET,
+    skipSheets: [HELP_SHEET, CODES_SHEET],
+  });
   const headers = mapHeaders(file.header);
   if (headers.missing.length > 0) throw missingColumns(headers.missing);
   return {

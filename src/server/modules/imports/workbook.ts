@@ -1,97 +1,18 @@
 /**
- * The imports' two uses of exceljs: reading an uploaded workbook's data sheet(s) and writing the templates (the
- * generic pieces — addTemplateSheet, addHelpSheet, listValidation, readWorkbookSheets — serve the registry import too).
+ * The import templates, written with exceljs (the generic pieces — addTemplateSheet, addHelpSheet, listValidation —
+ * serve the registry import too). Uploaded workbooks are read by the shared upload pipeline (src/server/uploads).
  * (The shared wrapper documents/xlsx.ts writes report tables with a title above merged headers; an import sheet
  * needs its header in row 1, data validation lists and cell notes, so the template is built here directly.)
  */
 import ExcelJS from 'exceljs';
 import { ACCIDENT_TYPE_ENTRIES, INDUSTRY_SECTIONS } from '../../../domain/codes.js';
 import { DOMAIN_LABELS, DOMAINS } from '../../../domain/direct-report.js';
-import type { AppError } from '../../errors.js';
 import { IMPORT_COLUMNS, type ImportColumn, type RawCell, REQUIRED_FIELDS } from './columns.js';
 
 /** The template's data sheet; an uploaded workbook without it is read from its first other sheet. */
 export const DATA_SHEET = '事故数据';
-const HELP_SHEET = '说明';
-const CODES_SHEET = '代码表';
-
-// ————————————————————————————————————————— reading
-
-/** What Excel stored in a cell, as a plain value: rich text joined, a formula's result, a link's text. */
-function plainValue(v: ExcelJS.CellValue): RawCell {
-  if (v === null || v === undefined) return null;
-  if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' || v instanceof Date) return v;
-  if ('richText' in v) return v.richText.map((r) => r.text).join('');
-  if ('result' in v) return plainValue((v.result ?? null) as ExcelJS.CellValue);
-  if ('formula' in v || 'sharedFormula' in v) return null;
-  if ('text' in v) return plainValue(v.text as ExcelJS.CellValue);
-  if ('error' in v) return String(v.error);
-  return null;
-}
-
-interface ReadOptions {
-  maxRows: number;
-  tooMany: (count: number) => AppError;
-  unreadable: (reason: string) => AppError;
-}
-
-/** A sheet as the importers read it: row 1 as the header, then the non-blank rows with their row numbers. */
-export interface WorkbookSheet {
-  name: string;
-  header: RawCell[];
-  rows: { row: number; cells: RawCell[] }[];
-}
-
-async function loadWorkbook(buf: Buffer, opts: ReadOptions): Promise<ExcelJS.Workbook> {
-  const wb = new ExcelJS.Workbook();
-  try {
-    await wb.xlsx.load(buf as unknown as ArrayBuffer);
-  } catch {
-    throw opts.unreadable('不是有效的 .xlsx 文件，或文件已损坏');
-  }
-  return wb;
-}
-
-function sheetOf(ws: ExcelJS.Worksheet): WorkbookSheet {
-  const cellsOf = (r: ExcelJS.Row) => (r.values as ExcelJS.CellValue[]).slice(1).map(plainValue);
-  const header = cellsOf(ws.getRow(1));
-  const rows: { row: number; cells: RawCell[] }[] = [];
-  ws.eachRow({ includeEmpty: false }, (r, rowNumber) => {
-    if (rowNumber === 1) return;
-    const cells = cellsOf(r);
-    if (cells.some((c) => c !== null && String(c).trim() !== '')) rows.push({ row: rowNumber, cells });
-  });
-  return { name: ws.name, header, rows };
-}
-
-export async function readWorkbookRows(
-  buf: Buffer,
-  opts: ReadOptions,
-): Promise<{ header: RawCell[]; rows: { row: number; cells: RawCell[] }[] }> {
-  const wb = await loadWorkbook(buf, opts);
-  const ws = wb.getWorksheet(DATA_SHEET) ?? wb.worksheets.find((s) => s.name !== HELP_SHEET && s.name !== CODES_SHEET);
-  if (!ws) throw opts.unreadable('工作簿中没有工作表');
-  // Counted before anything is converted: a huge sheet is refused at once.
-  if (ws.actualRowCount - 1 > opts.maxRows) throw opts.tooMany(ws.actualRowCount - 1);
-  const { header, rows } = sheetOf(ws);
-  return { header, rows };
-}
-
-/**
- * Every sheet of a workbook except the named ones (instructions, code tables), for an import with several data
- * sheets; the row limit counts the rows of all of them, before anything is converted.
- */
-export async function readWorkbookSheets(
-  buf: Buffer,
-  opts: ReadOptions & { skip: readonly string[] },
-): Promise<WorkbookSheet[]> {
-  const wb = await loadWorkbook(buf, opts);
-  const sheets = wb.worksheets.filter((s) => !opts.skip.includes(s.name));
-  if (sheets.length === 0) throw opts.unreadable('工作簿中没有工作表');
-  const count = sheets.reduce((n, ws) => n + Math.max(0, ws.actualRowCount - 1), 0);
-  if (count > opts.maxRows) throw opts.tooMany(count);
-  return sheets.map(sheetOf);
-}
+export const HELP_SHEET = '说明';
+export const CODES_SHEET = '代码表';
 
 // ————————————————————————————————————————— the template
 

@@ -15,7 +15,7 @@ import { attachment } from '../../documents/download.js';
 import { XLSX_CONTENT_TYPE } from '../../documents/xlsx.js';
 import { AppError } from '../../errors.js';
 import { actorOf, requirePermission } from '../../plugins/auth.js';
-import { uploadedFile } from '../imports/routes.js';
+import { uploadedFile } from '../../uploads/receive.js';
 import { exportEnterprises, exportLicences } from './export.js';
 import * as service from './service.js';
 import { registryTemplate } from './template.js';
