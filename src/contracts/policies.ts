@@ -66,6 +66,10 @@ export const PERMISSIONS = {
   'census.write': ['admin', 'inspector'],
   /** 普查申报: the enterprise (or the bureau for it) submits its return. */
   'census.submit': ['admin', 'inspector', 'enterprise'],
+  /** 法定节假日安排: every signed-in user reads the working-day calendar. */
+  'calendar.read': ALL,
+  /** Loading a year's 节假日安排: an administrator of a provincial or the national bureau (checked in the service). */
+  'calendar.manage': ['admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

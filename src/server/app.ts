@@ -16,6 +16,7 @@ import { assessmentRoutes } from './modules/assessment/routes.js';
 import { auditRoutes } from './modules/audit/routes.js';
 import { authRoutes } from './modules/auth/routes.js';
 import { bulletinRoutes } from './modules/bulletins/routes.js';
+import { calendarRoutes } from './modules/calendar/routes.js';
 import { dutyRoutes } from './modules/duty/routes.js';
 import { enterpriseRoutes } from './modules/enterprises/routes.js';
 import { EventBus } from './modules/events/bus.js';
@@ -88,6 +89,7 @@ export async function buildApp(opts: BuildOptions): Promise<{ app: FastifyInstan
   indicatorRoutes(app, ctx);
   enterpriseRoutes(app, ctx);
   hazardRoutes(app, ctx);
+  calendarRoutes(app, ctx);
   // Its own scope: multipart (file uploads) for the import route only.
   await importRoutes(app, ctx);
   await registryImportRoutes(app, ctx);

@@ -44,6 +44,7 @@ export type ErrorCode =
   | 'ENTERPRISE_EXISTS'
   | 'LICENCE_EXISTS'
   | 'UNIT_RETIRED'
+  | 'CALENDAR_YEAR_MISSING'
   | 'INTERNAL';
 
 interface CodeSpec {
@@ -94,6 +95,7 @@ const SPECS: Record<ErrorCode, CodeSpec> = {
   ENTERPRISE_EXISTS: { status: 409, message: '该统一社会信用代码的企业已登记' },
   LICENCE_EXISTS: { status: 409, message: '该类型和编号的许可证已登记' },
   UNIT_RETIRED: { status: 409, message: '该单元已停用，不能再修改' },
+  CALENDAR_YEAR_MISSING: { status: 409, message: '该年度法定节假日安排尚未导入，无法计算工作日' },
   INTERNAL: { status: 500, message: '服务器内部错误' },
 };
 

@@ -422,11 +422,22 @@ export interface HazardCensusReturnsTable {
   submitted_at: Timestamp;
 }
 
+export interface HolidaySchedulesTable {
+  region_code: Generated<string>;
+  year: number;
+  revision: number;
+  source: string;
+  periods: unknown;
+  loaded_by: string;
+  loaded_at: Timestamp;
+}
+
 export interface Database {
   regions: RegionsTable;
   organizations: OrganizationsTable;
   users: UsersTable;
   login_throttle: LoginThrottleTable;
+  holiday_schedules: HolidaySchedulesTable;
   sessions: SessionsTable;
   audit_heads: AuditHeadsTable;
   audit_log: AuditLogTable;
