@@ -1,8 +1,6 @@
 /** buildApp: the whole HTTP API and the web app, on a given database. main.ts and the tests both use it. */
-import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import cookie from '@fastify/cookie';
-import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
@@ -10,7 +8,6 @@ import '../contracts/common.js'; // zod's Chinese messages (z.config) before any
 import type { Config } from './config.js';
 import type { AppContext } from './context.js';
 import type { Db } from './db/connection.js';
-import { AppError } from './errors.js';
 import { accidentRoutes } from './modules/accidents/routes.js';
 import { assessmentRoutes } from './modules/assessment/routes.js';
 import { auditRoutes } from './modules/audit/routes.js';
@@ -33,6 +30,7 @@ import { registerAuth } from './plugins/auth.js';
 import { frameworkErrors, registerErrorHandler } from './plugins/error-handler.js';
 import { parseQueryString, registerInputRules } from './plugins/input.js';
 import { registerSecurity } from './plugins/security.js';
+import { serveWeb } from './plugins/static-web.js';
 
 export interface BuildOptions {
   db: Db;
@@ -96,16 +94,4 @@ export async function buildApp(opts: BuildOptions): Promise<{ app: FastifyInstan
 
   await serveWeb(app, opts.webDir ?? join(process.cwd(), 'dist', 'web'));
   return { app, ctx };
-}
-
-/** The built SPA, with index.html for every non-API path (client-side routes). */
-async function serveWeb(app: FastifyInstance, webDir: string): Promise<void> {
-  const hasWeb = existsSync(join(webDir, 'index.html'));
-  if (hasWeb) await app.register(fastifyStatic, { root: webDir, wildcard: false });
-  app.setNotFoundHandler((req, reply) => {
-    if (!req.url.startsWith('/api/') && hasWeb && req.method === 'GET') return reply.sendFile('index.html');
-    return reply
-      .code(404)
-      .send(new AppError('NOT_FOUND', [{ path: req.url, code: 'no_route', message: '接口不存在' }]).toBody());
-  });
 }

@@ -23,31 +23,40 @@ import {
   TrophyOutlined,
   WarningOutlined,
 } from '@ant-design/icons';
-import type { ReactNode } from 'react';
+import { type ComponentType, lazy, type ReactNode } from 'react';
 import { can, type Permission } from '../contracts/policies.js';
 import type { Me } from './api/types.js';
-import { AccidentDetailPage } from './pages/accidents/AccidentDetailPage.js';
-import { AccidentFormPage } from './pages/accidents/AccidentFormPage.js';
-import { AccidentListPage } from './pages/accidents/AccidentListPage.js';
-import { AssessmentPage } from './pages/assessment/AssessmentPage.js';
-import { AuditPage } from './pages/audit/AuditPage.js';
-import { BulletinsPage } from './pages/bulletins/BulletinsPage.js';
-import { CockpitPage } from './pages/cockpit/CockpitPage.js';
-import { DashboardPage } from './pages/dashboard/DashboardPage.js';
-import { DutyPage } from './pages/duty/DutyPage.js';
-import { EnterpriseCardPage } from './pages/enterprises/EnterpriseCardPage.js';
-import { EnterpriseListPage } from './pages/enterprises/EnterpriseListPage.js';
-import { LicenceAlertsPage } from './pages/enterprises/LicenceAlertsPage.js';
-import { OwnEnterprisePage } from './pages/enterprises/OwnEnterprisePage.js';
-import { RegistryImportPage } from './pages/enterprises/RegistryImportPage.js';
-import { UnlicensedPage } from './pages/enterprises/UnlicensedPage.js';
-import { CensusPage } from './pages/hazards/CensusPage.js';
-import { EvaluatePage } from './pages/hazards/EvaluatePage.js';
-import { HazardListPage } from './pages/hazards/HazardListPage.js';
-import { ImportPage } from './pages/imports/ImportPage.js';
-import { IndicatorsPage } from './pages/indicators/IndicatorsPage.js';
-import { StatsReportPage } from './pages/reports/StatsReportPage.js';
-import { WriteoffPage } from './pages/writeoff/WriteoffPage.js';
+
+/**
+ * Every page is its own chunk, fetched when it is first opened, so the first screen carries only what it shows
+ * (county and town offices sit behind links of a few Mbit/s). The layout shows a spinner meanwhile.
+ */
+function lazyPage<K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K) {
+  return lazy(() => load().then((m) => ({ default: m[name] })));
+}
+
+const AccidentDetailPage = lazyPage(() => import('./pages/accidents/AccidentDetailPage.js'), 'AccidentDetailPage');
+const AccidentFormPage = lazyPage(() => import('./pages/accidents/AccidentFormPage.js'), 'AccidentFormPage');
+const AccidentListPage = lazyPage(() => import('./pages/accidents/AccidentListPage.js'), 'AccidentListPage');
+const AssessmentPage = lazyPage(() => import('./pages/assessment/AssessmentPage.js'), 'AssessmentPage');
+const AuditPage = lazyPage(() => import('./pages/audit/AuditPage.js'), 'AuditPage');
+const BulletinsPage = lazyPage(() => import('./pages/bulletins/BulletinsPage.js'), 'BulletinsPage');
+const CockpitPage = lazyPage(() => import('./pages/cockpit/CockpitPage.js'), 'CockpitPage');
+const DashboardPage = lazyPage(() => import('./pages/dashboard/DashboardPage.js'), 'DashboardPage');
+const DutyPage = lazyPage(() => import('./pages/duty/DutyPage.js'), 'DutyPage');
+const EnterpriseCardPage = lazyPage(() => import('./pages/enterprises/EnterpriseCardPage.js'), 'EnterpriseCardPage');
+const EnterpriseListPage = lazyPage(() => import('./pages/enterprises/EnterpriseListPage.js'), 'EnterpriseListPage');
+const LicenceAlertsPage = lazyPage(() => import('./pages/enterprises/LicenceAlertsPage.js'), 'LicenceAlertsPage');
+const OwnEnterprisePage = lazyPage(() => import('./pages/enterprises/OwnEnterprisePage.js'), 'OwnEnterprisePage');
+const RegistryImportPage = lazyPage(() => import('./pages/enterprises/RegistryImportPage.js'), 'RegistryImportPage');
+const UnlicensedPage = lazyPage(() => import('./pages/enterprises/UnlicensedPage.js'), 'UnlicensedPage');
+const CensusPage = lazyPage(() => import('./pages/hazards/CensusPage.js'), 'CensusPage');
+const EvaluatePage = lazyPage(() => import('./pages/hazards/EvaluatePage.js'), 'EvaluatePage');
+const HazardListPage = lazyPage(() => import('./pages/hazards/HazardListPage.js'), 'HazardListPage');
+const ImportPage = lazyPage(() => import('./pages/imports/ImportPage.js'), 'ImportPage');
+const IndicatorsPage = lazyPage(() => import('./pages/indicators/IndicatorsPage.js'), 'IndicatorsPage');
+const StatsReportPage = lazyPage(() => import('./pages/reports/StatsReportPage.js'), 'StatsReportPage');
+const WriteoffPage = lazyPage(() => import('./pages/writeoff/WriteoffPage.js'), 'WriteoffPage');
 
 export interface AppRoute {
   /** Path under the signed-in layout. */

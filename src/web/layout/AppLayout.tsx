@@ -2,7 +2,7 @@
 import { LogoutOutlined, MenuOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
 import { Badge, Button, Drawer, Grid, Layout, Menu, Result, Segmented, Space, Spin, Tooltip, Typography } from 'antd';
-import { useState } from 'react';
+import { Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { matchPath, Navigate, Outlet, useLocation, useNavigate } from 'react-router';
 import { api } from '../api/client.js';
@@ -175,7 +175,14 @@ export function AppLayout() {
             </Space>
           </Layout.Header>
           <Layout.Content style={{ padding: isDesktop ? 20 : 10, minWidth: 0 }}>
-            {forbidden ? <Result status="403" title="403" subTitle={t('common.notFound')} /> : <Outlet />}
+            {forbidden ? (
+              <Result status="403" title="403" subTitle={t('common.notFound')} />
+            ) : (
+              // Pages load as chunks of their own (routes.tsx): a spinner while one is fetched.
+              <Suspense fallback={<Spin size="large" style={{ display: 'block', margin: '96px auto' }} />}>
+                <Outlet />
+              </Suspense>
+            )}
           </Layout.Content>
         </Layout>
       </Layout>
