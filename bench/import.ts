@@ -153,7 +153,7 @@ async function main(): Promise<void> {
         auditOnly: { seconds: seconds(auditMs), shareOfImport: Math.round((auditMs / first.ms) * 100) / 100 },
         accidentsInDb: rows[0]?.n,
         audit: audit.ok
-          ? `OK: ${audit.rows} rows in ${audit.chains} chains`
+          ? `OK: ${audit.rows} sealed rows in ${audit.seals} seals, ${audit.unsealed} not sealed yet`
           : `BROKEN: ${JSON.stringify(audit.broken)}`,
       };
       console.log(JSON.stringify(result, null, 2));

@@ -201,7 +201,9 @@ async function main(): Promise<void> {
           added: addedAgain,
         },
         targetSeconds: TARGET_S,
-        audit: audit.ok ? `OK: ${audit.rows} rows in ${audit.chains} chains` : 'BROKEN',
+        audit: audit.ok
+          ? `OK: ${audit.rows} sealed rows in ${audit.seals} seals, ${audit.unsealed} not sealed yet`
+          : 'BROKEN',
         ok: failures.length === 0,
         failures,
       };

@@ -205,7 +205,7 @@ async function benchEngine(engine: Engine): Promise<EngineResult> {
         firstErrorBody: load.firstErrorBody,
         accidentsInDb,
         audit: audit.ok
-          ? `OK: ${audit.rows} rows in ${audit.chains} chains`
+          ? `OK: ${audit.rows} sealed rows in ${audit.seals} seals, ${audit.unsealed} not sealed yet`
           : `BROKEN: ${JSON.stringify(audit.broken)}`,
         meetsTarget: engine === 'postgres' ? reportsPerSecond >= CREATE_TARGET_PER_S && load.non2xx === 0 : null,
       };

@@ -36,6 +36,17 @@ export interface AuditRecord {
   hash: string;
 }
 
+/** The seal chain's latest hash as a signed record (GET /api/audit/anchor; audit:verify --anchor reads it back). */
+export const auditAnchor = z.object({
+  sealSeq: z.number().int().min(1),
+  root: z.string().regex(/^[0-9a-f]{64}$/),
+  at: z.string(),
+  count: z.number().int().min(0),
+  publicKey: z.string().nullable(),
+  signature: z.string().nullable(),
+});
+export type AuditAnchor = z.infer<typeof auditAnchor>;
+
 /** Every action code the application writes, in the order the UI offers them as filters. */
 export const AUDIT_ACTIONS = [
   'accident.create',

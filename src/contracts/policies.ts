@@ -29,6 +29,8 @@ export const PERMISSIONS = {
   'duty.read': BUREAU_READERS,
   'duty.write': ['admin', 'duty'],
   'audit.read': ['admin', 'leader'],
+  /** 留痕锚定: export the seal chain's signed latest hash, to be kept outside the database. */
+  'audit.anchor': ['admin'],
   /** 统计分析: every bureau role reads the statistics of its jurisdiction; enterprises do not. */
   'stats.read': BUREAU_READERS,
   'region.read': ALL,

@@ -17,6 +17,8 @@ export interface Config {
   trustProxy: boolean;
   /** 核销: which level approves a write-off, per grade (ANJIAN_WRITEOFF_APPROVAL; default in domain/writeoff.ts). */
   writeoffApproval: ApprovalTable;
+  /** Ed25519 private key (PEM) that signs exported audit anchors (ANJIAN_ANCHOR_KEY_FILE); unset: unsigned anchors. */
+  anchorKeyFile: string | undefined;
 }
 
 function int(value: string | undefined, fallback: number): number {
@@ -46,5 +48,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: env.LOG_LEVEL ?? 'info',
     trustProxy: env.TRUST_PROXY === 'true',
     writeoffApproval: writeoffApproval(env.ANJIAN_WRITEOFF_APPROVAL),
+    anchorKeyFile: env.ANJIAN_ANCHOR_KEY_FILE || undefined,
   };
 }

@@ -4,16 +4,20 @@ import { loadConfig } from './config.js';
 import { openDatabase } from './db/setup.js';
 import { startDeadlineWatcher } from './modules/accidents/deadline-watcher.js';
 import { startHousekeeping } from './modules/accidents/housekeeping.js';
+import { startAuditSealer } from './modules/audit/sealer.js';
 
 const config = loadConfig();
 const db = await openDatabase(config);
 const { app, ctx } = await buildApp({ db, config, logger: true });
 const stopWatcher = startDeadlineWatcher(ctx);
 const stopHousekeeping = startHousekeeping(ctx);
+// Until the clock engine (src/server/clock/) takes it as one of its jobs.
+const stopSealer = startAuditSealer(ctx);
 
 const shutdown = async () => {
   stopWatcher();
   stopHousekeeping();
+  stopSealer();
   await app.close();
   await db.close();
   process.exit(0);

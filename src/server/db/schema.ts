@@ -61,7 +61,8 @@ export interface AuditHeadsTable {
 
 export interface AuditLogTable {
   chain_key: string;
-  seq: number;
+  /** From audit_log_seq since migration 0015 (per-chain 1, 2, 3 … in the legacy chains). */
+  seq: Generated<number>;
   id: string;
   region_code: string;
   at: Timestamp;
@@ -72,8 +73,27 @@ export interface AuditLogTable {
   entity_id: string;
   before: Json | null;
   after: Json | null;
-  prev_hash: string;
+  /** Legacy chains only (before migration 0015); NULL on rows sealed in batches. */
+  prev_hash: string | null;
   hash: string;
+  /** The writing transaction (pg_current_xact_id(), xid8 as text); NULL on legacy rows. */
+  xid: Generated<string | null>;
+}
+
+/** The seal chain over the audit log (migration 0015): one row per sealed batch, plus the legacy seal. */
+export interface AuditSealsTable {
+  region_code: Generated<string>;
+  seq: number;
+  kind: 'legacy' | 'batch';
+  lo_xid: string | null;
+  hi_xid: string | null;
+  row_count: number;
+  first_row: string | null;
+  last_row: string | null;
+  root: string;
+  prev: string;
+  hash: string;
+  sealed_at: Timestamp;
 }
 
 export interface IdempotencyKeysTable {
@@ -441,6 +461,7 @@ export interface Database {
   sessions: SessionsTable;
   audit_heads: AuditHeadsTable;
   audit_log: AuditLogTable;
+  audit_seals: AuditSealsTable;
   idempotency_keys: IdempotencyKeysTable;
   accidents: AccidentsTable;
   accident_revisions: AccidentRevisionsTable;

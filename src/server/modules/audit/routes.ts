@@ -16,4 +16,12 @@ export function auditRoutes(app: FastifyInstance, ctx: AppContext): void {
     },
     async (req) => service.listAudit(ctx, actorOf(req), req.query),
   );
+  r.get(
+    '/api/audit/anchor',
+    {
+      preValidation: requirePermission('audit.anchor'),
+      schema: { tags: ['audit'], summary: '留痕锚定（封存链最新哈希，签名）' },
+    },
+    async (req) => service.exportAnchor(ctx, actorOf(req)),
+  );
 }

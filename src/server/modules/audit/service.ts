@@ -1,16 +1,19 @@
 /**
- * The audit log (留痕): every write appends a row — who, when, what, before/after — to a hash chain.
- * Chains are per region so regions never contend; audit_heads holds each chain's tip.
- * Call appendAudit last in a transaction: it locks the chain's head until commit.
+ * The audit log (留痕): every write appends a row — who, when, what, before/after — with the hash of its content.
+ * Rows are appended without any lock; sealer.ts chains them in batches (Merkle root per batch, roots chained).
  */
-import type { Kysely } from 'kysely';
+
+import type { KeyObject } from 'node:crypto';
+import type { Insertable, Kysely } from 'kysely';
 import { uuidv7 } from 'uuidv7';
-import type { AuditQuery, AuditRecord } from '../../../contracts/audit.js';
+import type { AuditAnchor, AuditQuery, AuditRecord } from '../../../contracts/audit.js';
 import type { Actor } from '../../auth/actor.js';
+import type { Config } from '../../config.js';
 import type { AppContext } from '../../context.js';
-import type { Database } from '../../db/schema.js';
+import type { AuditLogTable, Database } from '../../db/schema.js';
 import { AppError } from '../../errors.js';
-import { type AuditContent, GENESIS_HASH, rowHash } from './hash-chain.js';
+import { latestAnchor, loadAnchorKey } from './anchor.js';
+import { contentHash, type SealedRowContent } from './hash-chain.js';
 import { presentAudit } from './presenter.js';
 import * as repo from './repo.js';
 
@@ -30,40 +33,13 @@ function plain(value: unknown): unknown {
 }
 
 /**
- * The chains' heads a transaction has locked and moved, so its next row in the same chain needs no second
- * upsert: the lock is held until the transaction ends, so nobody else can have moved the head meanwhile.
+ * The row to append: its hash covers its own content only. No chain head is read or locked — writers never
+ * wait on each other here; the sealing job (sealer.ts) chains committed rows in batches afterwards.
+ * Exposed so a hot path can put the row into its own insert statement (accidents' create).
  */
-const lockedHeads = new WeakMap<Kysely<Database>, Map<string, { seq: number; hash: string }>>();
-
-/** Upsert-as-lock: creates the chain on first use and locks its head row until commit. */
-async function lockHead(trx: Kysely<Database>, chainKey: string): Promise<{ seq: number; hash: string }> {
-  const known = trx.isTransaction ? lockedHeads.get(trx)?.get(chainKey) : undefined;
-  if (known) return known;
-  const head = await trx
-    .insertInto('audit_heads')
-    .values({ chain_key: chainKey, seq: 0, hash: GENESIS_HASH })
-    .onConflict((oc) => oc.column('chain_key').doUpdateSet((eb) => ({ seq: eb.ref('audit_heads.seq') })))
-    .returning(['seq', 'hash'])
-    .executeTakeFirstOrThrow();
-  return { seq: Number(head.seq), hash: head.hash };
-}
-
-function rememberHead(trx: Kysely<Database>, chainKey: string, head: { seq: number; hash: string }): void {
-  if (!trx.isTransaction) return;
-  let heads = lockedHeads.get(trx);
-  if (!heads) {
-    heads = new Map();
-    lockedHeads.set(trx, heads);
-  }
-  heads.set(chainKey, head);
-}
-
-export async function appendAudit(trx: Kysely<Database>, actor: Actor | null, entry: AuditEntry): Promise<void> {
-  const chainKey = entry.regionCode;
-  const head = await lockHead(trx, chainKey);
-  const content: AuditContent = {
-    chainKey,
-    seq: Number(head.seq) + 1,
+export function auditRow(actor: Actor | null, entry: AuditEntry): Insertable<AuditLogTable> {
+  const content: SealedRowContent = {
+    chainKey: entry.regionCode,
     id: uuidv7(),
     regionCode: entry.regionCode,
     at: (entry.at ?? new Date()).toISOString(),
@@ -75,32 +51,26 @@ export async function appendAudit(trx: Kysely<Database>, actor: Actor | null, en
     before: plain(entry.before),
     after: plain(entry.after),
   };
-  const hash = rowHash(head.hash, content);
-  // The row and the chain's new tip in one statement.
-  await trx
-    .with('row', (db) =>
-      db.insertInto('audit_log').values({
-        chain_key: chainKey,
-        seq: content.seq,
-        id: content.id,
-        region_code: content.regionCode,
-        at: content.at,
-        actor_id: content.actorId,
-        actor_name: content.actorName,
-        action: content.action,
-        entity_type: content.entityType,
-        entity_id: content.entityId,
-        before: JSON.stringify(content.before),
-        after: JSON.stringify(content.after),
-        prev_hash: head.hash,
-        hash,
-      }),
-    )
-    .updateTable('audit_heads')
-    .set({ seq: content.seq, hash })
-    .where('chain_key', '=', chainKey)
-    .execute();
-  rememberHead(trx, chainKey, { seq: content.seq, hash });
+  return {
+    chain_key: content.chainKey,
+    id: content.id,
+    region_code: content.regionCode,
+    at: content.at,
+    actor_id: content.actorId,
+    actor_name: content.actorName,
+    action: content.action,
+    entity_type: content.entityType,
+    entity_id: content.entityId,
+    before: JSON.stringify(content.before),
+    after: JSON.stringify(content.after),
+    prev_hash: null,
+    hash: contentHash(content),
+  };
+}
+
+/** Appends one audit row in the caller's transaction (call it in the transaction of the write it records). */
+export async function appendAudit(trx: Kysely<Database>, actor: Actor | null, entry: AuditEntry): Promise<void> {
+  await trx.insertInto('audit_log').values(auditRow(actor, entry)).execute();
 }
 
 /**
@@ -121,4 +91,22 @@ export async function listAudit(
     q,
   );
   return { items: items.map(presentAudit), total, page: q.page, pageSize: q.pageSize };
+}
+
+const anchorKeys = new WeakMap<Config, KeyObject | null>();
+
+function anchorKeyOf(config: Config): KeyObject | undefined {
+  let key = anchorKeys.get(config);
+  if (key === undefined) {
+    key = loadAnchorKey(config.anchorKeyFile) ?? null;
+    anchorKeys.set(config, key);
+  }
+  return key ?? undefined;
+}
+
+/** 留痕锚定: the seal chain's latest hash, signed when a key is configured (see anchor.ts). 404 before the first seal. */
+export async function exportAnchor(ctx: AppContext, _actor: Actor): Promise<AuditAnchor> {
+  const anchor = await latestAnchor(ctx.db.kysely, anchorKeyOf(ctx.config));
+  if (!anchor) throw new AppError('NOT_FOUND');
+  return anchor;
 }
