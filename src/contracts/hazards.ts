@@ -1,5 +1,9 @@
 /** Major-hazard (重大危险源, GB 18218-2018) contracts: evaluation, the unit register, the list and census campaigns. */
 import { z } from 'zod';
+import { UNIT_KINDS, type UnitKind } from '../domain/major-hazard.js';
+
+export { UNIT_KIND_LABELS, UNIT_KINDS, type UnitKind } from '../domain/major-hazard.js';
+
 import { SECTORS, type Sector } from '../domain/enterprise.js';
 import type { MajorHazardGrade } from '../domain/major-hazard.js';
 import { count, expecting, pageQuery, requiredText, text } from './common.js';
@@ -48,10 +52,6 @@ export const evaluateBody = z
   })
   .strict();
 export type EvaluateInput = z.infer<typeof evaluateBody>;
-
-export const UNIT_KINDS = ['production', 'storage'] as const;
-export type UnitKind = (typeof UNIT_KINDS)[number];
-export const UNIT_KIND_LABELS: Record<UnitKind, string> = { production: '生产单元', storage: '储存单元' };
 
 export const FILING_STATUSES = ['unfiled', 'filed'] as const;
 export type FilingStatus = (typeof FILING_STATUSES)[number];

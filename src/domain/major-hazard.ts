@@ -43,6 +43,11 @@ import {
   TABLE_6_GRADES,
 } from './major-hazard-tables.js';
 
+/** GB 18218-2018 3.4 / 3.5: a unit is a 生产单元 or a 储存单元. */
+export const UNIT_KINDS = ['production', 'storage'] as const;
+export type UnitKind = (typeof UNIT_KINDS)[number];
+export const UNIT_KIND_LABELS: Record<UnitKind, string> = { production: '生产单元', storage: '储存单元' };
+
 export type { HazardCategory, HazardCategorySymbol, MajorHazardGrade, MajorHazardSubstance };
 
 export const MAJOR_HAZARD_GRADE_LABELS = { 1: '一级', 2: '二级', 3: '三级', 4: '四级' } as const satisfies Record<

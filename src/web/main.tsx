@@ -1,18 +1,22 @@
 /** Entry point: i18n, antd theme and locale, React Query, the router. */
-import './i18n.js';
+
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { App as AntApp, ConfigProvider } from 'antd';
 import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
-import { StrictMode, useEffect } from 'react';
+import { lazy, StrictMode, Suspense, useEffect } from 'react';
 import { createRoot } from 'react-dom/client';
 import { useTranslation } from 'react-i18next';
 import { createBrowserRouter, RouterProvider } from 'react-router';
 import { ApiError, onUnauthorized } from './api/client.js';
 import { queryKeys } from './api/queries.js';
-import { AppLayout } from './layout/AppLayout.js';
+import { i18nReady } from './i18n.js';
 import { LoginPage } from './pages/login/LoginPage.js';
-import { APP_ROUTES } from './routes.js';
+import { APP_ROUTES, preloadPageFor } from './routes.js';
+
+/** The signed-in frame is a chunk of its own: the login page does not carry the menu, live events and pages. */
+const loadLayout = () => import('./layout/AppLayout.js');
+const AppLayout = lazy(() => loadLayout().then((m) => ({ default: m.AppLayout })));
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -30,7 +34,11 @@ onUnauthorized(() => queryClient.setQueryData(queryKeys.me, null));
 const router = createBrowserRouter([
   { path: '/login', element: <LoginPage /> },
   {
-    element: <AppLayout />,
+    element: (
+      <Suspense fallback={null}>
+        <AppLayout />
+      </Suspense>
+    ),
     children: [...APP_ROUTES.map((r) => ({ path: r.path, element: r.element })), { path: '*', element: null }],
   },
 ]);
@@ -58,10 +66,20 @@ function Root() {
   );
 }
 
+// A bookmarked page: its layout and page chunks start downloading now, beside the entry's own work.
+if (window.location.pathname !== '/login') {
+  void loadLayout();
+  preloadPageFor(window.location.pathname);
+}
+
 const container = document.getElementById('root');
-if (container)
-  createRoot(container).render(
-    <StrictMode>
-      <Root />
-    </StrictMode>,
+if (container) {
+  const root = createRoot(container);
+  void i18nReady.then(() =>
+    root.render(
+      <StrictMode>
+        <Root />
+      </StrictMode>,
+    ),
   );
+}

@@ -23,7 +23,8 @@ import {
   TrophyOutlined,
   WarningOutlined,
 } from '@ant-design/icons';
-import { type ComponentType, lazy, type ReactNode } from 'react';
+import { type ComponentType, isValidElement, lazy, type ReactNode } from 'react';
+import { matchPath } from 'react-router';
 import { can, type Permission } from '../contracts/policies.js';
 import type { Me } from './api/types.js';
 
@@ -32,7 +33,15 @@ import type { Me } from './api/types.js';
  * (county and town offices sit behind links of a few Mbit/s). The layout shows a spinner meanwhile.
  */
 function lazyPage<K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K) {
-  return lazy(() => load().then((m) => ({ default: m[name] })));
+  let loading: Promise<Record<K, ComponentType>> | undefined;
+  const preload = () => {
+    loading ??= load();
+    return loading;
+  };
+  return Object.assign(
+    lazy(() => preload().then((m) => ({ default: m[name] }))),
+    { preload },
+  );
 }
 
 const AccidentDetailPage = lazyPage(() => import('./pages/accidents/AccidentDetailPage.js'), 'AccidentDetailPage');
@@ -248,4 +257,15 @@ export function allowed(route: AppRoute, me: Me): boolean {
 
 export function mayDo(me: Me | null | undefined, permission: Permission): boolean {
   return !!me && can(me.role, permission);
+}
+
+/**
+ * Starts fetching the page of `pathname` at once, before the session check and the layout have answered, so the
+ * chunks of a bookmarked page download in parallel instead of one after another.
+ */
+export function preloadPageFor(pathname: string): void {
+  const route = APP_ROUTES.find((r) => matchPath(r.path, pathname));
+  const page =
+    route && isValidElement(route.element) ? (route.element.type as { preload?: () => Promise<unknown> }) : undefined;
+  void page?.preload?.();
 }

@@ -1,32 +1,17 @@
 /** Signed-in frame: side menu (a drawer on phones), header with the bureau, language switch and sign-out. */
 import { LogoutOutlined, MenuOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
-import { Badge, Button, Drawer, Grid, Layout, Menu, Result, Segmented, Space, Spin, Tooltip, Typography } from 'antd';
+import { Badge, Button, Drawer, Grid, Layout, Menu, Result, Space, Spin, Tooltip, Typography } from 'antd';
 import { Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { matchPath, Navigate, Outlet, useLocation, useNavigate } from 'react-router';
 import { api } from '../api/client.js';
 import { queryKeys, useMe } from '../api/queries.js';
 import { LiveEventsProvider, useLiveEvents } from '../components/LiveEvents.js';
-import { type Language, setLanguage } from '../i18n.js';
 import { APP_ROUTES, allowed } from '../routes.js';
+import { LanguageSwitch } from './LanguageSwitch.js';
 
 const BRAND_BG = '#0b3a75';
-
-export function LanguageSwitch() {
-  const { i18n } = useTranslation();
-  return (
-    <Segmented<Language>
-      size="small"
-      value={i18n.language === 'en' ? 'en' : 'zh-CN'}
-      options={[
-        { label: '中文', value: 'zh-CN' },
-        { label: 'EN', value: 'en' },
-      ]}
-      onChange={(lang) => setLanguage(lang)}
-    />
-  );
-}
 
 function LiveDot() {
   const { t } = useTranslation();

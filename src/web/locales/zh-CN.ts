@@ -1,6 +1,5 @@
 /** 简体中文 (default). Official terms follow 493号令, GB 6441-1986 and the 生产安全事故统计直报 forms. */
 
-import { UNIT_KIND_LABELS } from '../../contracts/hazards.js';
 import { CREDIT_CODE_MESSAGES } from '../../domain/credit-code.js';
 import { DOMAIN_LABELS } from '../../domain/direct-report.js';
 import {
@@ -12,7 +11,7 @@ import {
   SECTOR_LABELS,
 } from '../../domain/enterprise.js';
 import { GRADE_LABELS } from '../../domain/grade.js';
-import { MAJOR_HAZARD_GRADE_LABELS } from '../../domain/major-hazard.js';
+import { MAJOR_HAZARD_GRADE_LABELS, UNIT_KIND_LABELS } from '../../domain/major-hazard.js';
 import { CHAIN_LEVEL_LABELS } from '../../domain/reporting-chain.js';
 
 export const zhCN = {

@@ -8,7 +8,7 @@ import { useNavigate, useSearchParams } from 'react-router';
 import { ApiError, api } from '../../api/client.js';
 import { queryKeys } from '../../api/queries.js';
 import type { Me } from '../../api/types.js';
-import { LanguageSwitch } from '../../layout/AppLayout.js';
+import { LanguageSwitch } from '../../layout/LanguageSwitch.js';
 
 interface LoginForm {
   username: string;
