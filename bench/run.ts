@@ -19,6 +19,11 @@
  *     through the GB 18218 engine (< 1 s), and GET /api/major-hazards over 100,000 enterprises / 300,000 units
  *     (--registry-enterprises, --registry-requests; p95 < 50 ms on PostgreSQL). Results: bench/results/registry-latest.json.
  *
+ *  e. web delivery (skip with --skip-web, alone with --web-only; bench/web-delivery.ts): JavaScript transferred and time
+ *     to the login page and the first screen in Chromium on a throttled 4 Mbit/s, 40 ms link, cold cache, --web-runs
+ *     runs (5). Targets: ≤ 350 KB each, first screen < 1.5 s. Needs dist/web (npm run build:web). Results:
+ *     bench/results/web-latest.json.
+ *
  * Options: --engine pglite|postgres|both (default both), --duration <s> (10), --connections <n> (20),
  * --rows <n> (200000), --requests <n per scenario> (200), --keep (keep the PostgreSQL database to
  * investigate plans), --skip-stats (a. and b. only), --stats-only (c. only), --stats-rows <n> (1000000),
@@ -48,6 +53,7 @@ import type { LoadJob, LoadResult } from './load-worker.js';
 import { printRegistryReport, type RegistryBenchResult, registryBench } from './registry.js';
 import { printStatsReport, type StatsBenchResult, statsBench } from './stats.js';
 import { openFresh as openFreshDb, prepareDemoBase, signIn } from './support.js';
+import { printWebDeliveryReport, webDeliveryBench } from './web-delivery.js';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const BENCH_DB = 'anjian_bench';
@@ -70,6 +76,9 @@ const { values: opts } = parseArgs({
     'registry-only': { type: 'boolean', default: false },
     'registry-enterprises': { type: 'string', default: '100000' },
     'registry-requests': { type: 'string', default: '100' },
+    'skip-web': { type: 'boolean', default: false },
+    'web-only': { type: 'boolean', default: false },
+    'web-runs': { type: 'string', default: '5' },
   },
 });
 const DURATION_S = Number(opts.duration);
@@ -361,6 +370,15 @@ function printReport(results: EngineResult[]): void {
 // ————————————————————————————————————————— main
 
 const started = performance.now();
+if (opts['web-only'] || !opts['skip-web']) {
+  const web = await webDeliveryBench({ runs: Number(opts['web-runs']), log });
+  printWebDeliveryReport(web);
+  const webOut = join(HERE, 'results', 'web-latest.json');
+  mkdirSync(dirname(webOut), { recursive: true });
+  writeFileSync(webOut, `${JSON.stringify({ at: new Date().toISOString(), ...web }, null, 2)}\n`);
+  log(`web delivery results written to ${webOut}`);
+}
+if (opts['web-only']) process.exit(0);
 if (opts['registry-only'] || (!opts['skip-registry'] && !opts['stats-only'])) {
   const registryResults: RegistryBenchResult[] = [];
   for (const engine of ENGINES) {
