@@ -1,5 +1,5 @@
 /** The only place with accident SQL. */
-import { type Kysely, type Selectable, sql } from 'kysely';
+import { type Insertable, type Kysely, type Selectable, sql } from 'kysely';
 import type { ListAccidentsQuery } from '../../../contracts/accidents.js';
 import { subtreePrefix } from '../../../domain/region-code.js';
 import { HOUR_MS } from '../../../domain/time.js';
@@ -8,6 +8,7 @@ import type {
   AccidentChainTable,
   AccidentRevisionsTable,
   AccidentsTable,
+  AuditLogTable,
   Database,
   DeadlineAlertsTable,
 } from '../../db/schema.js';
@@ -58,26 +59,88 @@ export async function revisionsOf(db: Q, a: { region_code: string; id: string })
     .execute();
 }
 
-export async function nextReportSeq(db: Q, countyCode: string, day: string): Promise<number> {
-  const row = await db
-    .insertInto('report_counters')
-    .values({ region_code: countyCode, day, seq: 1 })
-    .onConflict((oc) => oc.columns(['region_code', 'day']).doUpdateSet({ seq: sql`report_counters.seq + 1` }))
-    .returning('seq')
-    .executeTakeFirstOrThrow();
-  return row.seq;
+/** A report's first rows: the accident, its chain, its first revision and its audit row. */
+export interface FilingRows {
+  accident: Omit<Insertable<AccidentsTable>, 'report_no'>;
+  chain: Insertable<AccidentChainTable>[];
+  revision: Insertable<AccidentRevisionsTable>;
+  audit: Insertable<AuditLogTable>;
+  /** The report's own number (a historical record's), or the county and day whose running number it takes. */
+  reportNo: string | { countyCode: string; day: string };
 }
 
 /**
- * Serialises report creation within one county until commit, so two people filing the same accident at
- * the same moment cannot both pass the duplicate check (杜绝重报).
+ * Writes a new report in one statement and returns its number. The county's running number of the day
+ * (县代码-日期-序号) is taken in the same statement from report_counters: that row is the only thing filings of one
+ * county share, and it is locked from here to commit — so the caller makes this the last statement but one.
+ */
+export async function insertFiling(db: Q, f: FilingRows): Promise<string> {
+  const counter = typeof f.reportNo === 'string' ? undefined : f.reportNo;
+  const reportNo = counter
+    ? // lpad would cut a number past 999; the width grows instead.
+      sql<string>`(SELECT ${`${counter.countyCode}-${counter.day}-`} || lpad(n.seq::text, greatest(3, length(n.seq::text)), '0') FROM n)`
+    : sql<string>`${f.reportNo}`;
+  // A historical record with its own number takes none: `n` is then an empty row.
+  const withCounter = counter
+    ? db.with('n', (q) =>
+        q
+          .insertInto('report_counters')
+          .values({ region_code: counter.countyCode, day: counter.day, seq: 1 })
+          .onConflict((oc) => oc.columns(['region_code', 'day']).doUpdateSet({ seq: sql`report_counters.seq + 1` }))
+          .returning('seq'),
+      )
+    : db.with('n', (q) => q.selectNoFrom(sql<number>`NULL::int`.as('seq')));
+  const row = await withCounter
+    .with('a', (q) =>
+      q
+        .insertInto('accidents')
+        .values({ ...f.accident, report_no: reportNo })
+        .returning('report_no'),
+    )
+    .with('c', (q) => q.insertInto('accident_chain').values(f.chain))
+    .with('r', (q) => q.insertInto('accident_revisions').values(f.revision))
+    .with('l', (q) => q.insertInto('audit_log').values(f.audit))
+    .selectFrom('a')
+    .select('report_no')
+    .executeTakeFirstOrThrow();
+  return row.report_no;
+}
+
+/**
+ * Serialises report creation within one county until commit (an import holds it over a batch of rows), so its
+ * natural-key and duplicate checks hold against every other filing there. A single quick report takes the same
+ * lock shared, plus its unit's own locks (lockUnitForFiling).
  */
 export async function lockCountyForFiling(db: Q, countyCode: string): Promise<void> {
   // A transaction keeps the lock until it ends: taking it again (an import files many rows in one) costs nothing.
   const held = db.isTransaction ? heldCountyLocks(db) : undefined;
   if (held?.has(countyCode)) return;
-  await sql`SELECT pg_advisory_xact_lock(hashtext(${`accident-filing:${countyCode}`}))`.execute(db);
+  await sql`SELECT pg_advisory_xact_lock(${countyLockKey(countyCode)})`.execute(db);
   held?.add(countyCode);
+}
+
+function countyLockKey(countyCode: string) {
+  return sql`hashtext(${`accident-filing:${countyCode}`})`;
+}
+
+/**
+ * 杜绝重报 under concurrent filing, without queueing a whole county: two filings can only be duplicates of each
+ * other if they share the unit's name or its credit code, so each filing locks those (in one order: no deadlock),
+ * and the county only in shared mode (it still waits for an import of that county, which holds it exclusively).
+ * Held until commit. One round trip.
+ */
+export async function lockUnitForFiling(
+  db: Q,
+  p: { countyCode: string; unitName: string; unitCreditCode: string | null },
+): Promise<void> {
+  // An import holds the whole county already.
+  if (db.isTransaction && heldCountyLocks(db).has(p.countyCode)) return;
+  const keys = [`name:${p.unitName}`, ...(p.unitCreditCode ? [`code:${p.unitCreditCode}`] : [])]
+    .map((k) => `accident-filing:${p.countyCode}:${k}`)
+    .sort();
+  const unitLocks = keys.map((k) => sql`pg_advisory_xact_lock(hashtextextended(${k}, 0))`);
+  // Target-list expressions run left to right: the county's shared lock first, then the unit's in sorted order.
+  await sql`SELECT pg_advisory_xact_lock_shared(${countyLockKey(p.countyCode)}), ${sql.join(unitLocks)}`.execute(db);
 }
 
 const countyLocks = new WeakMap<Q, Set<string>>();

@@ -39,7 +39,7 @@ import type { AppContext } from '../../context.js';
 import type { Db } from '../../db/connection.js';
 import type { Database } from '../../db/schema.js';
 import { AppError, fieldError } from '../../errors.js';
-import { appendAudit } from '../audit/service.js';
+import { appendAudit, auditRow } from '../audit/service.js';
 import { once } from '../idempotency/service.js';
 import { lookupRegion } from '../regions/lookup.js';
 import { IMPORT_SOURCE, nodeFactsOf, toChainState } from './chain-state.js';
@@ -305,7 +305,9 @@ async function insertAccident(
     actor.orgKind === 'bureau' && actor.regionLevel !== 'town' ? (actor.regionLevel as ChainLevel) : 'county';
   const holderLevel = effectiveTarget(filerLevel, levels);
   const id = uuidv7();
-  const reportNo = historical?.reportNo ?? (await newReportNo(trx, countyCode, historical ? occurredAt : now));
+  // 县代码-日期-序号: the county's running number of the filing day (Asia/Shanghai), or of the occurrence day for
+  // a past record without a number of its own; taken in the insert statement itself (repo.insertFiling).
+  const reportNo = historical?.reportNo ?? { countyCode, day: shanghaiDay(historical ? occurredAt : now) };
   const complete = isCompleteReport({
     unitName: input.unitName,
     address: input.address,
@@ -334,7 +336,6 @@ async function insertAccident(
   const row = {
     id,
     region_code: input.regionCode,
-    report_no: reportNo,
     occurred_at: occurredAt,
     received_at: receivedAt,
     address: input.address,
@@ -415,13 +416,6 @@ async function insertAccident(
     grade_before: null,
     grade_after: grade,
   };
-  // One statement for the report, its chain and its first revision: one round trip on the hot path.
-  await trx
-    .with('a', (db) => db.insertInto('accidents').values(row))
-    .with('c', (db) => db.insertInto('accident_chain').values(chainRows))
-    .insertInto('accident_revisions')
-    .values({ ...revision, snapshot: JSON.stringify(snapshot), changes: '{}' })
-    .execute();
   if (dutyLog) {
     await trx
       .updateTable('duty_log')
@@ -429,28 +423,34 @@ async function insertAccident(
       .where('id', '=', dutyLog.id)
       .execute();
   }
-  await appendAudit(trx, actor, {
-    action: historical ? 'accident.import' : 'accident.create',
-    entityType: 'accident',
-    entityId: id,
-    regionCode: input.regionCode,
-    at: now,
-    after: historical ? { ...snapshot, importId: historical.importId } : snapshot,
+  // One statement for the report, its number, its chain, its first revision and its audit row.
+  const reportNoTaken = await repo.insertFiling(trx, {
+    accident: row,
+    chain: chainRows,
+    revision: { ...revision, snapshot: JSON.stringify(snapshot), changes: '{}' },
+    audit: auditRow(actor, {
+      action: historical ? 'accident.import' : 'accident.create',
+      entityType: 'accident',
+      entityId: id,
+      regionCode: input.regionCode,
+      at: now,
+      after: historical ? { ...snapshot, importId: historical.importId } : snapshot,
+    }),
+    reportNo,
   });
   // The view is built from what was just written: no read-back on the hot path.
-  return presentAccident(row as repo.AccidentRow, chainRows, [revision], regionName, now);
-}
-
-/** 县代码-日期-序号: the county's running number of the day (Asia/Shanghai) — filing day, or occurrence day for a past record. */
-async function newReportNo(trx: Trx, countyCode: string, at: Date): Promise<string> {
-  const day = shanghaiDay(at);
-  const seq = await repo.nextReportSeq(trx, countyCode, day);
-  return `${countyCode}-${day}-${String(seq).padStart(3, '0')}`;
+  return presentAccident(
+    { ...row, report_no: reportNoTaken } as repo.AccidentRow,
+    chainRows,
+    [revision],
+    regionName,
+    now,
+  );
 }
 
 /**
  * 杜绝重报: a report that looks like one already filed (same county, ±2 h, same unit) is refused unless the
- * filer confirms it is a different accident. The county lock makes the check hold under concurrent filing.
+ * filer confirms it is a different accident. The unit's locks make the check hold under concurrent filing.
  * Candidates the filer may not read are not named (no leak of existence), but the refusal stands.
  */
 async function refuseDuplicate(
@@ -458,7 +458,7 @@ async function refuseDuplicate(
   actor: Actor,
   p: { countyCode: string; occurredAt: Date; unitName: string; unitCreditCode: string | null },
 ): Promise<void> {
-  await repo.lockCountyForFiling(trx, p.countyCode);
+  await repo.lockUnitForFiling(trx, p);
   const dups = await repo.findDuplicates(trx, { ...p, unitCreditCode: p.unitCreditCode ?? undefined });
   if (dups.length === 0) return;
   const visible = await repo.visibleIds(
