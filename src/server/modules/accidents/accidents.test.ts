@@ -607,6 +607,26 @@ describe('duplicates (杜绝重报): same county, ±2 h, same unit', () => {
     expect(confirmed.status).toBe(201);
     expect(await countRows({ unitName })).toBe(4);
   });
+
+  it('the same accident filed at the same moment by several officers: exactly one is created (by name or by credit code)', async () => {
+    const unitName = `并发重复测试有限公司${++unitSeq}`;
+    const byName = await Promise.all(
+      Array.from({ length: 6 }, () => county.post('/api/accidents', body({ unitName }))),
+    );
+    expect(byName.map((r) => r.status).sort()).toEqual([201, 409, 409, 409, 409, 409]);
+    expect(await countRows({ unitName })).toBe(1);
+    // Different names, one credit code: the unit's code lock makes them take turns as well.
+    const unitCreditCode = '91370303MA3C4B2X1Y';
+    const byCode = await Promise.all(
+      Array.from({ length: 4 }, (_, i) =>
+        county.post(
+          '/api/accidents',
+          body({ unitName: `${unitName}-${i}`, unitCreditCode, occurredAt: iso(T0 - 3 * HOUR) }),
+        ),
+      ),
+    );
+    expect(byCode.map((r) => r.status).sort()).toEqual([201, 409, 409, 409]);
+  });
 });
 
 // ————————————————————————————————————————————————————————————— idempotency
