@@ -9,6 +9,8 @@ import {
   compare,
   compareValue,
   formatPercent,
+  formatPercentFixed,
+  formatWanTenths,
   formatWanYuan,
   type Indicators,
   type OpeningParagraphInput,
@@ -18,6 +20,7 @@ import {
   periodContaining,
   previousPeriod,
   samePeriodLastYear,
+  wanTenths,
   yearToDate,
   ZERO_INDICATORS,
 } from './statistics.js';
@@ -479,4 +482,34 @@ describe('previousPeriod — 环比', () => {
       expect(show(prev)).toEqual(show(periodContaining(unit, new Date(p.from.getTime() - 1))));
     },
   );
+});
+
+describe('figures in tables and on screens (one rule for every screen and file)', () => {
+  it.each([
+    [186_000_000, 186_000, '18,600.0'],
+    [1_860_000, 1_860, '186.0'],
+    [1_860_499, 1_860, '186.0'],
+    [1_860_500, 1_861, '186.1'],
+    [-111_264_500, -111_265, '-11,126.5'],
+    [0, 0, '0.0'],
+  ])('%i yuan → %i tenths → %s', (yuan, tenths, text) => {
+    expect(wanTenths(yuan)).toBe(tenths);
+    expect(formatWanTenths(tenths)).toBe(text);
+  });
+
+  it('signs a positive change, and prints 186 万元 as "186.0"', () => {
+    expect(formatWanTenths(8165, { signed: true })).toBe('+816.5');
+    expect(formatWanTenths(-8165, { signed: true })).toBe('-816.5');
+    expect(formatWanTenths(1860)).toBe('186.0');
+  });
+
+  it.each([
+    [-34, '-34.0'],
+    [3.8, '3.8'],
+    [331.3, '331.3'],
+    [0, '0.0'],
+    [-0.1, '-0.1'],
+  ])('percentage %d → %s', (pct, text) => {
+    expect(formatPercentFixed(pct)).toBe(text);
+  });
 });

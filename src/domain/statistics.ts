@@ -132,6 +132,34 @@ export function formatPercent(pct: number): string {
   return formatTenths(BigInt(Math.round(pct * 10)));
 }
 
+// ─── Figures in tables and on screens ─────────────────────────────────────────────────────────────────────────
+// One rule for every table, screen and file (the report table, its .xlsx, the bulletin's tables, the cockpit):
+// 万元 with one decimal always ("186.0"), thousands grouped ("1,885.1"); a 同比 of a loss is the change of the
+// rounded figures (so a column of changes adds up like the columns it compares); percentages with one decimal
+// always ("-34.0"). Official prose keeps formatWanYuan / formatPercent above.
+
+/** Yuan → tenths of 万元, half-up (1 tenth = 1,000 yuan): the figure a table prints. */
+export function wanTenths(yuan: number): number {
+  if (!Number.isSafeInteger(yuan)) throw new RangeError(`yuan must be an integer, got ${yuan}`);
+  return Number(roundedQuotient(BigInt(yuan), 1000n));
+}
+
+const GROUPED_1 = new Intl.NumberFormat('en-US', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+
+/** Tenths of 万元 → "1,885.1", "186.0", "-11,126.5"; `signed`: "+816.5" for a positive change. */
+export function formatWanTenths(tenths: number, { signed = false }: { signed?: boolean } = {}): string {
+  if (!Number.isSafeInteger(tenths)) throw new RangeError(`tenths must be an integer, got ${tenths}`);
+  const text = GROUPED_1.format(tenths / 10);
+  return signed && tenths > 0 ? `+${text}` : text;
+}
+
+/** A one-decimal percentage (as `changePct` gives it) → "-34.0", "3.8", "0.0". */
+export function formatPercentFixed(pct: number): string {
+  if (!Number.isFinite(pct)) throw new RangeError(`percentage must be finite, got ${pct}`);
+  const tenths = Math.round(pct * 10);
+  return `${tenths < 0 ? '-' : ''}${Math.floor(Math.abs(tenths) / 10)}.${Math.abs(tenths) % 10}`;
+}
+
 // ─── The opening paragraph of a bulletin ────────────────────────────────────────────────────────────────────
 
 export interface OpeningParagraphInput {

@@ -269,6 +269,36 @@ function readChart(xml: string): { barDir: string | undefined; grouping: string 
   };
 }
 
+/** The text of each row of each table in document.xml, cell by cell. */
+function docxTables(xml: string): string[][][] {
+  const text = (cell: string) => [...cell.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join('');
+  return [...xml.matchAll(/<w:tbl>([\s\S]*?)<\/w:tbl>/g)].map(([, tbl = '']) =>
+    [...tbl.matchAll(/<w:tr[ >]([\s\S]*?)<\/w:tr>/g)].map(([, tr = '']) =>
+      [...tr.matchAll(/<w:tc>([\s\S]*?)<\/w:tc>/g)].map(([, tc = '']) => text(tc)),
+    ),
+  );
+}
+
+describe('the .docx tables add up as printed (issue 14 item 2)', () => {
+  it('every 万元 column, and its 同比, sums to the printed 合计; one decimal always', async () => {
+    const id = await createBulletin(province, { kind: 'range', regionCode: '370000', from: YEAR_START, to: NOW });
+    const res = await downloadRaw(t, province, `/api/bulletins/${id}/docx`);
+    const xml = await (await JSZip.loadAsync(res.body)).file('word/document.xml')?.async('string');
+    const tables = docxTables(xml ?? '').filter((rows) => rows[0]?.includes('直接经济损失(万元)'));
+    expect(tables.length).toBeGreaterThanOrEqual(3);
+    const tenths = (s: string) => Math.round(Number(s.replaceAll(',', '').replace('+', '')) * 10);
+    for (const rows of tables) {
+      const total = rows.at(-1) as string[];
+      expect(total[0]).toBe('合计');
+      const body = rows.slice(1, -1);
+      for (const col of [7, 8]) {
+        expect(body.every((r) => /^[+-]?[\d,]+\.\d$/.test(r[col] as string))).toBe(true);
+        expect(body.reduce((n, r) => n + tenths(r[col] as string), 0)).toBe(tenths(total[col] as string));
+      }
+    }
+  });
+});
+
 describe('the .docx figures are native Word charts', () => {
   it('chart1 the monthly trend, chart2 by industry: parts, relationships, content types, cached data, fonts', async () => {
     const id = await createBulletin(province, { kind: 'range', regionCode: '370000', from: YEAR_START, to: NOW });
@@ -383,7 +413,8 @@ describe.skipIf(!sofficePath())('the .docx opens in LibreOffice (bar 3)', () => 
     const text = (await convertDocument(res.body, 'docx', 'txt:Text')).toString('utf8');
     expect(text).toContain('山东省2026年1月1日至11月25日生产安全事故情况通报');
     expect(text).toContain(SEED_004);
-    for (const figure of ['3059', '8047.5', '-122', '+2167', '合计']) expect(text).toContain(figure);
+    // Prose writes 8047.5万元; tables group thousands and keep one decimal (+2,167.0).
+    for (const figure of ['3059', '8047.5', '8,047.5', '-122', '+2,167.0', '合计']) expect(text).toContain(figure);
     expect(text).toContain('2026年11月25日');
     // The charts' 图题 (the charts themselves are drawings, not text).
     expect(text).toContain('图1 事故起数月度趋势（今年与去年同期）');

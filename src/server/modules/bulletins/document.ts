@@ -12,38 +12,48 @@
 import type { Bulletin, BulletinBody } from '../../../contracts/bulletins.js';
 import type { StatComparison, StatsBreakdownRow } from '../../../contracts/stats.js';
 import type { BulletinBlock } from '../../../domain/bulletin.js';
-import { formatWanYuan } from '../../../domain/statistics.js';
+import { type ReportLine, reportTable } from '../../../domain/report-table.js';
+import { formatWanTenths } from '../../../domain/statistics.js';
 import { buildOfficialDocx, type DocBlock } from '../../documents/official-docx.js';
 
 /** "+5", "-3", "0". */
 const signed = (n: number) => (n > 0 ? `+${n}` : String(n));
-const signedWan = (yuan: number) => (yuan > 0 ? `+${formatWanYuan(yuan)}` : formatWanYuan(yuan));
 
 const FIGURE_HEADER = ['起数', '同比增减', '死亡', '同比增减', '受伤', '同比增减', '直接经济损失(万元)', '同比增减'];
 
-function figureCells(c: StatComparison): string[] {
+/** A row of a breakdown table as printed: counts, and 万元 in the report table's apportioned tenths ("186.0"). */
+function figureCells(line: ReportLine): string[] {
+  const { accidents, deaths, injuries, directLossWan } = line.cells;
+  const tenths = (v: number) => Math.round(v * 10);
   return [
-    String(c.current.accidents),
-    signed(c.change.accidents),
-    String(c.current.deaths),
-    signed(c.change.deaths),
-    String(c.current.injuries),
-    signed(c.change.injuries),
-    formatWanYuan(c.current.directLossYuan),
-    signedWan(c.change.directLossYuan),
+    String(accidents.current),
+    signed(accidents.change),
+    String(deaths.current),
+    signed(deaths.change),
+    String(injuries.current),
+    signed(injuries.change),
+    formatWanTenths(tenths(directLossWan.current)),
+    formatWanTenths(tenths(directLossWan.change), { signed: true }),
   ];
 }
 
-/** A breakdown as a table: rows with anything in either period, then 合计 (the summary: rows add up to it). */
+/**
+ * A breakdown as a table: rows with anything in either period, then 合计. The 万元 columns are rounded as the
+ * report table rounds them (largest remainder: the printed rows add up to the printed 合计, and so do their 同比).
+ */
 function breakdownTable(title: string, keyHeader: string, rows: StatsBreakdownRow[], total: StatComparison): DocBlock {
-  const shown = rows.filter((r) => r.current.accidents > 0 || r.previous.accidents > 0);
+  const table = reportTable(rows, total);
+  const shown = table.rows.filter((_, i) => {
+    const r = rows[i] as StatsBreakdownRow;
+    return r.current.accidents > 0 || r.previous.accidents > 0;
+  });
   return {
     kind: 'table',
     title,
     header: [[keyHeader, ...FIGURE_HEADER]],
-    rows: [...shown.map((r) => [r.label, ...figureCells(r)]), ['合计', ...figureCells(total)]],
+    rows: [...shown.map((r) => [r.label, ...figureCells(r)]), ['合计', ...figureCells(table.total)]],
     widths: [3, 1, 1.3, 1, 1.3, 1, 1.3, 2, 1.8],
-    note: '注：死亡含失踪，受伤含重伤和轻伤；同比增减为本期减去年同期。',
+    note: '注：死亡含失踪，受伤含重伤和轻伤；同比增减为本期减去年同期；直接经济损失按合计数平衡取舍至0.1万元。',
   };
 }
 

@@ -10,7 +10,7 @@ import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } fro
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import type { StatComparison, StatsBreakdown } from '../../../contracts/stats.js';
-import { formatPercent, formatWanYuan, periodContaining } from '../../../domain/statistics.js';
+import { formatPercentFixed, formatWanTenths, periodContaining, wanTenths } from '../../../domain/statistics.js';
 import { shanghaiDay } from '../../../domain/time.js';
 import { useMe, useRegion, useStatsBreakdown, useStatsSummary } from '../../api/queries.js';
 import { IndicatorStatusBoard } from '../indicators/IndicatorStatusBoard.js';
@@ -28,18 +28,23 @@ function periodOf(unit: PeriodUnit, now: Date): { from: string; to: string } {
   return { from: periodContaining(unit, now).from.toISOString(), to: now.toISOString() };
 }
 
-function Kpi({ title, block, field, format, testId }: KpiProps) {
+/**
+ * A KPI with its 同比, by the rule of every table and file (domain/statistics.ts): the change is that of the printed
+ * figures (a loss in tenths of 万元), the percentage has one decimal.
+ */
+function Kpi({ title, block, field, unit, testId }: KpiProps) {
   const { t } = useTranslation();
-  const change = block.change[field];
+  const current = unit.printed(block.current[field]);
+  const change = current - unit.printed(block.previous[field]);
   const pct = block.changePct[field];
   const color = change > 0 ? '#cf1322' : change < 0 ? '#389e0d' : undefined;
   const changeText =
     change === 0
       ? t('cockpit.flat')
-      : `${change > 0 ? t('cockpit.up') : t('cockpit.down')} ${format(Math.abs(change))}${pct === null ? '' : `（${formatPercent(Math.abs(pct))}%）`}`;
+      : `${change > 0 ? t('cockpit.up') : t('cockpit.down')} ${unit.show(Math.abs(change))}${pct === null ? '' : `（${formatPercentFixed(Math.abs(pct))}%）`}`;
   return (
     <Card size="small" data-testid={testId}>
-      <Statistic title={title} value={format(block.current[field])} />
+      <Statistic title={title} value={unit.show(current)} />
       <Typography.Text style={{ color, fontSize: 13 }}>
         {t('cockpit.yoy')} {changeText}
       </Typography.Text>
@@ -47,16 +52,22 @@ function Kpi({ title, block, field, format, testId }: KpiProps) {
   );
 }
 
+/** How a figure is printed: the integer shown (people, or tenths of 万元) and its text. */
+interface KpiUnit {
+  printed: (raw: number) => number;
+  show: (printed: number) => string;
+}
+
 interface KpiProps {
   title: string;
   block: StatComparison;
   field: keyof StatComparison['current'];
-  format: (n: number) => string;
+  unit: KpiUnit;
   testId: string;
 }
 
-const count = (n: number) => n.toLocaleString('zh-CN');
-const wan = (yuan: number) => `${formatWanYuan(yuan)}万元`;
+const count: KpiUnit = { printed: (n) => n, show: (n) => n.toLocaleString('zh-CN') };
+const wan: KpiUnit = { printed: wanTenths, show: (tenths) => `${formatWanTenths(tenths)}万元` };
 
 function ChartCard({
   title,
@@ -186,23 +197,23 @@ export function CockpitPage() {
         {s ? (
           <>
             <Col xs={12} lg={6} xl={4}>
-              <Kpi title={t('cockpit.accidents')} block={s} field="accidents" format={count} testId="kpi-accidents" />
+              <Kpi title={t('cockpit.accidents')} block={s} field="accidents" unit={count} testId="kpi-accidents" />
             </Col>
             <Col xs={12} lg={6} xl={4}>
-              <Kpi title={t('cockpit.deaths')} block={s} field="deaths" format={count} testId="kpi-deaths" />
+              <Kpi title={t('cockpit.deaths')} block={s} field="deaths" unit={count} testId="kpi-deaths" />
             </Col>
             <Col xs={12} lg={6} xl={4}>
-              <Kpi title={t('cockpit.injuries')} block={s} field="injuries" format={count} testId="kpi-injuries" />
+              <Kpi title={t('cockpit.injuries')} block={s} field="injuries" unit={count} testId="kpi-injuries" />
             </Col>
             <Col xs={12} lg={6} xl={4}>
-              <Kpi title={t('cockpit.loss')} block={s} field="directLossYuan" format={wan} testId="kpi-loss" />
+              <Kpi title={t('cockpit.loss')} block={s} field="directLossYuan" unit={wan} testId="kpi-loss" />
             </Col>
             <Col xs={12} lg={6} xl={4}>
               <Kpi
                 title={t('cockpit.largerAccidents')}
                 block={s.larger}
                 field="accidents"
-                format={count}
+                unit={count}
                 testId="kpi-larger"
               />
             </Col>
@@ -211,7 +222,7 @@ export function CockpitPage() {
                 title={t('cockpit.largerDeaths')}
                 block={s.larger}
                 field="deaths"
-                format={count}
+                unit={count}
                 testId="kpi-larger-deaths"
               />
             </Col>

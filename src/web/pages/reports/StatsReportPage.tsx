@@ -3,6 +3,7 @@
  * last year — per indicator 本期, 去年同期, 增减 and 增减率(%) under a group header, with 合计 — and the same table as
  * an .xlsx file. The server shapes and rounds the table (万元 rows add up to 合计); this page only shows it.
  */
+
 import { DownloadOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Col, DatePicker, Row, Segmented, Table, type TableProps, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
@@ -10,6 +11,7 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { REPORT_DIMENSIONS, type ReportDimension, type StatsReportLine } from '../../../contracts/reports.js';
 import { REPORT_INDICATORS, REPORT_SUBCOLUMNS, type ReportCell } from '../../../domain/report-table.js';
+import { formatPercentFixed } from '../../../domain/statistics.js';
 import { toIsoWithOffset } from '../../components/format.js';
 import { RegionCascader } from '../../components/RegionCascader.js';
 import { type ReportParams, reportXlsxUrl, useStatsReport } from './queries.js';
@@ -26,7 +28,7 @@ function periodOf(range: [Dayjs, Dayjs]): { from: string; to: string } {
 function cellText(cell: ReportCell, sub: (typeof REPORT_SUBCOLUMNS)[number]['key'], decimals: number): string {
   const v = cell[sub];
   if (v === null) return '—';
-  if (sub === 'changePct') return v.toFixed(1);
+  if (sub === 'changePct') return formatPercentFixed(v);
   return v.toLocaleString('zh-CN', { minimumFractionDigits: decimals, maximumFractionDigits: decimals });
 }
 
