@@ -3,7 +3,7 @@
  * loop: autocannon POSTs quick reports, each with a unique unit name and Idempotency-Key, and reports every
  * response time (autocannon's own histogram has no p95).
  */
-import { parentPort, workerData } from 'node:worker_threads';
+import { parentPort, Worker, workerData } from 'node:worker_threads';
 import autocannon from 'autocannon';
 
 export interface LoadJob {
@@ -13,6 +13,8 @@ export interface LoadJob {
   durationSeconds: number;
   counties: string[];
   runId: string;
+  /** Leave the duplicate check on (confirmNotDuplicate false): every unit name is unique, so nothing is refused. */
+  checkDuplicates?: boolean;
 }
 
 export interface LoadResult {
@@ -92,7 +94,7 @@ async function run(job: LoadJob): Promise<LoadResult> {
                 measuresTaken: '已组织救援，现场已封闭',
                 reporterName: '王值班',
                 reporterPhone: '05332100000',
-                confirmNotDuplicate: true,
+                confirmNotDuplicate: !job.checkDuplicates,
               };
               return {
                 ...req,
@@ -128,7 +130,23 @@ async function run(job: LoadJob): Promise<LoadResult> {
   };
 }
 
-if (parentPort) {
+/** Runs a job in a worker thread of its own (from the benchmark's main thread). */
+export function runLoadInWorker(job: LoadJob): Promise<LoadResult> {
+  return new Promise((resolve, reject) => {
+    // tsx does not follow into worker threads: the worker registers it, then loads this module.
+    const entry = new URL('./load-worker.ts', import.meta.url).href;
+    const boot = `import('tsx/esm/api').then((m) => { m.register(); return import(${JSON.stringify(entry)}); });`;
+    const worker = new Worker(boot, { eval: true, workerData: job });
+    worker.once('message', (m: { ok: boolean; result?: LoadResult; error?: string }) => {
+      if (m.ok && m.result) resolve(m.result);
+      else reject(new Error(m.error));
+      void worker.terminate();
+    });
+    worker.once('error', reject);
+  });
+}
+
+if (parentPort && workerData) {
   const port = parentPort;
   run(workerData as LoadJob).then(
     (r) => port.postMessage({ ok: true, result: r }),

@@ -1,5 +1,5 @@
 /** The only place with accident SQL. */
-import { type Insertable, type Kysely, type Selectable, sql } from 'kysely';
+import { type Insertable, type Kysely, type QueryCreator, type Selectable, sql } from 'kysely';
 import type { ListAccidentsQuery } from '../../../contracts/accidents.js';
 import { subtreePrefix } from '../../../domain/region-code.js';
 import { HOUR_MS } from '../../../domain/time.js';
@@ -13,6 +13,8 @@ import type {
   DeadlineAlertsTable,
 } from '../../db/schema.js';
 import { containsPattern } from '../../db/sql.js';
+import { answerQuery } from '../idempotency/repo.js';
+import type { PendingAnswer } from '../idempotency/service.js';
 import type { ChainStateRow, NodeFactsRow } from './chain-state.js';
 
 export type AccidentRow = Selectable<AccidentsTable>;
@@ -67,12 +69,17 @@ export interface FilingRows {
   audit: Insertable<AuditLogTable>;
   /** The report's own number (a historical record's), or the county and day whose running number it takes. */
   reportNo: string | { countyCode: string; day: string };
+  /** The Idempotency-Key answer to store in the same statement: `body` gets the report number put in. */
+  answer?: (PendingAnswer & { body: unknown }) | undefined;
 }
+
+const NO_USER = '00000000-0000-0000-0000-000000000000';
 
 /**
  * Writes a new report in one statement and returns its number. The county's running number of the day
- * (县代码-日期-序号) is taken in the same statement from report_counters: that row is the only thing filings of one
- * county share, and it is locked from here to commit — so the caller makes this the last statement but one.
+ * (县代码-日期-序号) is taken in the same statement from report_counters, and the Idempotency-Key's answer is stored
+ * in it too: the counter row (and the month's statistics rollup row, by the accidents trigger) are what filings of
+ * one county share, locked from here to commit — so this is the transaction's last statement.
  */
 export async function insertFiling(db: Q, f: FilingRows): Promise<string> {
   const counter = typeof f.reportNo === 'string' ? undefined : f.reportNo;
@@ -100,6 +107,14 @@ export async function insertFiling(db: Q, f: FilingRows): Promise<string> {
     .with('c', (q) => q.insertInto('accident_chain').values(f.chain))
     .with('r', (q) => q.insertInto('accident_revisions').values(f.revision))
     .with('l', (q) => q.insertInto('audit_log').values(f.audit))
+    .with('k', (q) =>
+      answerQuery(
+        // The answer touches no CTE of this statement but `a` (in raw SQL): the base schema's types are enough.
+        q as unknown as QueryCreator<Database>,
+        f.answer ?? { userId: NO_USER, key: '', status: 0 },
+        sql<string>`jsonb_set(${JSON.stringify(f.answer?.body ?? {})}::jsonb, '{reportNo}', to_jsonb((SELECT report_no FROM a)))`,
+      ).where(sql<boolean>`${f.answer !== undefined}`),
+    )
     .selectFrom('a')
     .select('report_no')
     .executeTakeFirstOrThrow();

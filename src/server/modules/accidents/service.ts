@@ -40,7 +40,7 @@ import type { Db } from '../../db/connection.js';
 import type { Database } from '../../db/schema.js';
 import { AppError, fieldError } from '../../errors.js';
 import { appendAudit, auditRow } from '../audit/service.js';
-import { once } from '../idempotency/service.js';
+import { once, type PendingAnswer } from '../idempotency/service.js';
 import { lookupRegion } from '../regions/lookup.js';
 import { IMPORT_SOURCE, nodeFactsOf, toChainState } from './chain-state.js';
 import { type AccidentView, presentAccident, presentListItem } from './presenter.js';
@@ -210,8 +210,10 @@ export async function createAccident(
   const result = await ctx.db.kysely
     .transaction()
     .execute((trx) =>
-      once(trx, { actor, key: idempotencyKey, regionCode: input.regionCode, input, now }, () =>
-        insertAccident(trx, actor, input, { ...filing, now }),
+      once(
+        trx,
+        { actor, key: idempotencyKey, regionCode: input.regionCode, input, now, answeredByWrite: true },
+        (answer) => insertAccident(trx, actor, input, { ...filing, now, answer }),
       ),
     );
   // Told only after commit: nobody hears of a report that was rolled back.
@@ -267,7 +269,14 @@ async function insertAccident(
   trx: Trx,
   actor: Actor,
   input: CreateAccidentInput,
-  { occurredAt, now, regionName, shape, historical }: Filing & { now: Date; historical?: HistoricalRecord | undefined },
+  {
+    occurredAt,
+    now,
+    regionName,
+    shape,
+    historical,
+    answer,
+  }: Filing & { now: Date; historical?: HistoricalRecord | undefined; answer?: PendingAnswer | undefined },
 ): Promise<AccidentView> {
   const countyCode = input.regionCode.slice(0, 6);
   const dutyLog = input.dutyLogId ? await claimDutyLog(trx, actor, input.dutyLogId) : undefined;
@@ -423,8 +432,16 @@ async function insertAccident(
       .where('id', '=', dutyLog.id)
       .execute();
   }
-  // One statement for the report, its number, its chain, its first revision and its audit row.
-  const reportNoTaken = await repo.insertFiling(trx, {
+  // The view is built from what is written (no read-back on the hot path); the number comes from the statement.
+  const view = presentAccident(
+    { ...row, report_no: typeof reportNo === 'string' ? reportNo : '' } as repo.AccidentRow,
+    chainRows,
+    [revision],
+    regionName,
+    now,
+  );
+  // One statement for the report, its number, its chain, its first revision, its audit row and the key's answer.
+  view.reportNo = await repo.insertFiling(trx, {
     accident: row,
     chain: chainRows,
     revision: { ...revision, snapshot: JSON.stringify(snapshot), changes: '{}' },
@@ -437,15 +454,9 @@ async function insertAccident(
       after: historical ? { ...snapshot, importId: historical.importId } : snapshot,
     }),
     reportNo,
+    answer: answer && { ...answer, body: view },
   });
-  // The view is built from what was just written: no read-back on the hot path.
-  return presentAccident(
-    { ...row, report_no: reportNoTaken } as repo.AccidentRow,
-    chainRows,
-    [revision],
-    regionName,
-    now,
-  );
+  return view;
 }
 
 /**

@@ -1,5 +1,5 @@
 /** The only place with idempotency-key SQL (idempotency_keys, migration 0001; purged after 7 days). */
-import type { Kysely } from 'kysely';
+import { type Kysely, type QueryCreator, type RawBuilder, sql } from 'kysely';
 import type { Actor } from '../../auth/actor.js';
 import type { Database } from '../../db/schema.js';
 
@@ -41,12 +41,20 @@ export async function claimOrPrior(
 }
 
 export async function storeAnswer(db: Q, actor: Actor, key: string, status: number, body: unknown): Promise<void> {
-  await db
+  await answerQuery(db, { userId: actor.userId, key, status }, sql<string>`${JSON.stringify(body)}::jsonb`).execute();
+}
+
+/** The statement that stores an answer, for a caller to run inside its own statement (a CTE): `body` is jsonb. */
+export function answerQuery(
+  db: QueryCreator<Database>,
+  a: { userId: string; key: string; status: number },
+  body: RawBuilder<string>,
+) {
+  return db
     .updateTable('idempotency_keys')
-    .set({ response_status: status, response_body: JSON.stringify(body) })
-    .where('user_id', '=', actor.userId)
-    .where('key', '=', key)
-    .execute();
+    .set({ response_status: a.status, response_body: body })
+    .where('user_id', '=', a.userId)
+    .where('key', '=', a.key);
 }
 
 /** Takes over an unanswered claim made at `claimedAt` (only one caller can); false when someone else did. */

@@ -31,14 +31,31 @@ export function requestHash(input: unknown): string {
   return createHash('sha256').update(JSON.stringify(input)).digest('hex');
 }
 
+/** A key this request holds and must answer: `once` stores the answer after `write`, or `write` does (see `once`). */
+export interface PendingAnswer {
+  userId: string;
+  key: string;
+  status: number;
+}
+
 /**
  * Runs `write` once per key. Without a key it simply runs. With one, a retry gets the stored response and
  * `fresh: null`, so the caller publishes nothing twice; the first run gets its own result as `fresh`.
+ * With `answeredByWrite`, `write` receives the pending answer and stores it in its own last statement
+ * (repo.answerQuery): a hot path then holds its locks for one statement less.
  */
 export async function once<T>(
   trx: Trx,
-  opts: { actor: Actor; key: string | undefined; regionCode: string; input: unknown; now: Date; status?: number },
-  write: () => Promise<T>,
+  opts: {
+    actor: Actor;
+    key: string | undefined;
+    regionCode: string;
+    input: unknown;
+    now: Date;
+    status?: number;
+    answeredByWrite?: boolean;
+  },
+  write: (pending: PendingAnswer | undefined) => Promise<T>,
 ): Promise<{ status: number; body: unknown; fresh: T | null }> {
   const status = opts.status ?? 201;
   if (opts.key) {
@@ -53,8 +70,9 @@ export async function once<T>(
       return { status: prior.response_status ?? status, body: prior.response_body, fresh: null };
     }
   }
-  const result = await write();
-  if (opts.key) await repo.storeAnswer(trx, opts.actor, opts.key, status, result);
+  const pending = opts.key ? { userId: opts.actor.userId, key: opts.key, status } : undefined;
+  const result = await write(opts.answeredByWrite ? pending : undefined);
+  if (opts.key && !opts.answeredByWrite) await repo.storeAnswer(trx, opts.actor, opts.key, status, result);
   return { status, body: result, fresh: result };
 }
 
