@@ -9,6 +9,7 @@ import { parse as parseCsv } from 'csv-parse';
 import ExcelJS from 'exceljs';
 import { AppError } from '../errors.js';
 import type { RawCell } from '../modules/imports/columns.js';
+import { scanSheets } from './sheet-scan.js';
 import { tooManyRows, unreadable } from './table-errors.js';
 import { isJobEntry, serveJob } from './worker-pool.js';
 
@@ -32,6 +33,8 @@ export interface TableJob {
   skipSheets: readonly string[];
   /** Read only this sheet when the workbook has it, else only the first other sheet; absent: every sheet. */
   preferSheet?: string;
+  /** A sheet's XML may not inflate beyond this. */
+  maxSheetBytes: number;
 }
 
 const isBlank = (cells: readonly RawCell[]) => cells.every((c) => c === null || String(c).trim() === '');
@@ -66,6 +69,11 @@ interface SheetModel {
 }
 
 async function readXlsx(job: TableJob): Promise<TableSheet[]> {
+  await scanSheets(
+    Buffer.from(job.data.buffer, job.data.byteOffset, job.data.byteLength),
+    job.maxRows,
+    job.maxSheetBytes,
+  );
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([Buffer.from(job.data)]), {
     sharedStrings: 'cache',
     styles: 'cache', // dates are numbers with a date format: the styles tell which

@@ -90,7 +90,7 @@ export async function readTableFile(
   if (format === 'xlsx') checkWorkbookSizes(buf);
   const sheets = await runJob<unknown, TableSheet[]>(
     new URL('./table-worker.ts', import.meta.url),
-    { format, data: buf, ...opts },
+    { format, data: buf, maxSheetBytes: XLSX_BUDGET.maxEntryBytes, ...opts },
     JOB_BUDGET,
   );
   return { format, sheets };

@@ -6,8 +6,11 @@
  */
 export interface ZipEntry {
   name: string;
+  /** 0 stored, 8 deflate. */
+  method: number;
   compressedSize: number;
   uncompressedSize: number;
+  localHeaderOffset: number;
 }
 
 const EOCD_SIGNATURE = 0x06054b50;
@@ -33,6 +36,7 @@ export function zipEntries(buf: Buffer): ZipEntry[] | null {
   const entries: ZipEntry[] = [];
   for (let n = 0; n < count; n++) {
     if (at + 46 > buf.length || buf.readUInt32LE(at) !== CENTRAL_SIGNATURE) return null;
+    const method = buf.readUInt16LE(at + 10);
     const compressedSize = buf.readUInt32LE(at + 20);
     const uncompressedSize = buf.readUInt32LE(at + 24);
     if (compressedSize === ZIP64 || uncompressedSize === ZIP64) return null;
@@ -40,7 +44,13 @@ export function zipEntries(buf: Buffer): ZipEntry[] | null {
     const extraLength = buf.readUInt16LE(at + 30);
     const commentLength = buf.readUInt16LE(at + 32);
     if (at + 46 + nameLength > buf.length) return null;
-    entries.push({ name: buf.toString('utf8', at + 46, at + 46 + nameLength), compressedSize, uncompressedSize });
+    entries.push({
+      name: buf.toString('utf8', at + 46, at + 46 + nameLength),
+      method,
+      compressedSize,
+      uncompressedSize,
+      localHeaderOffset: buf.readUInt32LE(at + 42),
+    });
     at += 46 + nameLength + extraLength + commentLength;
   }
   return entries;
@@ -68,4 +78,13 @@ export function zipOverBudget(entries: readonly ZipEntry[], budget: ZipBudget): 
   const total = entries.reduce((n, e) => n + e.uncompressedSize, 0);
   if (total > budget.maxTotalBytes) return `文件解压后共约${mb(total)}，超过${mb(budget.maxTotalBytes)}`;
   return null;
+}
+
+/** An entry's compressed bytes, located through its local header (whose name and extra lengths may differ). */
+export function entryData(buf: Buffer, e: ZipEntry): Buffer | null {
+  const at = e.localHeaderOffset;
+  if (at + 30 > buf.length || buf.readUInt32LE(at) !== 0x04034b50) return null;
+  const start = at + 30 + buf.readUInt16LE(at + 26) + buf.readUInt16LE(at + 28);
+  if (start + e.compressedSize > buf.length) return null;
+  return buf.subarray(start, start + e.compressedSize);
 }
