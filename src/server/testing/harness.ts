@@ -85,10 +85,16 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-export async function testApp(opts: { clock?: TestClock; sessionIdleMinutes?: number } = {}): Promise<TestApp> {
+export async function testApp(
+  opts: { clock?: TestClock; sessionIdleMinutes?: number; sessionMaxHours?: number } = {},
+): Promise<TestApp> {
   const db = await testDb();
   const clock = opts.clock ?? testClock();
-  const config = { ...loadConfig({}), sessionIdleMinutes: opts.sessionIdleMinutes ?? 30 };
+  const config = {
+    ...loadConfig({}),
+    sessionIdleMinutes: opts.sessionIdleMinutes ?? 30,
+    sessionMaxHours: opts.sessionMaxHours ?? 12,
+  };
   const { app, ctx } = await buildApp({ db, config, now: clock.now, webDir: '/nonexistent' });
   await app.ready();
 

@@ -48,7 +48,7 @@ async function countRows(where: { unitName?: string; id?: string }) {
 
 beforeAll(async () => {
   // Sessions must survive clock jumps of weeks: the idle limit is tested in auth.test.ts.
-  t = await testApp({ clock: testClock(T0_ISO), sessionIdleMinutes: 365 * 24 * 60 });
+  t = await testApp({ clock: testClock(T0_ISO), sessionIdleMinutes: 365 * 24 * 60, sessionMaxHours: 365 * 24 });
   [county, countyStats, city, province, nation] = await Promise.all([
     t.as('duty.370303'),
     t.as('stats.370303'),

@@ -31,7 +31,7 @@ describe('accident summary', () => {
   };
 
   beforeAll(async () => {
-    t = await testApp({ clock: testClock(NOW), sessionIdleMinutes: 365 * 24 * 60 });
+    t = await testApp({ clock: testClock(NOW), sessionIdleMinutes: 365 * 24 * 60, sessionMaxHours: 365 * 24 });
     county = await t.as('duty.370303');
     otherCounty = await t.as('duty.370305');
     city = await t.as('leader.370300');

@@ -45,7 +45,7 @@ async function act(at: string, who: string, url: string, body: object = {}) {
 }
 
 beforeAll(async () => {
-  t = await testApp({ clock: testClock(NOW), sessionIdleMinutes: 365 * 24 * 60 });
+  t = await testApp({ clock: testClock(NOW), sessionIdleMinutes: 365 * 24 * 60, sessionMaxHours: 365 * 24 });
   for (const name of [
     'duty.370303',
     'duty.370302',

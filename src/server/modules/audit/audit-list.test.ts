@@ -26,7 +26,7 @@ describe('audit list', () => {
   let otherId: string;
 
   beforeAll(async () => {
-    t = await testApp({ clock: testClock(NOW), sessionIdleMinutes: 365 * 24 * 60 });
+    t = await testApp({ clock: testClock(NOW), sessionIdleMinutes: 365 * 24 * 60, sessionMaxHours: 365 * 24 });
     countyDuty = await t.as('duty.370303');
     otherDuty = await t.as('duty.370305');
     const created = await countyDuty.post('/api/accidents', buildAccident({}, t.clock.now()));

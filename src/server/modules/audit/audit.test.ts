@@ -86,7 +86,7 @@ describe('every write leaves an audit row', () => {
   let county: Client;
   let city: Client;
   beforeAll(async () => {
-    t = await testApp({ clock: testClock(T0_ISO), sessionIdleMinutes: 365 * 24 * 60 });
+    t = await testApp({ clock: testClock(T0_ISO), sessionIdleMinutes: 365 * 24 * 60, sessionMaxHours: 365 * 24 });
     county = await t.as('duty.370303');
     city = await t.as('duty.370300');
   });

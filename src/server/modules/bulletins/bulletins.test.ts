@@ -144,7 +144,7 @@ async function createBulletin(c: Client, body: Record<string, unknown>) {
 }
 
 beforeAll(async () => {
-  t = await testApp({ clock: testClock(NOW), sessionIdleMinutes: 365 * 24 * 60 });
+  t = await testApp({ clock: testClock(NOW), sessionIdleMinutes: 365 * 24 * 60, sessionMaxHours: 365 * 24 });
   province = await t.as('stats.370000');
   const rows = await t.db.kysely
     .selectFrom('regions')

@@ -195,7 +195,11 @@ async function fixture(maker: Client, regionCode: string, creditCode?: string): 
 }
 
 beforeAll(async () => {
-  t = await testApp({ clock: testClock('2026-12-01T10:00:00+08:00'), sessionIdleMinutes: 365 * 24 * 60 });
+  t = await testApp({
+    clock: testClock('2026-12-01T10:00:00+08:00'),
+    sessionIdleMinutes: 365 * 24 * 60,
+    sessionMaxHours: 365 * 24,
+  });
   makers.set('370303', await t.as('admin.370303'));
   makers.set('370112', await t.as('admin.370112'));
   fixtures.own = await fixture(makers.get('370303') as Client, '370303', OWN_CODE);

@@ -47,7 +47,7 @@ const paths = (res: { body: { error?: { details?: { path: string }[] } } }) =>
   (res.body.error?.details ?? []).map((d) => d.path);
 
 beforeAll(async () => {
-  t = await testApp({ clock: testClock(NOW), sessionIdleMinutes: 365 * 24 * 60 });
+  t = await testApp({ clock: testClock(NOW), sessionIdleMinutes: 365 * 24 * 60, sessionMaxHours: 365 * 24 });
   [inspector, ent, cityAdmin] = await Promise.all([
     t.as('inspector.370303'),
     t.as(`ent.${DEMO_CODE}`),

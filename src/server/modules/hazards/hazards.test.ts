@@ -20,7 +20,7 @@ const evaluate = (c: Client, substances: object[], exposedPeople: number) =>
 const ammonia = (quantityT: number | string) => ({ name: '液氨', quantityT });
 
 beforeAll(async () => {
-  t = await testApp({ clock: testClock(NOW), sessionIdleMinutes: 365 * 24 * 60 });
+  t = await testApp({ clock: testClock(NOW), sessionIdleMinutes: 365 * 24 * 60, sessionMaxHours: 365 * 24 });
   [inspector, ent] = await Promise.all([t.as('inspector.370303'), t.as(`ent.${DEMO_CODE}`)]);
   const e = await inspector.post(
     '/api/enterprises',

@@ -144,7 +144,7 @@ async function accidentCount(): Promise<number> {
 }
 
 beforeAll(async () => {
-  t = await testApp({ clock: testClock(NOW), sessionIdleMinutes: 365 * 24 * 60 });
+  t = await testApp({ clock: testClock(NOW), sessionIdleMinutes: 365 * 24 * 60, sessionMaxHours: 365 * 24 });
   [stats, admin] = await Promise.all([t.as('stats.370300'), t.as('admin.370300')]);
 });
 afterAll(() => t.close());

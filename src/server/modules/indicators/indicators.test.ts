@@ -57,7 +57,7 @@ async function auditRows(entityId: string) {
 }
 
 beforeAll(async () => {
-  t = await testApp({ clock: testClock(NOW), sessionIdleMinutes: 365 * 24 * 60 });
+  t = await testApp({ clock: testClock(NOW), sessionIdleMinutes: 365 * 24 * 60, sessionMaxHours: 365 * 24 });
   [cityStats, cityLeader, provinceStats, countyStats] = await Promise.all([
     t.as('stats.370300'),
     t.as('leader.370300'),

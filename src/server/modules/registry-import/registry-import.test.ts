@@ -196,7 +196,7 @@ async function countOf(table: 'enterprises' | 'licences'): Promise<number> {
 }
 
 beforeAll(async () => {
-  t = await testApp({ clock: testClock(NOW), sessionIdleMinutes: 365 * 24 * 60 });
+  t = await testApp({ clock: testClock(NOW), sessionIdleMinutes: 365 * 24 * 60, sessionMaxHours: 365 * 24 });
   inspector = await t.as('inspector.370303');
   // The two demo enterprises the file refers to, registered through the form (the test database has no registry).
   const registered = [

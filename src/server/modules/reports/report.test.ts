@@ -39,7 +39,7 @@ function expectReconciled(rows: Line[], total: Line) {
 }
 
 beforeAll(async () => {
-  t = await testApp({ clock: testClock(NOW), sessionIdleMinutes: 365 * 24 * 60 });
+  t = await testApp({ clock: testClock(NOW), sessionIdleMinutes: 365 * 24 * 60, sessionMaxHours: 365 * 24 });
   province = await t.as('stats.370000');
   const counties = await t.db.kysely
     .selectFrom('regions')

@@ -70,7 +70,7 @@ async function expectSummaryMatchesReference(c: Client, regionCode: string, pref
 }
 
 beforeAll(async () => {
-  t = await testApp({ clock: testClock(NOW), sessionIdleMinutes: 365 * 24 * 60 });
+  t = await testApp({ clock: testClock(NOW), sessionIdleMinutes: 365 * 24 * 60, sessionMaxHours: 365 * 24 });
   [province, city, county] = await Promise.all([t.as('stats.370000'), t.as('leader.370300'), t.as('duty.370303')]);
   const zibo = await t.db.kysely
     .selectFrom('regions')

@@ -72,7 +72,7 @@ function minus(a: Figures, b: Figures): Figures {
 }
 
 beforeAll(async () => {
-  t = await testApp({ clock: testClock(NOW), sessionIdleMinutes: 365 * 24 * 60 });
+  t = await testApp({ clock: testClock(NOW), sessionIdleMinutes: 365 * 24 * 60, sessionMaxHours: 365 * 24 });
   [countyStats, countyDuty, cityStats, provinceStats, nationStats, provinceAdmin] = await Promise.all([
     t.as('stats.370303'),
     t.as('duty.370303'),
