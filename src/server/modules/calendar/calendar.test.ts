@@ -133,3 +133,17 @@ describe('working-day calendar', () => {
     expect(res.body.error.details[0]).toMatchObject({ path, code });
   });
 });
+
+describe('working-day queries that are not dates', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await testApp();
+  });
+  afterAll(() => t.close());
+
+  it.each(['not-a-date', '2026-13-01', '2026-02-30', '', '99999-01-01'])('from=%j is a 400 on from', async (from) => {
+    const res = await (await t.as('duty.370303')).get(`/api/calendar/working-days?from=${from}&days=1`);
+    expect(res.status).toBe(400);
+    expect(res.body.error.details[0].path).toBe('from');
+  });
+});
