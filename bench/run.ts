@@ -24,6 +24,11 @@
  *     runs (5). Targets: ≤ 350 KB each, first screen < 1.5 s. Needs dist/web (npm run build:web). Results:
  *     bench/results/web-latest.json.
  *
+ *  f. ingestion at database speed (PostgreSQL only; skip with --skip-ingest, alone with --ingest-only;
+ *     bench/ingest.ts): 16 HTTP clients posting quick reports with Idempotency-Key over 8 counties and in one county,
+ *     beside a pgbench floor of the same rows. Targets: ≥ 600/s p99 < 100 ms; ≥ 300/s p99 < 150 ms; 0 failed.
+ *     Results: bench/results/ingest-latest.json.
+ *
  * Options: --engine pglite|postgres|both (default both), --duration <s> (10), --connections <n> (20),
  * --rows <n> (200000), --requests <n per scenario> (200), --keep (keep the PostgreSQL database to
  * investigate plans), --skip-stats (a. and b. only), --stats-only (c. only), --stats-rows <n> (1000000),
@@ -48,6 +53,7 @@ import { actorByUsername } from '../src/server/db/seed/demo.js';
 import { listInScope } from '../src/server/modules/accidents/repo.js';
 import { verifyAudit } from '../src/server/modules/audit/verify.js';
 import { insertAccidentFixture } from './fixture.js';
+import { ingestBench, printIngestReport, writeIngestResult } from './ingest.js';
 import { type Latency, summarize } from './latency.js';
 import type { LoadJob, LoadResult } from './load-worker.js';
 import { printRegistryReport, type RegistryBenchResult, registryBench } from './registry.js';
@@ -78,6 +84,8 @@ const { values: opts } = parseArgs({
     'registry-requests': { type: 'string', default: '100' },
     'skip-web': { type: 'boolean', default: false },
     'web-only': { type: 'boolean', default: false },
+    'skip-ingest': { type: 'boolean', default: false },
+    'ingest-only': { type: 'boolean', default: false },
     'web-runs': { type: 'string', default: '5' },
   },
 });
@@ -379,6 +387,12 @@ if (opts['web-only'] || !opts['skip-web']) {
   log(`web delivery results written to ${webOut}`);
 }
 if (opts['web-only']) process.exit(0);
+if (opts['ingest-only'] || (!opts['skip-ingest'] && ENGINES.includes('postgres'))) {
+  const ingest = await ingestBench({ durationSeconds: DURATION_S, connections: 16, log });
+  printIngestReport(ingest);
+  log(`ingest results written to ${writeIngestResult(ingest)}`);
+}
+if (opts['ingest-only']) process.exit(0);
 if (opts['registry-only'] || (!opts['skip-registry'] && !opts['stats-only'])) {
   const registryResults: RegistryBenchResult[] = [];
   for (const engine of ENGINES) {
