@@ -16,8 +16,10 @@ export interface Db {
   /** Runs a multi-statement SQL script (migrations). */
   execScript(sql: string): Promise<void>;
   close(): Promise<void>;
-  /** The embedded instance, when the engine is PGlite (dumps for test templates). */
+  /** The embedded instance, when the engine is PGlite (dumps for test templates and backups). */
   pglite?: PGlite;
+  /** The connection string, when the engine is PostgreSQL (pg_dump for backups). */
+  url?: string;
 }
 
 // int8 as a JS number on both engines (PGlite already does); our int8 values are yuan amounts and counts.
@@ -61,5 +63,6 @@ function connectPostgres(url: string, max: number): Db {
     close: async () => {
       await pool.end();
     },
+    url,
   };
 }
