@@ -16,7 +16,7 @@ import { bulletinRoutes } from './modules/bulletins/routes.js';
 import { calendarRoutes } from './modules/calendar/routes.js';
 import { dutyRoutes } from './modules/duty/routes.js';
 import { enterpriseRoutes } from './modules/enterprises/routes.js';
-import { EventBus } from './modules/events/bus.js';
+import { EventBus, PgEventBus } from './modules/events/bus.js';
 import { eventRoutes } from './modules/events/routes.js';
 import { hazardRoutes } from './modules/hazards/routes.js';
 import { importRoutes } from './modules/imports/routes.js';
@@ -48,7 +48,7 @@ export async function buildApp(opts: BuildOptions): Promise<{ app: FastifyInstan
     db: opts.db,
     config: opts.config,
     now: opts.now ?? (() => new Date()),
-    bus: new EventBus(),
+    bus: opts.db.engine === 'postgres' && opts.db.url ? new PgEventBus(opts.db.url) : new EventBus(),
   };
   const app = Fastify({
     logger: opts.logger ? { level: opts.config.logLevel } : false,
@@ -59,6 +59,8 @@ export async function buildApp(opts: BuildOptions): Promise<{ app: FastifyInstan
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
+  app.addHook('onClose', () => ctx.bus.close());
+  if (ctx.bus instanceof PgEventBus) await ctx.bus.ready;
   registerErrorHandler(app);
   registerInputRules(app);
   await registerSecurity(app, { https: opts.config.secureCookies });
