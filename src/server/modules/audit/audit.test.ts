@@ -462,6 +462,10 @@ describe('the chains written before migration 0015 (legacy)', () => {
         prev = hash;
       }
       await sql`INSERT INTO audit_heads (chain_key, seq, hash) VALUES ('710000', 3, ${prev})`.execute(t.db.kysely);
+      // Before the first seal (just after the migration) the chains are checked all the same.
+      const unsealed = await verifyAudit(t.db);
+      expect(unsealed).toMatchObject({ ok: true, seals: 0, legacyChains: 1 });
+      expect(unsealed.unsealed).toBe(await auditCount(t));
       await sealAll(t);
       const result = await verifyAudit(t.db);
       expect(result).toMatchObject({ ok: true, legacyChains: 1, unsealed: 0 });

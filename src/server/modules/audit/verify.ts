@@ -97,7 +97,14 @@ async function verifyLegacyChain(trx: Trx, head: { chain_key: string; seq: numbe
   return { rows: last };
 }
 
-async function verifyLegacy(trx: Trx, seal: repo.SealRow): Promise<Broken | { rows: number; chains: number }> {
+/**
+ * The legacy chains against their heads and, once sealed, against seal 1. Before the first sealer run (just after
+ * migration 0015) there is no seal yet: the chains are still checked.
+ */
+async function verifyLegacy(
+  trx: Trx,
+  seal: repo.SealRow | undefined,
+): Promise<Broken | { rows: number; chains: number }> {
   const heads = await repo.legacyHeads(trx);
   let rows = 0;
   for (const head of heads) {
@@ -111,7 +118,7 @@ async function verifyLegacy(trx: Trx, seal: repo.SealRow): Promise<Broken | { ro
   const root = merkleRoot(
     heads.map((h) => legacyHeadLeaf({ chainKey: h.chain_key, seq: Number(h.seq), hash: h.hash })),
   );
-  if (root !== seal.root || rows !== Number(seal.row_count)) {
+  if (seal && (root !== seal.root || rows !== Number(seal.row_count))) {
     return { broken: { sealSeq: 1, reason: 'legacy chain heads do not match the legacy seal' } };
   }
   return { rows, chains: heads.length };
@@ -216,13 +223,19 @@ export async function verifyAudit(db: Db, opts: { anchor?: Anchor } = {}): Promi
         }
         if (seals.length < PAGE) break;
       }
+      if (!prev) {
+        const legacy = await verifyLegacy(trx, undefined);
+        if ('broken' in legacy) return fail(legacy.broken);
+        result.legacyChains = legacy.chains;
+        result.unsealed = legacy.rows;
+      }
       if (anchor && !result.anchorMatched) {
         return fail({
           sealSeq: anchor.sealSeq,
           reason: `the anchor names seal ${anchor.sealSeq}, the log has ${result.seals} (seals deleted)`,
         });
       }
-      result.unsealed = await repo.countUnsealed(trx, prev?.hi_xid ?? '0');
+      result.unsealed += await repo.countUnsealed(trx, prev?.hi_xid ?? '0');
       return result;
     });
 }
