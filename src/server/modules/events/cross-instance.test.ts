@@ -7,8 +7,11 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../app.js';
 import { loadConfig } from '../../config.js';
+import type { AppContext } from '../../context.js';
 import { connect, type Db } from '../../db/connection.js';
-import { buildAccident, type TestApp, testApp } from '../../testing/harness.js';
+import { actorByUsername } from '../../db/seed/demo.js';
+import { buildAccident, type TestApp, testApp, testClock } from '../../testing/harness.js';
+import { checkDeadlines } from '../accidents/deadline-watcher.js';
 import type { LiveEvent } from './bus.js';
 
 const postgres = process.env.ANJIAN_TEST_ENGINE === 'postgres';
@@ -60,11 +63,17 @@ describe.skipIf(!postgres)('two instances on one PostgreSQL', () => {
   let b: FastifyInstance;
   let baseA: string;
   let baseB: string;
+  let ctxB: AppContext;
   beforeAll(async () => {
-    t = await testApp();
+    t = await testApp({ clock: testClock(), sessionIdleMinutes: 365 * 24 * 60, sessionMaxHours: 365 * 24 });
     baseA = await listening(t.app);
     dbB = await connect({ databaseUrl: t.db.url, poolSize: 5 });
-    ({ app: b } = await buildApp({ db: dbB, config: loadConfig({}), webDir: '/nonexistent' }));
+    ({ app: b, ctx: ctxB } = await buildApp({
+      db: dbB,
+      config: loadConfig({}),
+      now: t.clock.now,
+      webDir: '/nonexistent',
+    }));
     baseB = await listening(b);
   });
   afterAll(async () => {
@@ -108,5 +117,41 @@ describe.skipIf(!postgres)('two instances on one PostgreSQL', () => {
     ]);
     expect(state).toBe('ended');
     s.close();
+  });
+
+  it('each deadline alert is sent exactly once while both instances watch; with A gone, B still alerts', async () => {
+    const cityActor = await actorByUsername(t.db, 'duty.370300');
+    const onA: LiveEvent[] = [];
+    const onB: LiveEvent[] = [];
+    t.ctx.bus.subscribe(cityActor, (e) => onA.push(e));
+    ctxB.bus.subscribe(cityActor, (e) => onB.push(e));
+    const county = await t.as('duty.370303');
+    const created = await county.post('/api/accidents', {
+      ...buildAccident({}, t.clock.now()),
+      receivedAt: t.clock.now().toISOString(),
+    });
+    expect(created.status).toBe(201);
+    const id = created.body.id as string;
+    const alerts = (events: LiveEvent[], stage: string, deadline: string) =>
+      events.filter((e) => e.type === stage && e.data.id === id && e.data.deadline === deadline);
+
+    // The county's 2-hour deadline passes: both instances tick at once, several times.
+    t.clock.advance(2 * 3_600_000 + 60_000);
+    await Promise.all([checkDeadlines(t.ctx), checkDeadlines(ctxB), checkDeadlines(t.ctx), checkDeadlines(ctxB)]);
+    await new Promise((r) => setTimeout(r, 500));
+    expect(alerts(onA, 'deadline.passed', 'chain:county')).toHaveLength(1);
+    expect(alerts(onB, 'deadline.passed', 'chain:county')).toHaveLength(1);
+
+    // Instance A dies (its database connections go, nothing is released); the 24 h node later passes: B alerts.
+    await t.app.close();
+    t.clock.advance(24 * 3_600_000);
+    await checkDeadlines(ctxB);
+    await new Promise((r) => setTimeout(r, 200));
+    expect(alerts(onB, 'deadline.passed', 'node:24h')).toHaveLength(0); // a complete report: the 24 h node is done
+    expect(alerts(onB, 'deadline.passed', 'node:7d')).toHaveLength(0);
+    t.clock.advance(7 * 24 * 3_600_000);
+    await checkDeadlines(ctxB);
+    await new Promise((r) => setTimeout(r, 200));
+    expect(alerts(onB, 'deadline.passed', 'node:7d')).toHaveLength(1);
   });
 });
