@@ -1,8 +1,9 @@
 /**
  * Backup → restore round trip on both engines (issue 9, bar 5): the restored database has the same rows in every table
- * and the same audit verification; a changed backup file and a target that is not empty are refused.
+ * and the same audit verification; a changed backup file and a target that is not empty are refused (unless forced).
  */
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { mkdir, mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
@@ -72,6 +73,7 @@ describe('backup and restore', () => {
     const manifest = JSON.parse(await readFile(manifestPath(payload), 'utf8'));
     expect(manifest.rowCounts.accidents).toBeGreaterThan(0);
     expect(manifest.rowCounts.audit_log).toBeGreaterThan(0);
+    expect(manifest.appVersion).toBe(JSON.parse(await readFile('package.json', 'utf8')).version);
     const restored = await restoreInto(payload);
     expect(await rowCountsOf(restored)).toEqual(await rowCountsOf(t.db));
     expect(await rowCountsOf(restored)).toEqual(manifest.rowCounts);
@@ -96,5 +98,27 @@ describe('backup and restore', () => {
     } else {
       await expect(restorePglite(payload, dir)).rejects.toThrow(/not empty/);
     }
+  });
+
+  it('with force replaces a target that is not empty (a PGlite directory is moved aside, not deleted)', async () => {
+    if (t.db.engine === 'postgres') {
+      const name = `anjian_r_${Date.now().toString(36)}f`;
+      await adminQuery(`CREATE DATABASE ${name}`);
+      const url = adminUrl(process.env.TEST_DATABASE_URL as string, name);
+      cleanups.push(() => adminQuery(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
+      const other = new pg.Client({ connectionString: url });
+      await other.connect();
+      await other.query('CREATE TABLE leftover (x int)');
+      await other.end();
+      // restorePostgres compares every table's rows with the manifest: a table left behind would fail it.
+      await expect(restorePostgres(payload, url, { force: true })).resolves.toBeDefined();
+      return;
+    }
+    const target = join(dir, 'occupied');
+    await mkdir(target);
+    await writeFile(join(target, 'leftover'), 'x');
+    await restorePglite(payload, target, { force: true });
+    expect(existsSync(join(target, 'leftover'))).toBe(false);
+    expect((await readdir(dir)).filter((f) => f.startsWith('occupied.before-restore-'))).toHaveLength(1);
   });
 });

@@ -9,12 +9,12 @@
  *
  * Each backup is two files: the payload and `<payload>.manifest.json` (engine, time, migrations, row counts, the
  * payload's sha256 and size). A restore checks the sha256 first and refuses a changed file, refuses a target that is
- * not empty, and compares the restored row counts with the manifest.
+ * not empty (unless forced), and compares the restored row counts with the manifest.
  */
 import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync } from 'node:fs';
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile, rename, writeFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { promisify } from 'node:util';
 import { PGlite } from '@electric-sql/pglite';
@@ -28,6 +28,8 @@ export interface BackupManifest {
   format: 1;
   engine: Engine;
   createdAt: string;
+  /** The version of Anjian (package.json) that wrote the backup. */
+  appVersion: string;
   /** Applied migrations, in order. */
   migrations: string[];
   /** Rows of every table at the moment of the backup. */
@@ -39,6 +41,12 @@ export interface BackupManifest {
 }
 
 export class BackupError extends Error {}
+
+/** Restoring into a target that is not empty: only with `force` (PostgreSQL: its public schema is dropped first;
+ * PGlite: the old data directory is moved aside to `<dir>.before-restore-<time>`, not deleted). */
+export interface RestoreOptions {
+  force?: boolean;
+}
 
 const sha256 = (buf: Buffer) => createHash('sha256').update(buf).digest('hex');
 export const manifestPath = (payload: string) => `${payload}.manifest.json`;
@@ -65,12 +73,18 @@ async function migrationsOf(query: (text: string) => Promise<{ rows: Record<stri
   return (await query('SELECT name FROM schema_migrations ORDER BY name')).rows.map((r) => String(r.name));
 }
 
+async function appVersion(): Promise<string> {
+  const pkg = JSON.parse(await readFile(new URL('../../../package.json', import.meta.url), 'utf8'));
+  return String(pkg.version);
+}
+
 async function writeManifest(payload: string, engine: Engine, counts: Record<string, number>, migrations: string[]) {
   const data = await readFile(payload);
   const manifest: BackupManifest = {
     format: 1,
     engine,
     createdAt: new Date().toISOString(),
+    appVersion: await appVersion(),
     migrations,
     rowCounts: counts,
     payload: basename(payload),
@@ -130,8 +144,12 @@ function assertCounts(manifest: BackupManifest, restored: Record<string, number>
     throw new BackupError(`restored row counts differ from the backup's in: ${differing.join(', ')}`);
 }
 
-/** Restores into the empty database at `url` (tables in public refuse it) and checks the row counts. */
-export async function restorePostgres(payload: string, url: string): Promise<BackupManifest> {
+/** Restores into the empty database at `url` (tables in public refuse it, unless forced) and checks the row counts. */
+export async function restorePostgres(
+  payload: string,
+  url: string,
+  opts: RestoreOptions = {},
+): Promise<BackupManifest> {
   const { manifest } = await readBackup(payload);
   if (manifest.engine !== 'postgres')
     throw new BackupError(`a ${manifest.engine} backup cannot be restored into PostgreSQL`);
@@ -139,7 +157,10 @@ export async function restorePostgres(payload: string, url: string): Promise<Bac
   await client.connect();
   try {
     const { rows } = await client.query(TABLES_SQL);
-    if (rows.length > 0) throw new BackupError('the target database is not empty: restore into a new database');
+    if (rows.length > 0 && !opts.force) {
+      throw new BackupError('the target database is not empty: restore into a new database (or --force to replace it)');
+    }
+    if (rows.length > 0) await client.query('DROP SCHEMA public CASCADE; CREATE SCHEMA public');
     await run('pg_restore', ['--no-owner', '--exit-on-error', `--dbname=${url}`, payload]);
     assertCounts(manifest, await countRows((text) => client.query(text)));
     return manifest;
@@ -148,12 +169,19 @@ export async function restorePostgres(payload: string, url: string): Promise<Bac
   }
 }
 
-/** Restores into a new PGlite data directory (absent or empty) and checks the row counts. */
-export async function restorePglite(payload: string, dataDir: string): Promise<BackupManifest> {
+/** Restores into a new PGlite data directory (absent or empty, unless forced) and checks the row counts. */
+export async function restorePglite(
+  payload: string,
+  dataDir: string,
+  opts: RestoreOptions = {},
+): Promise<BackupManifest> {
   const { manifest, data } = await readBackup(payload);
   if (manifest.engine !== 'pglite') throw new BackupError(`a ${manifest.engine} backup cannot be restored into PGlite`);
   if (existsSync(dataDir) && readdirSync(dataDir).length > 0) {
-    throw new BackupError(`the data directory ${dataDir} is not empty: restore into a new one`);
+    if (!opts.force) {
+      throw new BackupError(`the data directory ${dataDir} is not empty: restore into a new one (or --force)`);
+    }
+    await rename(dataDir, `${dataDir}.before-restore-${new Date().toISOString().replaceAll(':', '')}`);
   }
   const db = await PGlite.create({ dataDir, loadDataDir: new Blob([new Uint8Array(data)]) });
   try {
