@@ -1,5 +1,5 @@
 /** The only place with accident SQL. */
-import { type Insertable, type Kysely, type QueryCreator, type Selectable, sql } from 'kysely';
+import { type Insertable, type Kysely, type QueryCreator, type RawBuilder, type Selectable, sql } from 'kysely';
 import type { ListAccidentsQuery } from '../../../contracts/accidents.js';
 import { subtreePrefix } from '../../../domain/region-code.js';
 import { HOUR_MS } from '../../../domain/time.js';
@@ -144,18 +144,26 @@ function countyLockKey(countyCode: string) {
  * and the county only in shared mode (it still waits for an import of that county, which holds it exclusively).
  * Held until commit. One round trip.
  */
-export async function lockUnitForFiling(
-  db: Q,
-  p: { countyCode: string; unitName: string; unitCreditCode: string | null },
-): Promise<void> {
+export async function lockUnitForFiling(db: Q, p: UnitOfFiling): Promise<void> {
   // An import holds the whole county already.
   if (db.isTransaction && heldCountyLocks(db).has(p.countyCode)) return;
+  await sql`SELECT ${unitLocks(p)}`.execute(db);
+}
+
+export interface UnitOfFiling {
+  countyCode: string;
+  unitName: string;
+  unitCreditCode: string | null;
+}
+
+/** The lock expressions of lockUnitForFiling, for a caller that runs them inside another statement. */
+export function unitLocks(p: UnitOfFiling): RawBuilder<unknown> {
   const keys = [`name:${p.unitName}`, ...(p.unitCreditCode ? [`code:${p.unitCreditCode}`] : [])]
     .map((k) => `accident-filing:${p.countyCode}:${k}`)
     .sort();
-  const unitLocks = keys.map((k) => sql`pg_advisory_xact_lock(hashtextextended(${k}, 0))`);
-  // Target-list expressions run left to right: the county's shared lock first, then the unit's in sorted order.
-  await sql`SELECT pg_advisory_xact_lock_shared(${countyLockKey(p.countyCode)}), ${sql.join(unitLocks)}`.execute(db);
+  const unit = keys.map((k) => sql`pg_advisory_xact_lock(hashtextextended(${k}, 0))`);
+  // Evaluated left to right: the county's shared lock first, then the unit's in sorted order.
+  return sql`(pg_advisory_xact_lock_shared(${countyLockKey(p.countyCode)}), ${sql.join(unit)})`;
 }
 
 const countyLocks = new WeakMap<Q, Set<string>>();

@@ -207,15 +207,22 @@ export async function createAccident(
 ): Promise<{ status: number; body: unknown }> {
   const now = ctx.now();
   const filing = await prepareFiling(ctx, actor, input, now);
-  const result = await ctx.db.kysely
-    .transaction()
-    .execute((trx) =>
-      once(
-        trx,
-        { actor, key: idempotencyKey, regionCode: input.regionCode, input, now, answeredByWrite: true },
-        (answer) => insertAccident(trx, actor, input, { ...filing, now, answer }),
-      ),
-    );
+  const result = await ctx.db.kysely.transaction().execute((trx) =>
+    once(
+      trx,
+      {
+        actor,
+        key: idempotencyKey,
+        regionCode: input.regionCode,
+        input,
+        now,
+        answeredByWrite: true,
+        // The duplicate check's locks ride on the key's claim: one round trip less.
+        locks: input.confirmNotDuplicate ? undefined : repo.unitLocks(unitOf(actor, input)),
+      },
+      (answer) => insertAccident(trx, actor, input, { ...filing, now, answer, unitLocked: true }),
+    ),
+  );
   // Told only after commit: nobody hears of a report that was rolled back.
   if (result.fresh) {
     const v = result.fresh;
@@ -276,7 +283,14 @@ async function insertAccident(
     shape,
     historical,
     answer,
-  }: Filing & { now: Date; historical?: HistoricalRecord | undefined; answer?: PendingAnswer | undefined },
+    unitLocked,
+  }: Filing & {
+    now: Date;
+    historical?: HistoricalRecord | undefined;
+    answer?: PendingAnswer | undefined;
+    /** The unit's duplicate-check locks are held already (createAccident takes them with the key's claim). */
+    unitLocked?: boolean;
+  },
 ): Promise<AccidentView> {
   const countyCode = input.regionCode.slice(0, 6);
   const dutyLog = input.dutyLogId ? await claimDutyLog(trx, actor, input.dutyLogId) : undefined;
@@ -295,9 +309,11 @@ async function insertAccident(
     throw fieldError('receivedAt', 'before_occurred', '接报时间不能早于事故发生时间');
   if (receivedAt.getTime() > now.getTime()) throw fieldError('receivedAt', 'in_future', '接报时间不能晚于当前时间');
 
-  const unitCreditCode = actor.orgKind === 'enterprise' ? actor.creditCode : (input.unitCreditCode ?? null);
-  if (!input.confirmNotDuplicate)
+  const { unitCreditCode } = unitOf(actor, input);
+  if (!input.confirmNotDuplicate) {
+    if (!unitLocked) await repo.lockUnitForFiling(trx, unitOf(actor, input));
     await refuseDuplicate(trx, actor, { countyCode, occurredAt, unitName: input.unitName, unitCreditCode });
+  }
 
   const figures: Figures = {
     deaths: input.deaths,
@@ -459,9 +475,19 @@ async function insertAccident(
   return view;
 }
 
+/** The unit a filing is about, as the duplicate rule and its locks see it: an enterprise files for its own code. */
+function unitOf(actor: Actor, input: CreateAccidentInput): repo.UnitOfFiling {
+  return {
+    countyCode: input.regionCode.slice(0, 6),
+    unitName: input.unitName,
+    unitCreditCode: actor.orgKind === 'enterprise' ? actor.creditCode : (input.unitCreditCode ?? null),
+  };
+}
+
 /**
  * 杜绝重报: a report that looks like one already filed (same county, ±2 h, same unit) is refused unless the
- * filer confirms it is a different accident. The unit's locks make the check hold under concurrent filing.
+ * filer confirms it is a different accident. The unit's locks (repo.lockUnitForFiling, taken before this by the
+ * caller) make the check hold under concurrent filing.
  * Candidates the filer may not read are not named (no leak of existence), but the refusal stands.
  */
 async function refuseDuplicate(
@@ -469,7 +495,6 @@ async function refuseDuplicate(
   actor: Actor,
   p: { countyCode: string; occurredAt: Date; unitName: string; unitCreditCode: string | null },
 ): Promise<void> {
-  await repo.lockUnitForFiling(trx, p);
   const dups = await repo.findDuplicates(trx, { ...p, unitCreditCode: p.unitCreditCode ?? undefined });
   if (dups.length === 0) return;
   const visible = await repo.visibleIds(

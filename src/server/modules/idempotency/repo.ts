@@ -12,13 +12,17 @@ export interface KeyRow {
   created_at: Date;
 }
 
-/** Claims the key: null when this request took it, else the row that holds it (the caller decides). */
+/**
+ * Claims the key: null when this request took it, else the row that holds it (the caller decides).
+ * `alongside`: SQL expressions evaluated in the same statement after the claim (a caller's locks: one round trip).
+ */
 export async function claimOrPrior(
   db: Q,
   actor: Actor,
   key: { key: string; regionCode: string; hash: string; now: Date },
+  alongside?: RawBuilder<unknown>,
 ): Promise<KeyRow | null> {
-  const claimed = await db
+  const claim = db
     .insertInto('idempotency_keys')
     .values({
       user_id: actor.userId,
@@ -28,8 +32,15 @@ export async function claimOrPrior(
       created_at: key.now,
     })
     .onConflict((oc) => oc.columns(['user_id', 'key']).doNothing())
-    .returning('key')
-    .executeTakeFirst();
+    .returning('key');
+  const claimed = alongside
+    ? (
+        await db
+          .with('k', () => claim)
+          .selectNoFrom((eb) => [eb.selectFrom('k').select('key').as('key'), alongside.as('alongside')])
+          .executeTakeFirstOrThrow()
+      ).key
+    : (await claim.executeTakeFirst())?.key;
   if (claimed) return null;
   const prior = await db
     .selectFrom('idempotency_keys')

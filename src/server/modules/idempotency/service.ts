@@ -11,7 +11,7 @@
  *   process died) may be taken over.
  */
 import { createHash } from 'node:crypto';
-import type { Kysely } from 'kysely';
+import { type Kysely, type RawBuilder, sql } from 'kysely';
 import type { Actor } from '../../auth/actor.js';
 import type { Database } from '../../db/schema.js';
 import { AppError } from '../../errors.js';
@@ -54,22 +54,25 @@ export async function once<T>(
     now: Date;
     status?: number;
     answeredByWrite?: boolean;
+    /** Locks the write needs, taken in the claim's statement (or alone without a key): one round trip less. */
+    locks?: RawBuilder<unknown> | undefined;
   },
   write: (pending: PendingAnswer | undefined) => Promise<T>,
 ): Promise<{ status: number; body: unknown; fresh: T | null }> {
   const status = opts.status ?? 201;
   if (opts.key) {
-    const prior = await repo.claimOrPrior(trx, opts.actor, {
-      key: opts.key,
-      regionCode: opts.regionCode,
-      hash: requestHash(opts.input),
-      now: opts.now,
-    });
+    const prior = await repo.claimOrPrior(
+      trx,
+      opts.actor,
+      { key: opts.key, regionCode: opts.regionCode, hash: requestHash(opts.input), now: opts.now },
+      opts.locks,
+    );
     if (prior) {
       if (prior.request_hash !== requestHash(opts.input)) throw new AppError('IDEMPOTENCY_KEY_REUSED');
       return { status: prior.response_status ?? status, body: prior.response_body, fresh: null };
     }
   }
+  if (!opts.key && opts.locks) await sql`SELECT ${opts.locks}`.execute(trx);
   const pending = opts.key ? { userId: opts.actor.userId, key: opts.key, status } : undefined;
   const result = await write(opts.answeredByWrite ? pending : undefined);
   if (opts.key && !opts.answeredByWrite) await repo.storeAnswer(trx, opts.actor, opts.key, status, result);
