@@ -39,6 +39,13 @@ export async function sealAuditLog(db: Db, now: Date): Promise<SealRun> {
     if (!(await repo.trySealLock(trx))) return { seals: 0, rows: 0 };
     let last = (await repo.lastSeal(trx)) ?? (await sealLegacy(trx, now));
     const horizon = await repo.sealHorizon(trx);
+    if (last.hi_xid !== null && BigInt(horizon) < BigInt(last.hi_xid)) {
+      // Transaction ids went back: a logical dump restored into a new cluster (pg_restore after initdb). New rows
+      // would land inside sealed ranges, so nothing is sealed until the ids are past the seals (DEPLOYMENT.md).
+      throw new Error(
+        `audit sealer: transaction ids (${horizon}) are behind the last seal (${last.hi_xid}); was the database restored into a new cluster without advancing its transaction ids?`,
+      );
+    }
     const run: SealRun = { seals: 0, rows: 0 };
     while (run.seals < MAX_SEALS_PER_RUN) {
       const lo = last.hi_xid ?? '0';
