@@ -3,7 +3,7 @@
  * and the same audit verification; a changed backup file and a target that is not empty are refused (unless forced).
  */
 import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
@@ -45,6 +45,7 @@ describe('backup and restore', () => {
   });
   afterAll(async () => {
     for (const c of cleanups) await c();
+    await rm(dir, { recursive: true, force: true });
     await t.close();
   });
 
@@ -59,13 +60,15 @@ describe('backup and restore', () => {
     }
     const name = `anjian_r_${Date.now().toString(36)}${cleanups.length}`;
     await adminQuery(`CREATE DATABASE ${name}`);
-    const url = adminUrl(process.env.TEST_DATABASE_URL as string, name);
-    await restorePostgres(file, url);
-    const db = await connect({ databaseUrl: url, poolSize: 2 });
+    // Dropped even when the restore is refused (the damaged-file case).
+    let db: Db | undefined;
     cleanups.push(async () => {
-      await db.close();
+      await db?.close();
       await adminQuery(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
     });
+    const url = adminUrl(process.env.TEST_DATABASE_URL as string, name);
+    await restorePostgres(file, url);
+    db = await connect({ databaseUrl: url, poolSize: 2 });
     return db;
   }
 
