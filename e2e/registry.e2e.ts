@@ -277,7 +277,7 @@ describe.skipIf(!hasChromium)('enterprise registry and major hazards in the brow
     await page.locator('#substances_1_name').fill('某易燃溶剂');
     await page.locator('#substances_1_category').click();
     await page.locator('#substances_1_category').fill('W5.1');
-    await page.locator('.ant-select-item-option-active').first().waitFor({ timeout: UI_TIMEOUT });
+    await page.locator('.ant-select-item-option-active:visible').first().waitFor({ timeout: UI_TIMEOUT });
     await page.keyboard.press('Enter');
     await page.keyboard.press('Escape');
     await page.locator('#substances_1_quantityT').fill('8');

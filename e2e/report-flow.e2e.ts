@@ -27,7 +27,8 @@ async function signIn(page: Page, baseUrl: string, username: string): Promise<vo
 async function choose(page: Page, id: string, search: string): Promise<void> {
   await page.locator(`#${id}`).click();
   await page.locator(`#${id}`).fill(search);
-  await page.locator('.ant-select-item-option-active').first().waitFor({ timeout: UI_TIMEOUT });
+  // :visible — a closed dropdown of an earlier select keeps its (hidden) highlighted option in the page.
+  await page.locator('.ant-select-item-option-active:visible').first().waitFor({ timeout: UI_TIMEOUT });
   await page.keyboard.press('Enter');
 }
 
