@@ -1,4 +1,4 @@
-/** `npm start`: one process serves the API, the live events and the web app. */
+/** `npm start`: an instance serving the API, the live events and the web app; several may share one PostgreSQL. */
 import { buildApp } from './app.js';
 import { loadConfig } from './config.js';
 import { openDatabase } from './db/setup.js';
