@@ -72,6 +72,8 @@ export const PERMISSIONS = {
   'calendar.read': ALL,
   /** Loading a year's 节假日安排: an administrator of a provincial or the national bureau (checked in the service). */
   'calendar.manage': ['admin'],
+  /** 定时任务队列: the clock engine's jobs of the jurisdiction (platform-wide ones: the national bureau's). */
+  'clock.read': ['admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -5,6 +5,7 @@ import swagger from '@fastify/swagger';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import '../contracts/common.js'; // zod's Chinese messages (z.config) before any schema is used
+import { clockRoutes } from './clock/routes.js';
 import type { Config } from './config.js';
 import type { AppContext } from './context.js';
 import type { Db } from './db/connection.js';
@@ -90,6 +91,7 @@ export async function buildApp(opts: BuildOptions): Promise<{ app: FastifyInstan
   enterpriseRoutes(app, ctx);
   hazardRoutes(app, ctx);
   calendarRoutes(app, ctx);
+  clockRoutes(app, ctx);
   // Its own scope: multipart (file uploads) for the import route only.
   await importRoutes(app, ctx);
   await registryImportRoutes(app, ctx);

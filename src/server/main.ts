@@ -1,22 +1,20 @@
 /** `npm start`: an instance serving the API, the live events and the web app; several may share one PostgreSQL. */
 import { buildApp } from './app.js';
+import { startClock } from './clock/engine.js';
 import { loadConfig } from './config.js';
 import { openDatabase } from './db/setup.js';
-import { startDeadlineWatcher } from './modules/accidents/deadline-watcher.js';
-import { startHousekeeping } from './modules/accidents/housekeeping.js';
 import { startAuditSealer } from './modules/audit/sealer.js';
 
 const config = loadConfig();
 const db = await openDatabase(config);
 const { app, ctx } = await buildApp({ db, config, logger: true });
-const stopWatcher = startDeadlineWatcher(ctx);
-const stopHousekeeping = startHousekeeping(ctx);
+// Every timed duty (clock/registry.ts), each due run on exactly one of the instances sharing the database.
+const clock = await startClock(ctx);
 // Until the clock engine (src/server/clock/) takes it as one of its jobs.
 const stopSealer = startAuditSealer(ctx);
 
 const shutdown = async () => {
-  stopWatcher();
-  stopHousekeeping();
+  await clock.stop();
   stopSealer();
   await app.close();
   await db.close();
@@ -26,4 +24,4 @@ process.on('SIGINT', shutdown);
 process.on('SIGTERM', shutdown);
 
 await app.listen({ port: config.port, host: config.host });
-app.log.info(`Anjian 安监 on http://localhost:${config.port} (database: ${db.engine})`);
+app.log.info(`Anjian 安监 on http://localhost:${config.port} (database: ${db.engine}, instance ${clock.instanceId})`);

@@ -202,6 +202,22 @@ export interface DeadlineAlertsTable {
   sent_at: Timestamp;
 }
 
+/** The clock engine's jobs (migration 0014, src/server/clock/). */
+export interface ClockJobsTable {
+  region_code: string;
+  name: string;
+  key: string;
+  due_at: Timestamp;
+  payload: ColumnType<unknown, string | undefined, string>;
+  status: Generated<'pending' | 'running' | 'failed'>;
+  attempts: Generated<number>;
+  last_error: string | null;
+  locked_by: string | null;
+  locked_until: Timestamp | null;
+  last_run_at: Timestamp | null;
+  created_at: Generated<Timestamp>;
+}
+
 export interface DutyShiftsTable {
   id: string;
   region_code: string;
@@ -468,6 +484,7 @@ export interface Database {
   accident_chain: AccidentChainTable;
   report_counters: ReportCountersTable;
   deadline_alerts: DeadlineAlertsTable;
+  clock_jobs: ClockJobsTable;
   duty_shifts: DutyShiftsTable;
   duty_handovers: DutyHandoversTable;
   duty_log: DutyLogTable;

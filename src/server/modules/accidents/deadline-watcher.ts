@@ -1,6 +1,7 @@
 /**
  * Pushes "deadline about to pass" (15 min before) and "deadline passed" to every level of the chain.
  * Each (deadline, stage) is sent once, across restarts and instances: deadline_alerts is the ledger.
+ * The clock engine runs checkDeadlines every 30 s (clock/registry.ts, 'accidents.deadline-alerts').
  */
 import { directReportNodes } from '../../../domain/direct-report.js';
 import { type ChainLevel, entryDoneAt, holderOf, levelsOf, visibleLevels } from '../../../domain/reporting-chain.js';
@@ -12,7 +13,6 @@ import * as repo from './repo.js';
 const SOON_MS = 15 * MINUTE_MS;
 /** The 30 d node is the latest deadline a report has; anything overdue longer has long been alerted. */
 const LOOKBACK_MS = 31 * DAY_MS;
-const TICK_MS = 30_000;
 /** Accidents examined per tick, earliest deadline first; the rest wait for the next tick. */
 const BATCH = 1000;
 
@@ -95,13 +95,4 @@ export async function checkDeadlines(ctx: AppContext): Promise<number> {
     });
   }
   return sent.length;
-}
-
-export function startDeadlineWatcher(ctx: AppContext): () => void {
-  const tick = () => {
-    checkDeadlines(ctx).catch((err) => console.error('deadline watcher', err));
-  };
-  const timer = setInterval(tick, TICK_MS);
-  tick();
-  return () => clearInterval(timer);
 }

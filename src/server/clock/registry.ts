@@ -1,0 +1,31 @@
+/**
+ * Every clock of the platform, in one list: what runs when, on whichever instance claims it (engine.ts). A new timed
+ * duty is one entry here — recurring (`every`) or one-off per subject (`dueAt`, scheduled with
+ * schedule.ts scheduleOnce in the module's write). Handlers must be idempotent: a run can be repeated (define.ts).
+ */
+import { HOUR_MS } from '../../domain/time.js';
+import { checkDeadlines } from '../modules/accidents/deadline-watcher.js';
+import { purgeExpiredIdempotencyKeys } from '../modules/accidents/housekeeping.js';
+import { purgeLoginThrottle } from '../modules/auth/service.js';
+import { type Clock, recurring } from './define.js';
+
+export const PLATFORM_CLOCKS: readonly Clock[] = [
+  recurring({
+    // "Due within 15 min" / "passed" alerts of the reporting chain and the direct-report nodes (deadline_alerts ledger).
+    name: 'accidents.deadline-alerts',
+    every: 30_000,
+    run: ({ ctx }) => checkDeadlines(ctx),
+  }),
+  recurring({
+    // Idempotency keys are honoured for 7 days, then forgotten.
+    name: 'accidents.purge-idempotency-keys',
+    every: HOUR_MS,
+    run: ({ ctx }) => purgeExpiredIdempotencyKeys(ctx),
+  }),
+  recurring({
+    // Sign-in throttle rows whose window and lock have both ended.
+    name: 'auth.purge-login-throttle',
+    every: HOUR_MS,
+    run: ({ ctx }) => purgeLoginThrottle(ctx.db, ctx.now()),
+  }),
+];
