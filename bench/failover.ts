@@ -9,16 +9,13 @@
  * postgres://postgres@127.0.0.1:5432/test) names the server; the script creates and drops `anjian_failover`.
  * Exit 1 when anything was lost or duplicated.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import type { ChildProcess } from 'node:child_process';
 import { parseArgs } from 'node:util';
 import { sql } from 'kysely';
 import { sealAuditLog } from '../src/server/modules/audit/sealer.js';
 import { verifyAudit } from '../src/server/modules/audit/verify.js';
-import { DEFAULT_PG, openFresh, pgUrl, prepareDemoBase, signIn } from './support.js';
+import { DEFAULT_PG, openFresh, pgUrl, prepareDemoBase, signIn, startInstance, waitHealthy } from './support.js';
 
-const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const DATABASE = 'anjian_failover';
 const PORTS = [3411, 3412];
 
@@ -33,29 +30,6 @@ const CLIENTS = Number(values.clients);
 const SECONDS = Number(values.seconds);
 const KILL_AT_S = Number(values['kill-at']);
 const log = (msg: string) => console.log(`[failover ${new Date().toISOString().slice(11, 19)}] ${msg}`);
-
-function startInstance(port: number, databaseUrl: string): ChildProcess {
-  // node itself with tsx's loader (not the tsx CLI, which would put a process of its own between): kill -9 hits
-  // the server.
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
-    cwd: ROOT,
-    env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn' },
-    stdio: 'ignore',
-  });
-  return child;
-}
-
-async function waitHealthy(base: string): Promise<void> {
-  for (let i = 0; i < 300; i++) {
-    try {
-      if ((await fetch(`${base}/api/health`)).ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`${base} did not become healthy`);
-}
 
 interface Tally {
   keys: Map<string, { unitName: string; id: string | null }>;

@@ -22,9 +22,10 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs, promisify } from 'node:util';
 import { sql } from 'kysely';
 import { buildApp } from '../src/server/app.js';
+import { startClock } from '../src/server/clock/engine.js';
 import { loadConfig } from '../src/server/config.js';
 import type { Db } from '../src/server/db/connection.js';
-import { sealAuditLog, startAuditSealer } from '../src/server/modules/audit/sealer.js';
+import { sealAuditLog } from '../src/server/modules/audit/sealer.js';
 import { verifyAudit } from '../src/server/modules/audit/verify.js';
 import { type Latency, summarize } from './latency.js';
 import { type LoadJob, runLoadInWorker } from './load-worker.js';
@@ -104,7 +105,8 @@ export async function ingestBench(opts: Options): Promise<IngestResult> {
     const config = { ...loadConfig({}), logLevel: 'warn' };
     const { app, ctx } = await buildApp({ db, config, logger: false, webDir: '/nonexistent' });
     await app.listen({ port: 0, host: '127.0.0.1' });
-    const stopSealer = startAuditSealer(ctx);
+    // The instance's clocks as in production: the audit sealer every 5 s, the deadline scan every 30 s.
+    const clock = await startClock(ctx);
     const base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
     const scenarios: Omit<IngestScenario, 'ratioToFloor' | 'meetsTarget'>[] = [];
     try {
@@ -147,7 +149,7 @@ export async function ingestBench(opts: Options): Promise<IngestResult> {
         scenarios.push(scenario);
       }
     } finally {
-      stopSealer();
+      await clock.stop();
       await app.close();
     }
     // Seal what is left, then verify everything the HTTP runs wrote — before the floor adds rows of its own.

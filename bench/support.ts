@@ -1,11 +1,13 @@
 /**
  * What the benchmarks share: a fresh database (a new PGlite directory, or a PostgreSQL database of its own created
  * and dropped afterwards on the server that DATABASE_URL, default postgres://postgres@127.0.0.1:5432/test, names),
- * the demo base on it, and signing in over HTTP.
+ * the demo base on it, server processes of their own, and signing in over HTTP.
  */
+import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { connect, type Db, type Engine } from '../src/server/db/connection.js';
 import { migrate } from '../src/server/db/migrate.js';
@@ -95,4 +97,29 @@ export async function signIn(base: string, username: string): Promise<string> {
   const cookie = res.headers.getSetCookie()[0];
   if (!cookie) throw new Error(`login ${username}: no cookie`);
   return cookie.split(';')[0] as string;
+}
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
+
+/** An instance (`src/server/main.ts`) on the database, as its own process. */
+export function startInstance(port: number, databaseUrl: string): ChildProcess {
+  // node itself with tsx's loader (not the tsx CLI, which would put a process of its own between): kill -9 hits
+  // the server.
+  return spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
+    cwd: ROOT,
+    env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn' },
+    stdio: 'ignore',
+  });
+}
+
+export async function waitHealthy(base: string): Promise<void> {
+  for (let i = 0; i < 300; i++) {
+    try {
+      if ((await fetch(`${base}/api/health`)).ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`${base} did not become healthy`);
 }

@@ -3,19 +3,15 @@ import { buildApp } from './app.js';
 import { startClock } from './clock/engine.js';
 import { loadConfig } from './config.js';
 import { openDatabase } from './db/setup.js';
-import { startAuditSealer } from './modules/audit/sealer.js';
 
 const config = loadConfig();
 const db = await openDatabase(config);
 const { app, ctx } = await buildApp({ db, config, logger: true });
 // Every timed duty (clock/registry.ts), each due run on exactly one of the instances sharing the database.
 const clock = await startClock(ctx);
-// Until the clock engine (src/server/clock/) takes it as one of its jobs.
-const stopSealer = startAuditSealer(ctx);
 
 const shutdown = async () => {
   await clock.stop();
-  stopSealer();
   await app.close();
   await db.close();
   process.exit(0);

@@ -5,6 +5,7 @@
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { HOUR_MS } from '../../domain/time.js';
+import { verifyAudit } from '../modules/audit/verify.js';
 import { type TestApp, testApp, testClock } from '../testing/harness.js';
 import { backoffMs, type Clock, once, recurring } from './define.js';
 import { ClockEngine, DEFAULT_LEASE_MS } from './engine.js';
@@ -87,8 +88,18 @@ describe('clock engine', () => {
     const scan = rows.find((r) => r.name === 'accidents.deadline-alerts');
     expect(new Date(scan?.due_at as Date).getTime()).toBe(t.clock.now().getTime() + 30_000);
     t.clock.advance(30_000);
-    expect(await a.poll()).toBe(1); // the deadline scan; the hourly purges are not due
+    const due = await t.db.kysely
+      .selectFrom('clock_jobs')
+      .select('name')
+      .where('due_at', '<=', t.clock.now())
+      .orderBy('name')
+      .execute();
+    // The deadline scan and the audit seal (every 5 s); the hourly purges are not due.
+    expect(due.map((j) => j.name)).toEqual(['accidents.deadline-alerts', 'audit.seal']);
+    expect(await a.poll()).toBe(2);
     await a.idle();
+    // The seal ran: every audit row written so far is chained (留痕).
+    expect((await verifyAudit(t.db)).unsealed).toBe(0);
   });
 
   it('runs a one-off job at its computed time, once; rescheduling moves it, cancelling drops it', async () => {

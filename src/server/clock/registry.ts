@@ -6,10 +6,18 @@
 import { HOUR_MS } from '../../domain/time.js';
 import { checkDeadlines } from '../modules/accidents/deadline-watcher.js';
 import { purgeExpiredIdempotencyKeys } from '../modules/accidents/housekeeping.js';
+import { SEAL_EVERY_MS, sealAuditLog } from '../modules/audit/sealer.js';
 import { purgeLoginThrottle } from '../modules/auth/service.js';
 import { type Clock, recurring } from './define.js';
 
 export const PLATFORM_CLOCKS: readonly Clock[] = [
+  recurring({
+    // 留痕: chains the audit rows written since the last seal (audit/sealer.ts); a fresh row is protected by its own
+    // hash only until then.
+    name: 'audit.seal',
+    every: SEAL_EVERY_MS,
+    run: ({ ctx }) => sealAuditLog(ctx.db, ctx.now()),
+  }),
   recurring({
     // "Due within 15 min" / "passed" alerts of the reporting chain and the direct-report nodes (deadline_alerts ledger).
     name: 'accidents.deadline-alerts',

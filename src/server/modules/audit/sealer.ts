@@ -12,7 +12,6 @@
  * (an advisory lock; the loser returns at once).
  */
 import type { Kysely } from 'kysely';
-import type { AppContext } from '../../context.js';
 import type { Db } from '../../db/connection.js';
 import type { Database } from '../../db/schema.js';
 import { GENESIS_HASH, legacyHeadLeaf, merkleRoot, type SealContent, sealHash } from './hash-chain.js';
@@ -22,7 +21,7 @@ import * as repo from './repo.js';
 export const SEAL_BATCH_ROWS = 10_000;
 /** Seals per run, so one run stays short; the next run goes on. */
 const MAX_SEALS_PER_RUN = 50;
-/** How often the timer seals: the window in which a fresh row is protected only by its own hash. */
+/** How often the clock engine seals (clock/registry.ts): the window in which a fresh row is protected only by its own hash. */
 export const SEAL_EVERY_MS = 5_000;
 
 export interface SealRun {
@@ -125,21 +124,4 @@ async function writeSeal(
   };
   await repo.insertSeal(trx, row);
   return row;
-}
-
-/** Until the platform's clock engine takes the job: seal every SEAL_EVERY_MS in this process. */
-export function startAuditSealer(ctx: AppContext): () => void {
-  let running = false;
-  const run = () => {
-    if (running) return;
-    running = true;
-    sealAuditLog(ctx.db, ctx.now())
-      .catch((err) => console.error('audit sealer', err))
-      .finally(() => {
-        running = false;
-      });
-  };
-  const timer = setInterval(run, SEAL_EVERY_MS);
-  run();
-  return () => clearInterval(timer);
 }
