@@ -378,7 +378,10 @@ function printReport(results: EngineResult[]): void {
 // ————————————————————————————————————————— main
 
 const started = performance.now();
-if (opts['web-only'] || !opts['skip-web']) {
+/** With --<section>-only, that section alone runs; otherwise every section not skipped. */
+const ONLY = (['web', 'ingest', 'registry', 'stats'] as const).find((section) => opts[`${section}-only`]);
+const runs = (section: NonNullable<typeof ONLY>, enabled: boolean) => (ONLY ? ONLY === section : enabled);
+if (runs('web', !opts['skip-web'])) {
   const web = await webDeliveryBench({ runs: Number(opts['web-runs']), log });
   printWebDeliveryReport(web);
   const webOut = join(HERE, 'results', 'web-latest.json');
@@ -386,14 +389,12 @@ if (opts['web-only'] || !opts['skip-web']) {
   writeFileSync(webOut, `${JSON.stringify({ at: new Date().toISOString(), ...web }, null, 2)}\n`);
   log(`web delivery results written to ${webOut}`);
 }
-if (opts['web-only']) process.exit(0);
-if (opts['ingest-only'] || (!opts['skip-ingest'] && ENGINES.includes('postgres'))) {
+if (runs('ingest', !opts['skip-ingest'] && ENGINES.includes('postgres'))) {
   const ingest = await ingestBench({ durationSeconds: DURATION_S, connections: 16, log });
   printIngestReport(ingest);
   log(`ingest results written to ${writeIngestResult(ingest)}`);
 }
-if (opts['ingest-only']) process.exit(0);
-if (opts['registry-only'] || (!opts['skip-registry'] && !opts['stats-only'])) {
+if (runs('registry', !opts['skip-registry'])) {
   const registryResults: RegistryBenchResult[] = [];
   for (const engine of ENGINES) {
     const { db, cleanup, where } = await openFresh(engine);
@@ -420,8 +421,7 @@ if (opts['registry-only'] || (!opts['skip-registry'] && !opts['stats-only'])) {
   );
   log(`registry results written to ${registryOut}`);
 }
-if (opts['registry-only']) process.exit(0);
-if (!opts['skip-stats'] || opts['stats-only']) {
+if (runs('stats', !opts['skip-stats'])) {
   const statsResults: StatsBenchResult[] = [];
   for (const engine of ENGINES) {
     const { db, cleanup, where } = await openFresh(engine);
@@ -445,7 +445,7 @@ if (!opts['skip-stats'] || opts['stats-only']) {
   writeFileSync(statsOut, `${JSON.stringify({ at: new Date().toISOString(), results: statsResults }, null, 2)}\n`);
   log(`stats results written to ${statsOut}`);
 }
-if (opts['stats-only']) process.exit(0);
+if (ONLY) process.exit(0);
 const results: EngineResult[] = [];
 for (const engine of ENGINES) results.push(await benchEngine(engine));
 printReport(results);
