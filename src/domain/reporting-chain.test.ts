@@ -21,6 +21,7 @@ import {
   levelIndex,
   levelsOf,
   nextApplicableLevel,
+  signRefusal,
   targetLevelOf,
   UNIT_REPORT_LIMIT_MS,
   visibleLevels,
@@ -82,6 +83,15 @@ describe('deadlineStatus at its exact boundaries', () => {
 
 describe('entryDoneAt / entryStatus', () => {
   const received = { receivedAt: T, dueAt: at(2 * HOUR) };
+
+  it('a level that filed the report at or above its target is done on filing; below the target it still forwards', () => {
+    const own = entry('city', { ...received, originated: true });
+    expect(entryDoneAt(own, 'city')?.toISOString()).toBe(T.toISOString());
+    expect(entryStatus(own, 'city', at(9 * HOUR))).toBe('done');
+    const ownCounty = entry('county', { ...received, originated: true });
+    expect(entryDoneAt(ownCounty, 'city')).toBeNull();
+    expect(entryStatus(ownCounty, 'city', at(2 * HOUR + 1))).toBe('overdue');
+  });
 
   it('below the target a level is done when it forwards; signing is not enough', () => {
     const signedOnly = entry('county', { ...received, signedAt: at(MIN) });
@@ -195,5 +205,23 @@ describe('levels of government that exist (ChainShape)', () => {
       applicable: level !== 'city',
     }));
     expect(levelsOf(chain)).toEqual(['county', 'province', 'national']);
+  });
+});
+
+describe('signRefusal (签收: received from below, once, before forwarding)', () => {
+  const received = { receivedAt: T, dueAt: at(2 * HOUR) };
+  it.each<[string, Partial<ChainEntryState> | undefined, string | undefined]>([
+    ['no entry of the actor', undefined, 'not_received'],
+    ['not received yet', {}, 'not_received'],
+    ['passed over (越级)', { ...received, skipped: true }, 'not_received'],
+    ['no government at this level', { ...received, applicable: false }, 'not_received'],
+    ['filed by this level itself', { ...received, originated: true }, 'own_report'],
+    ['filed here, already forwarded', { ...received, originated: true, forwardedAt: at(HOUR) }, 'own_report'],
+    ['signed already', { ...received, signedAt: at(MIN) }, 'already_signed'],
+    ['signed, then forwarded', { ...received, signedAt: at(MIN), forwardedAt: at(HOUR) }, 'already_signed'],
+    ['forwarded without signing', { ...received, forwardedAt: at(HOUR) }, 'already_forwarded'],
+    ['received from below, open', received, undefined],
+  ])('%s → %s', (_, state, expected) => {
+    expect(signRefusal(state && entry('city', state))).toBe(expected);
   });
 });

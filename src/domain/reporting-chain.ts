@@ -51,6 +51,11 @@ export interface ChainEntryState {
   skipped: boolean;
   /** False where the level has no government of its own (see ChainShape); such a level takes no part. */
   applicable?: boolean;
+  /**
+   * The level filed the report itself (its bureau entered it): it received nothing from below, so it has nothing to
+   * sign for. A unit's or a town's report is received by the county from below: then no level is the origin.
+   */
+  originated?: boolean;
 }
 
 export type DeadlineStatus = 'pending' | 'done' | 'overdue' | 'done_late';
@@ -67,7 +72,26 @@ export function deadlineStatus(dueAt: Date | null, doneAt: Date | null, now: Dat
  * the target level (or one above it) signs for it (签收) — the report has then arrived.
  */
 export function entryDoneAt(entry: ChainEntryState, target: ChainLevel): Date | null {
-  return levelIndex(entry.level) < levelIndex(target) ? entry.forwardedAt : (entry.signedAt ?? entry.forwardedAt);
+  if (levelIndex(entry.level) < levelIndex(target)) return entry.forwardedAt;
+  // Filed at (or above) the target level by that level's own bureau: the report is there the moment it is filed.
+  if (entry.originated) return entry.receivedAt;
+  return entry.signedAt ?? entry.forwardedAt;
+}
+
+/** Why a level may not 签收 a report now; undefined when it may. */
+export type SignRefusal = 'not_received' | 'own_report' | 'already_forwarded' | 'already_signed';
+
+/**
+ * 签收 acknowledges a report received from below (493号令 第九条、第十条: each level reports to the one above; the
+ * receiving level signs for what reached it). So a level signs only what it received and did not file itself, once,
+ * and before it forwards it on — a signature after its own 上报 would record the chain out of order.
+ */
+export function signRefusal(entry: ChainEntryState | undefined): SignRefusal | undefined {
+  if (!entry?.receivedAt || entry.skipped || entry.applicable === false) return 'not_received';
+  if (entry.originated) return 'own_report';
+  if (entry.signedAt) return 'already_signed';
+  if (entry.forwardedAt) return 'already_forwarded';
+  return undefined;
 }
 
 export function entryStatus(entry: ChainEntryState, target: ChainLevel, now: Date): DeadlineStatus {

@@ -20,6 +20,8 @@ export type ErrorCode =
   | 'NOT_HOLDER'
   | 'CHAIN_COMPLETE'
   | 'NOT_RECEIVED'
+  | 'SIGN_OWN_REPORT'
+  | 'SIGN_AFTER_FORWARD'
   | 'REPORT_FINAL'
   | 'ALREADY_CONVERTED'
   | 'NOT_ALLOCATOR'
@@ -68,6 +70,8 @@ const SPECS: Record<ErrorCode, CodeSpec> = {
   NOT_HOLDER: { status: 403, message: '报告当前不在本级，不能由本级上报' },
   CHAIN_COMPLETE: { status: 409, message: '报告已到达应报送的最高层级' },
   NOT_RECEIVED: { status: 403, message: '本级尚未收到该报告，不能签收' },
+  SIGN_OWN_REPORT: { status: 409, message: '该报告由本级报出，无需签收' },
+  SIGN_AFTER_FORWARD: { status: 409, message: '本级已上报该报告，不能再签收' },
   REPORT_FINAL: { status: 409, message: '已终报，不能再续报' },
   ALREADY_CONVERTED: { status: 409, message: '该值班记录已生成事故快报' },
   NOT_ALLOCATOR: { status: 403, message: '控制指标由上一级下达，本单位只能为直接下级设定' },

@@ -185,6 +185,8 @@ export interface AccidentChainTable {
   signed_by: string | null;
   skipped: boolean;
   applicable: boolean;
+  /** The level filed the report itself (migration 0018): it has nothing to 签收. */
+  originated: Generated<boolean>;
 }
 
 export interface ReportCountersTable {

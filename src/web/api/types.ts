@@ -71,6 +71,10 @@ export interface ChainEntry {
   skipped: boolean;
   isTarget: boolean;
   isHolder: boolean;
+  /** This level filed the report itself: nothing to 签收 here. */
+  originated: boolean;
+  /** The level may 签收 now (received from below, neither signed nor forwarded). */
+  signable: boolean;
   forwardNote?: string | null;
   status: DeadlineStatus;
 }

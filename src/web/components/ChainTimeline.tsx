@@ -26,7 +26,7 @@ function EntryContent({ entry }: { entry: ChainEntry }) {
   return (
     <Space orientation="vertical" size={2} style={{ fontSize: 13 }}>
       <span>
-        {t('detail.received')}：{formatTime(entry.receivedAt)}
+        {t(entry.originated ? 'detail.originated' : 'detail.received')}：{formatTime(entry.receivedAt)}
       </span>
       {entry.signedAt && (
         <span>

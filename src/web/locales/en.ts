@@ -159,6 +159,7 @@ export const en: Translation = {
     forwarded: 'Forwarded',
     signed: 'Signed',
     due: 'Due',
+    originated: 'Filed here',
     notReceived: 'Not yet received',
     targetTag: 'Target level',
     holderTag: 'Holds it',

@@ -167,6 +167,7 @@ export const zhCN = {
     forwarded: '上报',
     signed: '签收',
     due: '时限',
+    originated: '本级报出',
     notReceived: '尚未收到',
     targetTag: '应报层级',
     holderTag: '当前所在',

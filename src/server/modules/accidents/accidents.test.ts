@@ -197,6 +197,58 @@ describe('reporting chain (逐级上报, 2 h per level)', () => {
     expect(res.body.error.code).toBe('NOT_RECEIVED');
   });
 
+  it('签收 is for a level that received the report from below: once, before it forwards (issue 14 §1)', async () => {
+    const v = await create(county, { deaths: 3 }); // 较大: target province
+    expect(entry(v, 'county')).toMatchObject({ originated: true, signable: false });
+    // The county filed it itself: nothing to sign for, before or after the city forwarded and the province signed.
+    const own = await county.post(`/api/accidents/${v.id}/sign`, {});
+    expect([own.status, own.body.error.code]).toEqual([409, 'SIGN_OWN_REPORT']);
+
+    t.clock.set(new Date(T0 + 10 * MIN));
+    await county.post(`/api/accidents/${v.id}/forward`, {});
+    const atCity = (await city.get(`/api/accidents/${v.id}`)).body;
+    expect(entry(atCity, 'city')).toMatchObject({ originated: false, signable: true });
+    t.clock.set(new Date(T0 + 20 * MIN));
+    expect((await city.post(`/api/accidents/${v.id}/sign`, {})).status).toBe(200);
+    // A retried sign is answered with the first signature, not a second one.
+    t.clock.set(new Date(T0 + 25 * MIN));
+    const retry = await city.post(`/api/accidents/${v.id}/sign`, {});
+    expect([retry.status, entry(retry.body, 'city').signedAt]).toEqual([200, iso(T0 + 20 * MIN)]);
+    await city.post(`/api/accidents/${v.id}/forward`, {});
+    t.clock.set(new Date(T0 + 40 * MIN));
+    expect((await province.post(`/api/accidents/${v.id}/sign`, {})).status).toBe(200);
+    expect((await county.post(`/api/accidents/${v.id}/sign`, {})).body.error.code).toBe('SIGN_OWN_REPORT');
+
+    const signs = await t.db.kysely
+      .selectFrom('audit_log')
+      .select(['region_code', 'after'])
+      .where('entity_id', '=', v.id)
+      .where('action', '=', 'accident.sign')
+      .orderBy('at')
+      .execute();
+    expect(signs.map((r) => (r.after as { level: string }).level)).toEqual(['city', 'province']);
+    const view = (await province.get(`/api/accidents/${v.id}`)).body;
+    expect(view.chain.map((e: { signable: boolean }) => e.signable)).toEqual([false, false, false]);
+    expect(entry(view, 'county').signedAt).toBeNull();
+  });
+
+  it('a level that forwarded without signing cannot sign afterwards (the chain stays in order)', async () => {
+    const v = await create(county, { deaths: 3 });
+    await county.post(`/api/accidents/${v.id}/forward`, {});
+    await city.post(`/api/accidents/${v.id}/forward`, {});
+    const late = await city.post(`/api/accidents/${v.id}/sign`, {});
+    expect([late.status, late.body.error.code]).toEqual([409, 'SIGN_AFTER_FORWARD']);
+    expect(entry((await city.get(`/api/accidents/${v.id}`)).body, 'city').signedAt).toBeNull();
+  });
+
+  it('a report filed at its target level by that level is there on filing: done, nothing to sign', async () => {
+    const v = await create(city); // 一般: the city is the target and filed it
+    expect(entry(v, 'city')).toMatchObject({ originated: true, signable: false, status: 'done' });
+    expect(v.status).not.toBe('overdue');
+    t.clock.set(new Date(T0 + 3 * HOUR));
+    expect(entry((await city.get(`/api/accidents/${v.id}`)).body, 'city').status).toBe('done');
+  });
+
   it('forwarding to a level not above the holder is a 400 on toLevel', async () => {
     const v = await create(county);
     const res = await county.post(`/api/accidents/${v.id}/forward`, { toLevel: 'county' });
@@ -710,6 +762,9 @@ describe('enterprise filing (单位 → 县级, 1 h)', () => {
     expect(res.body.flags).not.toContain('unit_late');
     // the county bureau sees it and forwards it
     expect((await county.get(`/api/accidents/${res.body.id}`)).status).toBe(200);
+    // received from below: the county signs for it, then forwards it
+    expect(entry(res.body, 'county')).toMatchObject({ originated: false, signable: true });
+    expect((await county.post(`/api/accidents/${res.body.id}/sign`, {})).status).toBe(200);
     expect((await county.post(`/api/accidents/${res.body.id}/forward`, {})).status).toBe(200);
   });
 

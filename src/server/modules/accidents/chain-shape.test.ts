@@ -103,8 +103,10 @@ describe('reporting chain where a level of government does not exist', () => {
     expect(res.body.holderLevel).toBe('city');
     expect(res.body.targetLevel).toBe('city');
     expect(levels(res.body)).toEqual(['city']);
+    // Filed by the 东莞 bureau itself at its target level: there on filing, nothing to 签收.
+    expect(res.body.chain[0]).toMatchObject({ level: 'city', status: 'done', originated: true });
     const signed = await dongguan.post(`/api/accidents/${res.body.id}/sign`, {});
-    expect(signed.body.chain[0]).toMatchObject({ level: 'city', status: 'done' });
+    expect(signed.body.error.code).toBe('SIGN_OWN_REPORT');
     expect((await dongguan.post(`/api/accidents/${res.body.id}/forward`, {})).body.error.code).toBe('CHAIN_COMPLETE');
   });
 

@@ -44,7 +44,14 @@ describe('chain-state', () => {
         signed_at: null,
         skipped: false,
         applicable: true,
+        originated: true,
       }),
-    ).toMatchObject({ level: 'city', dueAt: new Date('2026-11-25T03:00:00Z'), forwardedAt: null, skipped: false });
+    ).toMatchObject({
+      level: 'city',
+      dueAt: new Date('2026-11-25T03:00:00Z'),
+      forwardedAt: null,
+      skipped: false,
+      originated: true,
+    });
   });
 });

@@ -7,7 +7,7 @@ const date = (v: Date | string | null) => (v ? new Date(v) : null);
 /** The chain columns the domain rules read. */
 export type ChainStateRow = Pick<
   ChainRow,
-  'level' | 'received_at' | 'forwarded_at' | 'due_at' | 'signed_at' | 'skipped' | 'applicable'
+  'level' | 'received_at' | 'forwarded_at' | 'due_at' | 'signed_at' | 'skipped' | 'applicable' | 'originated'
 >;
 
 /** accidents.source of a past accident entered by 历史数据导入 (no reporting-chain clock, no nodes). */
@@ -30,6 +30,7 @@ export function toChainState(r: ChainStateRow): ChainEntryState {
     signedAt: date(r.signed_at),
     skipped: r.skipped,
     applicable: r.applicable,
+    originated: r.originated,
   };
 }
 

@@ -8,6 +8,7 @@ import {
   entryStatus,
   holderOf,
   levelsOf,
+  signRefusal,
   visibleLevels,
 } from '../../../domain/reporting-chain.js';
 import { IMPORT_SOURCE, nodeFactsOf, toChainState } from './chain-state.js';
@@ -89,6 +90,10 @@ export function presentAccident(
         skipped: s.skipped,
         isTarget: level === target,
         isHolder: level === holder?.level,
+        /** This level filed the report itself: nothing to 签收 here. */
+        originated: s.originated ?? false,
+        /** The level may 签收 now: it received the report from below and has neither signed nor forwarded it. */
+        signable: signRefusal(s) === undefined,
         forwardNote: s.row.forward_note,
         status: entryStatus(s, target, now),
       },

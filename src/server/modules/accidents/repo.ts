@@ -394,7 +394,17 @@ export async function chainsOf(
   if (accidents.length === 0) return [];
   return db
     .selectFrom('accident_chain')
-    .select(['accident_id', 'level', 'received_at', 'forwarded_at', 'due_at', 'signed_at', 'skipped', 'applicable'])
+    .select([
+      'accident_id',
+      'level',
+      'received_at',
+      'forwarded_at',
+      'due_at',
+      'signed_at',
+      'skipped',
+      'applicable',
+      'originated',
+    ])
     .where((eb) =>
       eb(
         eb.refTuple('region_code', 'accident_id'),

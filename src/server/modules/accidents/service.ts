@@ -31,6 +31,8 @@ import {
   levelIndex,
   levelsOf,
   nextApplicableLevel,
+  type SignRefusal,
+  signRefusal,
   targetLevelOf,
 } from '../../../domain/reporting-chain.js';
 import { DAY_MS, shanghaiDay, startOfShanghaiDay } from '../../../domain/time.js';
@@ -38,7 +40,7 @@ import { type Actor, coversRegion } from '../../auth/actor.js';
 import type { AppContext } from '../../context.js';
 import type { Db } from '../../db/connection.js';
 import type { Database } from '../../db/schema.js';
-import { AppError, fieldError } from '../../errors.js';
+import { AppError, type ErrorCode, fieldError } from '../../errors.js';
 import { appendAudit, auditRow } from '../audit/service.js';
 import { once, type PendingAnswer } from '../idempotency/service.js';
 import { lookupRegion } from '../regions/lookup.js';
@@ -342,6 +344,9 @@ async function insertAccident(
   // Timeliness is not judged on a record that was never reported through the platform.
   const flags = !historical && isUnitLate(occurredAt, receivedAt) ? ['unit_late'] : [];
 
+  // The filing bureau's own level is the report's origin (nothing to 签收 there); a unit's or a town's report is
+  // received by the county from below.
+  const originLevel = !historical && !filedBelowCounty ? holderLevel : undefined;
   const chain: (ChainEntryState & { levelRegionCode: string; applicable: boolean })[] = CHAIN_LEVELS.map((level) => {
     const base = {
       level,
@@ -349,6 +354,7 @@ async function insertAccident(
       forwardedAt: null,
       signedAt: null,
       applicable: true,
+      originated: level === originLevel,
     };
     if (!levels.includes(level)) return { ...base, receivedAt: null, dueAt: null, skipped: true, applicable: false };
     if (historical) return { ...base, receivedAt: null, dueAt: null, skipped: false };
@@ -423,6 +429,7 @@ async function insertAccident(
     signed_by: null,
     skipped: e.skipped,
     applicable: e.applicable,
+    originated: e.originated ?? false,
   }));
   const snapshot = snapshotOf(row);
   const revision: repo.RevisionRow = {
@@ -805,6 +812,12 @@ export async function forwardAccident(
   return result.view;
 }
 
+const SIGN_REFUSALS = {
+  not_received: 'NOT_RECEIVED',
+  own_report: 'SIGN_OWN_REPORT',
+  already_forwarded: 'SIGN_AFTER_FORWARD',
+} as const satisfies Record<Exclude<SignRefusal, 'already_signed'>, ErrorCode>;
+
 export async function signAccident(ctx: AppContext, actor: Actor, id: string, note?: string): Promise<AccidentView> {
   const now = ctx.now();
   const result = await ctx.db.kysely.transaction().execute(async (trx) => {
@@ -812,9 +825,11 @@ export async function signAccident(ctx: AppContext, actor: Actor, id: string, no
     if (!a) throw new AppError('NOT_FOUND');
     const chainRows = await repo.chainOf(trx, a);
     const mine = actorLevel(actor, chainRows);
-    if (!mine?.received_at) throw new AppError('NOT_RECEIVED');
-    // Signing twice is harmless: the first signature stands.
-    if (mine.signed_at) return { a, signed: false, view: await loadView(trx, a, now) };
+    const refusal = signRefusal(mine && toChainState(mine));
+    // Signing twice is harmless (a retried request): the first signature stands.
+    if (refusal === 'already_signed') return { a, signed: false, view: await loadView(trx, a, now) };
+    if (refusal) throw new AppError(SIGN_REFUSALS[refusal]);
+    if (!mine) throw new AppError('NOT_RECEIVED');
     await trx
       .updateTable('accident_chain')
       .set({ signed_at: now, signed_by: actor.userId })

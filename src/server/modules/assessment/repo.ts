@@ -99,7 +99,10 @@ export async function assessmentCounts(db: Q, s: AssessmentScope): Promise<Count
     step AS (
       SELECT acc.id, c.level_region_code, acc.child_prefix, c.due_at,
              CASE WHEN array_position(${LEVELS}, c.level) < array_position(${LEVELS}, acc.target_level)
-                  THEN c.forwarded_at ELSE coalesce(c.signed_at, c.forwarded_at) END AS done_at
+                  THEN c.forwarded_at
+                  -- Filed at the target level by its own bureau: there on filing (reporting-chain.ts entryDoneAt).
+                  WHEN c.originated THEN c.received_at
+                  ELSE coalesce(c.signed_at, c.forwarded_at) END AS done_at
       FROM acc
       JOIN accident_chain c ON c.region_code = acc.region_code AND c.accident_id = acc.id
       WHERE c.applicable AND NOT c.skipped AND c.received_at IS NOT NULL AND c.due_at IS NOT NULL

@@ -18,7 +18,7 @@ export interface ReportActions {
 export function actionsFor(me: Me | null | undefined, a: AccidentView): ReportActions {
   const mine = me ? a.chain.find((c) => c.regionCode === me.regionCode && me.org.kind === 'bureau') : undefined;
   return {
-    canSign: mayDo(me, 'accident.sign') && !!mine?.receivedAt && !mine.signedAt && !mine.skipped,
+    canSign: mayDo(me, 'accident.sign') && !!mine?.signable,
     canForward: mayDo(me, 'accident.forward') && !!mine?.isHolder && mine.level !== 'national',
     canFollowup: mayDo(me, 'accident.followup') && !a.final,
   };
