@@ -16,7 +16,7 @@ const facts = (f: Partial<NodeFacts> = {}): NodeFacts => ({
   occurredAt: OCC,
   domain: 'industrial',
   completeAt: at(HOUR),
-  firstFollowupAt: null,
+  day7ReportAt: null,
   finalAt: null,
   ...f,
 });
@@ -53,7 +53,7 @@ describe('nextDueAt', () => {
       entry('county', { receivedAt: at(HOUR), dueAt: at(3 * HOUR), forwardedAt: at(2 * HOUR) }),
       entry('city', { receivedAt: at(2 * HOUR), dueAt: at(4 * HOUR), signedAt: at(5 * HOUR) }),
     ];
-    const done = facts({ firstFollowupAt: at(2 * DAY), finalAt: at(20 * DAY) });
+    const done = facts({ day7ReportAt: at(6 * DAY + HOUR), finalAt: at(20 * DAY) });
     expect(nextDueAt(chain, 'city', done, at(21 * DAY))).toBeNull();
   });
 

@@ -94,7 +94,7 @@ describe('nodeJudgements (24 h / 7 d / 30 d)', () => {
     occurredAt: T,
     domain: 'industrial' as const,
     completeAt: null,
-    firstFollowupAt: null,
+    day7ReportAt: null,
     finalAt: null,
   };
   it.each<[string, Partial<NodeFacts>, Date, Judgement[]]>([
@@ -102,13 +102,13 @@ describe('nodeJudgements (24 h / 7 d / 30 d)', () => {
     ['nothing done, 24 h passed', {}, at(DAY + 1), ['late', 'open', 'open']],
     [
       'complete at 24 h exactly, follow-up at 7 d, final at 30 d',
-      { completeAt: at(DAY), firstFollowupAt: at(7 * DAY), finalAt: at(30 * DAY) },
+      { completeAt: at(DAY), day7ReportAt: at(7 * DAY), finalAt: at(30 * DAY) },
       at(40 * DAY),
       ['on_time', 'on_time', 'on_time'],
     ],
     [
       'final on day 8 of a road accident (7 d window)',
-      { domain: 'road_traffic', completeAt: T, firstFollowupAt: at(DAY), finalAt: at(8 * DAY) },
+      { domain: 'road_traffic', completeAt: T, day7ReportAt: at(6 * DAY), finalAt: at(8 * DAY) },
       at(40 * DAY),
       ['on_time', 'on_time', 'late'],
     ],

@@ -8,6 +8,7 @@ import {
   DOMAINS,
   directReportNodes,
   isCompleteReport,
+  isDay7Report,
   isInsideWindow,
   type NodeFacts,
   type NodeKind,
@@ -34,6 +35,19 @@ describe('windowDays / windowEndsAt', () => {
 
   it('every domain is one of the four', () => {
     expect(DOMAINS).toEqual(['industrial', 'road_traffic', 'fire', 'other']);
+  });
+});
+
+describe('isDay7Report: the 7日 node counts follow-ups from the start of the 7th day (6 × 24 h)', () => {
+  it.each<[number, boolean]>([
+    [29 * 60_000, false],
+    [2 * DAY, false],
+    [6 * DAY - 1, false],
+    [6 * DAY, true],
+    [7 * DAY, true],
+    [20 * DAY, true],
+  ])('filed at occurrence + %i ms → %s', (offset, counts) => {
+    expect(isDay7Report(OCC, at(offset))).toBe(counts);
   });
 });
 
@@ -77,7 +91,7 @@ describe('directReportNodes', () => {
     occurredAt: OCC,
     domain: 'industrial',
     completeAt: null,
-    firstFollowupAt: null,
+    day7ReportAt: null,
     finalAt: null,
     ...f,
   });
@@ -104,8 +118,8 @@ describe('directReportNodes', () => {
     ['complete 1 ms after 24 h', { completeAt: at(DAY + 1) }, 2 * DAY, { '24h': 'done_late' }],
     ['never complete, now exactly at 24 h', {}, DAY, { '24h': 'pending' }],
     ['never complete, now 24 h + 1 ms', {}, DAY + 1, { '24h': 'overdue' }],
-    ['follow-up exactly on day 7', { firstFollowupAt: at(7 * DAY) }, 8 * DAY, { '7d': 'done' }],
-    ['follow-up 1 ms after day 7', { firstFollowupAt: at(7 * DAY + 1) }, 8 * DAY, { '7d': 'done_late' }],
+    ['follow-up exactly on day 7', { day7ReportAt: at(7 * DAY) }, 8 * DAY, { '7d': 'done' }],
+    ['follow-up 1 ms after day 7', { day7ReportAt: at(7 * DAY + 1) }, 8 * DAY, { '7d': 'done_late' }],
     ['no follow-up at 7 d + 1 ms', {}, 7 * DAY + 1, { '7d': 'overdue', '30d': 'pending' }],
     ['final exactly on day 30', { finalAt: at(30 * DAY) }, 40 * DAY, { '30d': 'done' }],
     ['final 1 ms after day 30', { finalAt: at(30 * DAY + 1) }, 40 * DAY, { '30d': 'done_late' }],

@@ -142,6 +142,8 @@ export interface AccidentsTable {
   revision_count: number;
   complete_at: Timestamp | null;
   first_followup_at: Timestamp | null;
+  /** The first follow-up filed from day 7 on: the 统计直报 7日 node (migration 0019). */
+  day7_report_at: Timestamp | null;
   final_at: Timestamp | null;
   next_due_at: Timestamp | null;
   /** 核销: set when a write-off is approved; the record then leaves every statistic. */

@@ -160,6 +160,13 @@ export async function generateHistory(ctx: SeedContext, actor: (username: string
       }),
     );
     const window = scene.domain === 'road_traffic' || scene.domain === 'fire' ? 6 : 10 + Math.floor(rand() * 18);
+    // The 7日 node: a confirmation on the 7th day where the final report comes later (a few bureaus miss it).
+    if (window > 7 && rand() > 0.05) {
+      const day7At = occurred + 6 * DAY_MS + Math.floor(rand() * 20) * HOUR_MS;
+      await step(day7At, () =>
+        fileFollowup(ctx, countyDuty, id, { note: '7日续报：伤亡人数无变化', noChange: true, final: false }),
+      );
+    }
     const finalAt = occurred + window * DAY_MS + Math.floor(rand() * 8) * HOUR_MS;
     const stats = await as(`stats.${county}`);
     if (rand() > 0.03) {

@@ -492,7 +492,7 @@ describe('direct-report nodes (24 h / 7 d / 30 d)', () => {
     ['a follow-up exactly on day 7', { note: '续报' }, 7 * DAY, 'done'],
     ['a "no change" confirmation exactly on day 7', { noChange: true }, 7 * DAY, 'done'],
     ['a follow-up 1 ms after day 7', { note: '续报' }, 7 * DAY + 1, 'done_late'],
-    ['a follow-up on day 2', { minorInjuries: 2 }, 2 * DAY, 'done'],
+    ['a follow-up at the start of day 7 (6 × 24 h)', { note: '续报' }, 6 * DAY, 'done'],
   ])('7 d node: %s → %s', async (_label, followup, offset, status) => {
     const v = await create(county);
     const occurred = Date.parse(v.occurredAt);
@@ -500,6 +500,23 @@ describe('direct-report nodes (24 h / 7 d / 30 d)', () => {
     const res = await county.post(`/api/accidents/${v.id}/followups`, followup);
     expect(res.status).toBe(201);
     expect(node(res.body, '7d')).toMatchObject({ doneAt: iso(occurred + offset), status });
+  });
+
+  it('7 d node: follow-ups before the 7th day do not meet it (29 min, day 2, 1 ms before 6 × 24 h); the one on day 7 does', async () => {
+    const v = await create(county);
+    const occurred = Date.parse(v.occurredAt);
+    for (const offset of [29 * MIN, 2 * DAY, 6 * DAY - 1]) {
+      t.clock.set(new Date(occurred + offset));
+      const res = await county.post(`/api/accidents/${v.id}/followups`, {
+        note: '续报：伤亡人数无变化',
+        noChange: true,
+      });
+      expect(res.status).toBe(201);
+      expect(node(res.body, '7d')).toMatchObject({ doneAt: null, status: 'pending' });
+    }
+    t.clock.set(new Date(occurred + 6 * DAY + 5 * HOUR));
+    const day7 = await county.post(`/api/accidents/${v.id}/followups`, { note: '7日续报', noChange: true });
+    expect(node(day7.body, '7d')).toMatchObject({ doneAt: iso(occurred + 6 * DAY + 5 * HOUR), status: 'done' });
   });
 
   it('7 d node is overdue at day 7 + 1 ms without a follow-up (pending exactly at day 7)', async () => {
@@ -565,7 +582,12 @@ describe('direct-report nodes (24 h / 7 d / 30 d)', () => {
     await county.post(`/api/accidents/${v.id}/forward`, {});
     await city.post(`/api/accidents/${v.id}/sign`, {});
     t.clock.set(new Date(T0 + 3 * DAY));
-    const res = await county.post(`/api/accidents/${v.id}/followups`, { final: true, noChange: true });
+    const final = await county.post(`/api/accidents/${v.id}/followups`, { final: true, noChange: true });
+    // An early 终报 meets the 30 d node; the 7 d node still wants the casualties as they stand on day 7.
+    expect(final.body.status).toBe('pending');
+    expect(final.body.nextDueAt).toBe(iso(Date.parse(v.occurredAt) + 7 * DAY));
+    t.clock.set(new Date(Date.parse(v.occurredAt) + 6 * DAY + HOUR));
+    const res = await county.post(`/api/accidents/${v.id}/followups`, { noChange: true, note: '7日续报' });
     expect(res.body.status).toBe('done');
     expect(res.body.nextDueAt).toBeNull();
   });
@@ -833,8 +855,8 @@ describe('GET /api/accidents: filters, paging, newest first, jurisdiction', () =
 
   beforeAll(async () => {
     t.clock.set(T0_ISO);
-    // A: 370303 一般 industrial, 5 h ago — then completed (chain signed, final filed) → done
-    A = await create(county, { unitName: `${tag}-甲`, occurredAt: iso(T0 - 5 * HOUR), domain: 'industrial' });
+    // A: 370303 一般 industrial, 6 days 5 h ago — then completed (chain signed, final filed on its 7th day) → done
+    A = await create(county, { unitName: `${tag}-甲`, occurredAt: iso(T0 - 6 * DAY - 5 * HOUR), domain: 'industrial' });
     // B: 370303 较大 road traffic, 4 h ago, received 3 h ago → its county deadline passed 1 h ago → overdue
     B = await create(county, {
       unitName: `${tag}-乙`,

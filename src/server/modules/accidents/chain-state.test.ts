@@ -9,14 +9,14 @@ describe('chain-state', () => {
         occurred_at: new Date('2026-11-25T01:00:00Z'),
         domain: 'fire',
         complete_at: new Date('2026-11-25T02:00:00Z'),
-        first_followup_at: null,
+        day7_report_at: null,
         final_at: null,
       }),
     ).toEqual({
       occurredAt: new Date('2026-11-25T01:00:00Z'),
       domain: 'fire',
       completeAt: new Date('2026-11-25T02:00:00Z'),
-      firstFollowupAt: null,
+      day7ReportAt: null,
       finalAt: null,
       historical: false,
     });
@@ -27,7 +27,7 @@ describe('chain-state', () => {
       occurred_at: new Date(),
       domain: 'industrial',
       complete_at: null,
-      first_followup_at: null,
+      day7_report_at: null,
       final_at: null,
     };
     expect(nodeFactsOf({ ...row, source: 'import' }).historical).toBe(true);

@@ -14,10 +14,7 @@ export type ChainStateRow = Pick<
 export const IMPORT_SOURCE = 'import';
 
 /** The accident columns that decide its direct-report nodes (`source`: whether it is a historical record). */
-export type NodeFactsRow = Pick<
-  AccidentRow,
-  'occurred_at' | 'domain' | 'complete_at' | 'first_followup_at' | 'final_at'
-> &
+export type NodeFactsRow = Pick<AccidentRow, 'occurred_at' | 'domain' | 'complete_at' | 'day7_report_at' | 'final_at'> &
   Partial<Pick<AccidentRow, 'source'>>;
 
 /** A stored chain row as the domain rules see it. */
@@ -40,7 +37,7 @@ export function nodeFactsOf(a: NodeFactsRow): NodeFacts {
     occurredAt: new Date(a.occurred_at),
     domain: a.domain as AccidentDomain,
     completeAt: date(a.complete_at),
-    firstFollowupAt: date(a.first_followup_at),
+    day7ReportAt: date(a.day7_report_at),
     finalAt: date(a.final_at),
     historical: a.source === IMPORT_SOURCE,
   };

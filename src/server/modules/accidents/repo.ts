@@ -373,7 +373,7 @@ export async function accidentsDueBetween(
       'occurred_at',
       'domain',
       'complete_at',
-      'first_followup_at',
+      'day7_report_at',
       'final_at',
       'source',
     ])

@@ -15,7 +15,7 @@ import {
   TEXT_FIELDS,
 } from '../../../contracts/accidents.js';
 import { nextDueAt } from '../../../domain/accident-deadlines.js';
-import { type AccidentDomain, isCompleteReport, isInsideWindow } from '../../../domain/direct-report.js';
+import { type AccidentDomain, isCompleteReport, isDay7Report, isInsideWindow } from '../../../domain/direct-report.js';
 import { type Grade, gradeOf } from '../../../domain/grade.js';
 import { ancestorAt } from '../../../domain/region-code.js';
 import {
@@ -406,6 +406,7 @@ async function insertAccident(
     revision_count: 1,
     complete_at: complete ? now : null,
     first_followup_at: null,
+    day7_report_at: null,
     final_at: historical ? now : null,
     next_due_at: null as Date | null,
     import_id: historical?.importId ?? null,
@@ -622,6 +623,7 @@ export async function fileFollowup(
       flags: [...flags],
       revision_count: a.revision_count + 1,
       first_followup_at: a.first_followup_at ?? now,
+      day7_report_at: a.day7_report_at ?? (isDay7Report(new Date(a.occurred_at), now) ? now : null),
       final_at: a.final_at ?? (input.final ? now : null),
       updated_at: now,
     };
@@ -646,6 +648,7 @@ export async function fileFollowup(
         flags: next.flags,
         revision_count: next.revision_count,
         first_followup_at: next.first_followup_at,
+        day7_report_at: next.day7_report_at,
         final_at: next.final_at,
         complete_at: next.complete_at,
         next_due_at: next.next_due_at,

@@ -62,7 +62,7 @@ beforeAll(async () => {
     users[name] = await t.as(name);
   }
 
-  // 张店 A1: received in 30 min, complete, forwarded in 30 min, signed by the city in 30 min, 无变化确认 on day 2,
+  // 张店 A1: received in 30 min, complete, forwarded in 30 min, signed by the city in 30 min, 无变化确认 on day 7,
   // 终报 on day 10 — on time everywhere.
   ids.A1 = await fileAt('2026-10-05T09:30:00+08:00', 'duty.370303', {
     occurredAt: '2026-10-05T09:00:00+08:00',
@@ -70,7 +70,7 @@ beforeAll(async () => {
   });
   await act('2026-10-05T10:00:00+08:00', 'duty.370303', `/api/accidents/${ids.A1}/forward`);
   await act('2026-10-05T10:30:00+08:00', 'duty.370300', `/api/accidents/${ids.A1}/sign`);
-  await act('2026-10-07T09:00:00+08:00', 'duty.370303', `/api/accidents/${ids.A1}/followups`, { noChange: true });
+  await act('2026-10-11T15:00:00+08:00', 'duty.370303', `/api/accidents/${ids.A1}/followups`, { noChange: true });
   await act('2026-10-15T09:00:00+08:00', 'duty.370303', `/api/accidents/${ids.A1}/followups`, { final: true });
 
   // 淄川 B1: received 2 h after, without 已采取的措施 (incomplete), never forwarded, never followed up.
@@ -82,7 +82,8 @@ beforeAll(async () => {
     measuresTaken: undefined,
   });
   // 淄川 B2: the same unit 30 min later, filed again (重复报送) with the duplicate check overridden; received 1 h 35
-  // min after (late), forwarded in time, signed by the city late (the city's step, not 淄川's), 终报 on day 3.
+  // min after (late), forwarded in time, signed by the city late (the city's step, not 淄川's), 终报 on day 3, the
+  // 7日 confirmation on day 7.
   ids.B2 = await fileAt('2026-10-06T10:05:00+08:00', 'duty.370302', {
     occurredAt: '2026-10-06T08:30:00+08:00',
     regionCode: '370302',
@@ -93,6 +94,7 @@ beforeAll(async () => {
   await act('2026-10-06T11:00:00+08:00', 'duty.370302', `/api/accidents/${ids.B2}/forward`);
   await act('2026-10-06T14:30:00+08:00', 'duty.370300', `/api/accidents/${ids.B2}/sign`);
   await act('2026-10-09T09:00:00+08:00', 'duty.370302', `/api/accidents/${ids.B2}/followups`, { final: true });
+  await act('2026-10-12T20:00:00+08:00', 'duty.370302', `/api/accidents/${ids.B2}/followups`, { noChange: true });
 
   // 临淄 C1: 重大事故 (10 deaths), received in 20 min, the county forwards in time, the city late, the province in
   // time, the ministry signs; one 续报 on day 1 (2 required), no 终报.
@@ -109,7 +111,7 @@ beforeAll(async () => {
   await act('2026-10-08T14:00:00+08:00', 'duty.000000', `/api/accidents/${ids.C1}/sign`);
   await act('2026-10-09T09:00:00+08:00', 'duty.370305', `/api/accidents/${ids.C1}/followups`, { note: '续报' });
 
-  // 济南 历下 D1: like A1.
+  // 济南 历下 D1: like A1 (终报 on day 1, the 7日 confirmation on day 7).
   ids.D1 = await fileAt('2026-10-05T09:30:00+08:00', 'duty.370102', {
     occurredAt: '2026-10-05T09:00:00+08:00',
     regionCode: '370102',
@@ -119,6 +121,7 @@ beforeAll(async () => {
   await act('2026-10-05T10:00:00+08:00', 'duty.370102', `/api/accidents/${ids.D1}/forward`);
   await act('2026-10-05T10:30:00+08:00', 'duty.370100', `/api/accidents/${ids.D1}/sign`);
   await act('2026-10-06T09:00:00+08:00', 'duty.370102', `/api/accidents/${ids.D1}/followups`, { final: true });
+  await act('2026-10-11T15:00:00+08:00', 'duty.370102', `/api/accidents/${ids.D1}/followups`, { noChange: true });
 
   // Left out: a late one in 张店 that was written off (核销), and one just before the period.
   ids.W = await fileAt('2026-10-10T12:00:00+08:00', 'duty.370303', {
@@ -195,18 +198,18 @@ describe('metrics, score and ranking', () => {
     expect(zichuan.metrics.forwardedOnTime.rate).toBe(50);
     expect(zichuan).toMatchObject({ accidents: 2, duplicates: { count: 1, deduction: 10 }, score: 30, rank: 3 });
 
-    // 临淄: the city's late forwarding is the city's; 30 d node overdue; a 重大事故 needs 2 follow-ups, has 1:
-    // 20 + 25 + 25 × ⅔ + 0 + 15 = 76.67 → 76.7.
+    // 临淄: the city's late forwarding is the city's; the 续报 of day 1 does not meet the 7 d node (it wants day 7)
+    // and the 30 d node is overdue; a 重大事故 needs 2 follow-ups, has 1: 20 + 25 + 25 × ⅓ + 0 + 15 = 68.33 → 68.3.
     const linzi = child(a, '370305');
     expect(shares(linzi)).toEqual({
       receivedOnTime: [1, 1],
       forwardedOnTime: [1, 1],
-      nodesOnTime: [2, 3],
+      nodesOnTime: [1, 3],
       followupCoverage: [0, 1],
       completeness: [1, 1],
     });
-    expect(linzi).toMatchObject({ score: 76.7, rank: 2 });
-    expect(linzi.metrics.nodesOnTime.rate).toBe(66.7);
+    expect(linzi).toMatchObject({ score: 68.3, rank: 2 });
+    expect(linzi.metrics.nodesOnTime.rate).toBe(33.3);
 
     // Counties without accidents: no data, no rank, after the ranked ones.
     const ranked = a.children.filter((c: { rank: number | null }) => c.rank !== null);
@@ -217,11 +220,11 @@ describe('metrics, score and ranking', () => {
     expect(child(a, '370304').metrics.receivedOnTime).toEqual({ numerator: 0, denominator: 0, rate: null });
 
     // The city: 4 accidents; steps inside Zibo 4 of 7 in time (the city signed A1 in time, B2 late, forwarded C1
-    // late); 20×½ + 25×4/7 + 25×8/12 + 15×½ + 15×¾ = 59.70, minus 20 × ¼ = 54.7.
+    // late); 20×½ + 25×4/7 + 25×7/12 + 15×½ + 15×¾ = 57.62, minus 20 × ¼ = 52.6.
     expect(shares(a.region)).toEqual({
       receivedOnTime: [2, 4],
       forwardedOnTime: [4, 7],
-      nodesOnTime: [8, 12],
+      nodesOnTime: [7, 12],
       followupCoverage: [2, 4],
       completeness: [3, 4],
     });
@@ -229,13 +232,13 @@ describe('metrics, score and ranking', () => {
       code: '370300',
       accidents: 4,
       duplicates: { count: 1, deduction: 5 },
-      score: 54.7,
+      score: 52.6,
     });
   });
 
   it('a province ranks its cities; a city scores as it does for itself', async () => {
     const a = (await as('stats.370000').get(`/api/assessment?regionCode=370000&${OCTOBER}`)).body;
-    expect(child(a, '370300')).toMatchObject({ score: 54.7, rank: 2, accidents: 4 });
+    expect(child(a, '370300')).toMatchObject({ score: 52.6, rank: 2, accidents: 4 });
     expect(child(a, '370100')).toMatchObject({ score: 100, rank: 1, accidents: 1 });
     expect(a.children.filter((c: { rank: unknown }) => c.rank !== null)).toHaveLength(2);
     // The province's own step (C1 forwarded to the ministry in time) counts for the province.
@@ -319,9 +322,9 @@ describe('export', () => {
     ws.eachRow((row) => rows.push((row.values as unknown[]).slice(1)));
     const byName = (name: string) => rows.find((r) => r[1] === name) as unknown[];
     expect(byName('张店区').slice(0, 4)).toEqual([1, '张店区', 100, 1]);
-    expect(byName('临淄区').slice(0, 3)).toEqual([2, '临淄区', 76.7]);
+    expect(byName('临淄区').slice(0, 3)).toEqual([2, '临淄区', 68.3]);
     expect(byName('淄川区').slice(0, 3)).toEqual([3, '淄川区', 30]);
-    expect(byName('淄博市（全辖区）').slice(2, 4)).toEqual([54.7, 4]);
+    expect(byName('淄博市（全辖区）').slice(2, 4)).toEqual([52.6, 4]);
     // Two header rows: the metric groups merged over 达标 / 应计 / 比率(%).
     expect(rows.some((r) => r.includes('接报及时率'))).toBe(true);
     expect(rows.some((r) => r.includes('比率(%)'))).toBe(true);
@@ -332,7 +335,7 @@ describe('export', () => {
     // CSV filter options: comma, double quote, UTF-8 (76).
     const csv = (await convertDocument(res.body, 'xlsx', 'csv:Text - txt - csv (StarCalc):44,34,76')).toString('utf8');
     expect(csv).toContain('张店区');
-    expect(csv).toContain('76.7');
+    expect(csv).toContain('68.3');
   }, 120_000);
 });
 

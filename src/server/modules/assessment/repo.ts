@@ -10,7 +10,7 @@
  *   region (or child) whose subtree holds the bureau that owed it (level_region_code), so a city's own forwarding
  *   counts in the city's score, not in its counties';
  * - nodes: 24 h, 7 d and 30 d (7 d for road traffic and fire) after occurrence, from complete_at,
- *   first_followup_at and final_at; judged once done or past due;
+ *   day7_report_at and final_at; judged once done or past due;
  * - follow-ups: revision_count − 1 of them, 1 required (2 for 重大/特别重大), judged from day 7 or once covered;
  * - duplicates: the flag `duplicate`, or an earlier record (created before it) of the same county within ±2 h with
  *   the same unit name or credit code.
@@ -85,7 +85,7 @@ export async function assessmentCounts(db: Q, s: AssessmentScope): Promise<Count
     WITH ch (code, prefix) AS (${childValues(s.children)}),
     acc AS (
       SELECT a.region_code, a.id, a.occurred_at, a.received_at, a.domain, a.grade, a.target_level,
-             a.complete_at, a.first_followup_at, a.final_at, a.revision_count, a.flags,
+             a.complete_at, a.day7_report_at, a.final_at, a.revision_count, a.flags,
              a.unit_name, a.unit_credit_code, a.address, a.summary, a.measures_taken, a.created_at,
              ch.code AS child, ch.prefix AS child_prefix,
              a.occurred_at + CASE WHEN a.domain IN ('road_traffic', 'fire') THEN ${NODE_30D_SHORT} ELSE ${NODE_30D} END
@@ -121,10 +121,10 @@ export async function assessmentCounts(db: Q, s: AssessmentScope): Promise<Count
         acc.received_at <= acc.occurred_at + ${hours(UNIT_REPORT_LIMIT_MS)} AS received_on_time,
         s.child_due, s.child_on_time, s.region_due, s.region_on_time,
         (acc.complete_at IS NOT NULL OR acc.occurred_at + ${NODE_24H} < ${now})::int
-          + (acc.first_followup_at IS NOT NULL OR acc.occurred_at + ${NODE_7D} < ${now})::int
+          + (acc.day7_report_at IS NOT NULL OR acc.occurred_at + ${NODE_7D} < ${now})::int
           + (acc.final_at IS NOT NULL OR acc.final_due < ${now})::int AS nodes_due,
         coalesce(acc.complete_at <= acc.occurred_at + ${NODE_24H}, false)::int
-          + coalesce(acc.first_followup_at <= acc.occurred_at + ${NODE_7D}, false)::int
+          + coalesce(acc.day7_report_at <= acc.occurred_at + ${NODE_7D}, false)::int
           + coalesce(acc.final_at <= acc.final_due, false)::int AS nodes_on_time,
         acc.revision_count - 1 >= CASE WHEN acc.grade IN ('major', 'especially_major') THEN 2 ELSE 1 END AS covered,
         acc.occurred_at + ${hours(FOLLOWUP_JUDGED_AFTER_MS)} < ${now} AS followup_judged,
