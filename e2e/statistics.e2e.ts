@@ -76,14 +76,15 @@ describe.skipIf(!hasChromium)('statistics in the browser', () => {
     expect(new URL(page.url()).searchParams.get('path')).toBe('370000,370300');
     await page.screenshot({ path: join(ARTIFACTS, 'cockpit-city-1920.png') });
 
-    // 淄博市 → 张店区: its towns and 县本级; the figures are the county's own.
+    // 淄博市 → 张店区: its towns that hold accidents and 区本级; the figures are the county's own.
     await page.locator('[data-testid=tile-370303]').click();
     await page.waitForFunction(
       () => document.querySelector('[data-testid=cockpit-trail]')?.textContent?.includes('张店区'),
       undefined,
       { timeout: UI_TIMEOUT },
     );
-    await page.locator('[data-testid=tile-370303]').waitFor({ timeout: UI_TIMEOUT }); // 县本级
+    await page.locator('[data-testid=tile-370303]').waitFor({ timeout: UI_TIMEOUT }); // 区本级
+    expect(await page.locator('[data-testid=tile-370303]').textContent()).toContain('区本级');
     const countyDeaths = await page.locator('[data-testid=kpi-deaths] .ant-statistic-content').textContent();
     expect(Number(countyDeaths?.replace(/,/g, ''))).toBeLessThanOrEqual(Number(provinceDeaths?.replace(/,/g, '')));
     await page.screenshot({ path: join(ARTIFACTS, 'cockpit-county-1920.png') });

@@ -6,6 +6,7 @@ import {
   isWithin,
   levelOfCode,
   NATIONAL_CODE,
+  ownRowLabel,
   type RegionLevel,
   subtreePrefix,
 } from './region-code.js';
@@ -83,5 +84,20 @@ describe('ancestorAt', () => {
     ['370112', 'city', '370100'],
   ])('%s at %s → %s', (code, level, ancestor) => {
     expect(ancestorAt(code, level)).toBe(ancestor);
+  });
+});
+
+describe('ownRowLabel: the own row (本级) beside the children', () => {
+  it.each([
+    [{ level: 'county', name: '张店区' }, '区本级'],
+    [{ level: 'county', name: '桓台县' }, '县本级'],
+    [{ level: 'county', name: '滕州市' }, '市本级'],
+    [{ level: 'county', name: '鄂托克旗' }, '旗本级'],
+    [{ level: 'county', name: '神农架林区' }, '区本级'],
+    [{ level: 'county', name: '某特区' }, '区本级'],
+    [{ level: 'city', name: '淄博市' }, '淄博市本级'],
+    [{ level: 'province', name: '山东省' }, '山东省本级'],
+  ])('%j → %s', (region, label) => {
+    expect(ownRowLabel(region)).toBe(label);
   });
 });

@@ -57,3 +57,17 @@ export function ancestorAt(code: string, level: RegionLevel): string {
       return code;
   }
 }
+
+/** The kinds of county-level division, by the last character of the name (区划名称的通名). */
+const COUNTY_KINDS = ['区', '县', '市', '旗'] as const;
+
+/**
+ * The label of a region's own row (本级) beside its children in a table: accidents and units filed at the region
+ * itself. A county-level division says what it is — 区本级 for a 市辖区, 县本级, 市本级 for a 县级市, 旗本级 — and
+ * a city or province its name (淄博市本级).
+ */
+export function ownRowLabel(region: { level: string; name: string }): string {
+  if (region.level !== 'county') return `${region.name}本级`;
+  const kind = COUNTY_KINDS.find((k) => region.name.endsWith(k)) ?? '县';
+  return `${kind}本级`;
+}

@@ -37,7 +37,7 @@ import {
   type MajorHazardGrade,
   type UnitEvaluation,
 } from '../../../domain/major-hazard.js';
-import { subtreePrefix } from '../../../domain/region-code.js';
+import { ownRowLabel, subtreePrefix } from '../../../domain/region-code.js';
 import { shanghaiDate } from '../../../domain/time.js';
 import { type Actor, coversRegion } from '../../auth/actor.js';
 import type { AppContext } from '../../context.js';
@@ -411,8 +411,6 @@ async function regionSplit(ctx: AppContext, code: string) {
   };
 }
 
-const selfLabel = (r: { level: string; name: string }) => (r.level === 'county' ? '县本级' : `${r.name}本级`);
-
 export async function hazardSummary(ctx: AppContext, actor: Actor, regionCode: string | undefined) {
   const code = regionCode ?? actor.regionCode;
   checkFilterRegion(actor, code);
@@ -428,7 +426,7 @@ export async function hazardSummary(ctx: AppContext, actor: Actor, regionCode: s
     unfiled: r?.unfiled ?? 0,
   });
   const list = children.map((c) => row(c.code, c.name));
-  if (rows.has(code)) list.push(row(code, selfLabel(region)));
+  if (rows.has(code)) list.push(row(code, ownRowLabel(region)));
   return {
     region: row(
       region.code,
@@ -549,7 +547,7 @@ export async function censusProgress(
     majorUnits: r?.major_units ?? 0,
   });
   const list = children.map((ch) => present(ch.code, ch.name, byKey.get(ch.code)));
-  if (byKey.has(code)) list.push(present(code, selfLabel(region), byKey.get(code)));
+  if (byKey.has(code)) list.push(present(code, ownRowLabel(region), byKey.get(code)));
   return { census: await presentCensus(ctx, c), region: present(code, region.name, total), children: list };
 }
 

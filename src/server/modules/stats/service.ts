@@ -18,7 +18,7 @@ import type {
 import { ACCIDENT_TYPE_ENTRIES, INDUSTRY_SECTIONS } from '../../../domain/codes.js';
 import { DOMAIN_LABELS, DOMAINS } from '../../../domain/direct-report.js';
 import { GRADE_LABELS, GRADES } from '../../../domain/grade.js';
-import { subtreePrefix } from '../../../domain/region-code.js';
+import { ownRowLabel, subtreePrefix } from '../../../domain/region-code.js';
 import {
   compare,
   INDICATOR_KEYS,
@@ -127,23 +127,32 @@ async function dimensionOf(
   by: BreakdownDimension,
   q: StatsBreakdownQuery,
   r: Resolved,
-): Promise<{ expected: KeyLabel[]; key: repo.BreakdownKey; labelOf: (key: string) => string }> {
+): Promise<{
+  expected: KeyLabel[];
+  /** A row after all others, whatever the data (a region's own row, 本级, after its children). */
+  last?: KeyLabel | undefined;
+  key: repo.BreakdownKey;
+  labelOf: (key: string) => string;
+}> {
   switch (by) {
     case 'region': {
       const children = await childrenOf(ctx.db.kysely, r.region.code);
-      // Accidents filed at the region itself (a county's own, 县本级) have a row of their own.
-      const selfLabel =
-        children.length === 0 ? r.region.name : r.region.level === 'county' ? '县本级' : `${r.region.name}本级`;
-      const expected = children.map((c) => ({ key: c.code, label: c.name }));
-      if (r.region.level === 'county' || children.length === 0) expected.push({ key: r.region.code, label: selfLabel });
+      // Accidents filed at the region itself (区本级, 县本级 …) have a row of their own.
+      const selfLabel = children.length === 0 ? r.region.name : ownRowLabel(r.region);
+      const names = new Map(children.map((c) => [c.code, c.name]));
+      // Every county of a city, every city of a province, with its zeros; but a county's towns only where they hold
+      // accidents (this period or the last): most towns have none, and a column of empty towns hides the ones that do.
+      const expected = r.region.level === 'county' ? [] : children.map((c) => ({ key: c.code, label: c.name }));
+      const own = r.region.level === 'county' || children.length === 0;
       return {
         expected,
+        last: own ? { key: r.region.code, label: selfLabel } : undefined,
         key: {
           kind: 'region',
           self: r.region.code,
           children: children.map((c) => ({ code: c.code, prefix: subtreePrefix(c.code) })),
         },
-        labelOf: (key) => (key === r.region.code ? selfLabel : key),
+        labelOf: (key) => (key === r.region.code ? selfLabel : (names.get(key) ?? key)),
       };
     }
     case 'industry':
@@ -192,12 +201,14 @@ export async function statsBreakdown(ctx: AppContext, actor: Actor, q: StatsBrea
   if (!totalRow) throw new Error('breakdown without a total row');
   const byKey = new Map(found.filter((x) => !x.is_total).map((x) => [x.key as string, x]));
   // The expected rows (zeros included), then any key the data has beyond them, so the rows add up to the total.
+  const fixed = [...dim.expected, ...(dim.last ? [dim.last] : [])];
   const keys = [
     ...dim.expected,
     ...[...byKey.keys()]
-      .filter((k) => !dim.expected.some((e) => e.key === k))
+      .filter((k) => !fixed.some((e) => e.key === k))
       .sort()
       .map((k) => ({ key: k, label: dim.labelOf(k) })),
+    ...(dim.last ? [dim.last] : []),
   ];
   const rows: StatsBreakdownRow[] = keys.map(({ key, label }) => {
     const x = byKey.get(key) ?? {};

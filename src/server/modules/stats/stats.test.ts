@@ -205,7 +205,7 @@ describe('breakdown', () => {
     expect(bad.status).toBe(400);
   });
 
-  it('by region: the direct children with zeros, each equal to its own SQL; a county has 县本级', async () => {
+  it('by region: the direct children with zeros, each equal to its own SQL; a 市辖区 has its towns with data and 区本级', async () => {
     const prov = (await province.get('/api/stats/breakdown?regionCode=370000&by=region')).body;
     const cities = await t.db.kysely.selectFrom('regions').select('code').where('parent_code', '=', '370000').execute();
     expect(prov.rows.map((r: { key: string }) => r.key).sort()).toEqual(cities.map((c) => c.code).sort());
@@ -224,9 +224,20 @@ describe('breakdown', () => {
 
     const zd = (await county.get('/api/stats/breakdown?by=region')).body;
     const own = zd.rows.find((r: { key: string }) => r.key === '370303');
-    expect(own.label).toBe('县本级');
+    expect(own.label).toBe('区本级');
     const town = zd.rows.find((r: { key: string }) => r.key === '370303001');
     expect(town.current.accidents).toBe(1);
+    expect(town.label).not.toMatch(/^\d+$/);
+    // Towns without accidents in either period are left out; the own row comes last.
+    expect(
+      zd.rows.every(
+        (r: { current: { accidents: number }; previous: { accidents: number } }) =>
+          r.current.accidents + r.previous.accidents > 0 || r === own,
+      ),
+    ).toBe(true);
+    expect(zd.rows.at(-1)).toBe(own);
+    const towns = await t.db.kysely.selectFrom('regions').select('code').where('parent_code', '=', '370303').execute();
+    expect(zd.rows.length).toBeLessThan(towns.length);
     expect(own.current.accidents).toBe((await reference('370303', zd.from, zd.to)).accidents - 1);
   });
 
