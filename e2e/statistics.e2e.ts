@@ -95,4 +95,33 @@ describe.skipIf(!hasChromium)('statistics in the browser', () => {
     expect(stack.pageErrors).toEqual([]);
     await ctx.close();
   });
+
+  it('each feature page brings its own strings, in Chinese and after switching to English', async () => {
+    const ctx = await stack.newContext();
+    const page = await ctx.newPage();
+    await signIn(page, stack.baseUrl, 'stats.370000');
+    // A key shown instead of its string: a feature's strings did not arrive with its page.
+    const rawKey =
+      /\b(cockpit|indicators|bulletins|assessment|licence|registryImport|unlicensed|licenceAlerts|hazard|census)\.[a-zA-Z]/;
+    const pages: [string, string, string][] = [
+      ['/indicators', '控制指标', 'Control indicators'],
+      ['/assessment', '报送考核', 'Reporting assessment'],
+      ['/hazards', '重大危险源清单', 'Major hazard register'],
+    ];
+    for (const [path, zh] of pages) {
+      await page.goto(`${stack.baseUrl}${path}`);
+      await page.getByText(zh).first().waitFor({ timeout: UI_TIMEOUT });
+      expect(await page.locator('body').textContent()).not.toMatch(rawKey);
+    }
+    // Switching on a feature page re-labels it: the open feature's English strings are fetched too.
+    await page.getByText('EN', { exact: true }).first().click();
+    await page.getByText('Major hazard register').first().waitFor({ timeout: UI_TIMEOUT });
+    for (const [path, , en] of pages) {
+      await page.goto(`${stack.baseUrl}${path}`);
+      await page.getByText(en).first().waitFor({ timeout: UI_TIMEOUT });
+      expect(await page.locator('body').textContent()).not.toMatch(rawKey);
+    }
+    expect(stack.pageErrors).toEqual([]);
+    await ctx.close();
+  });
 });

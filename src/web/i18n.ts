@@ -1,6 +1,7 @@
 /**
  * i18next setup: zh-CN by default, English on request; the choice persists in localStorage. Only the language in use
- * is fetched: the English strings are a chunk of their own, loaded when English is chosen.
+ * is fetched: the English strings are a chunk of their own, loaded when English is chosen; and the strings of a
+ * feature's pages (src/web/pages/<area>/locales/) are chunks of their own, loaded with its first page.
  */
 import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
@@ -30,7 +31,61 @@ dayjs.locale(lng === 'en' ? 'en' : 'zh-cn');
 async function loadEnglish(): Promise<void> {
   if (i18n.hasResourceBundle('en', 'translation')) return;
   const { en } = await import('./locales/en.js');
-  i18n.addResourceBundle('en', 'translation', en);
+  i18n.addResourceBundle('en', 'translation', en, true, false);
+}
+
+type Strings = { default: Record<string, unknown> };
+
+/**
+ * The strings of a feature's pages, per language: each a chunk of its own, loaded with the feature's first page
+ * (routes.tsx lazyPage), so the first screen carries only the shared strings.
+ */
+const FEATURE_LOCALES = {
+  assessment: {
+    'zh-CN': () => import('./pages/assessment/locales/zh-CN.js'),
+    en: () => import('./pages/assessment/locales/en.js'),
+  },
+  bulletins: {
+    'zh-CN': () => import('./pages/bulletins/locales/zh-CN.js'),
+    en: () => import('./pages/bulletins/locales/en.js'),
+  },
+  cockpit: {
+    'zh-CN': () => import('./pages/cockpit/locales/zh-CN.js'),
+    en: () => import('./pages/cockpit/locales/en.js'),
+  },
+  enterprises: {
+    'zh-CN': () => import('./pages/enterprises/locales/zh-CN.js'),
+    en: () => import('./pages/enterprises/locales/en.js'),
+  },
+  hazards: {
+    'zh-CN': () => import('./pages/hazards/locales/zh-CN.js'),
+    en: () => import('./pages/hazards/locales/en.js'),
+  },
+  indicators: {
+    'zh-CN': () => import('./pages/indicators/locales/zh-CN.js'),
+    en: () => import('./pages/indicators/locales/en.js'),
+  },
+} satisfies Record<string, Record<Language, () => Promise<Strings>>>;
+export type Feature = keyof typeof FEATURE_LOCALES;
+
+const loadedFeatures = new Set<Feature>();
+
+async function addFeature(feature: Feature, lang: Language): Promise<void> {
+  const { default: strings } = await FEATURE_LOCALES[feature][lang]();
+  // Deep-merged into the one namespace: a feature's sections sit beside the shared ones.
+  i18n.addResourceBundle(lang, 'translation', strings, true, false);
+}
+
+/** Loads the strings of features for the language in use (a page renders after them: routes.tsx lazyPage). */
+export async function loadFeatureLocales(features: readonly Feature[]): Promise<void> {
+  await i18nReady;
+  const lang = (i18n.language === 'en' ? 'en' : 'zh-CN') as Language;
+  await Promise.all(
+    features.map(async (feature) => {
+      await addFeature(feature, lang);
+      loadedFeatures.add(feature);
+    }),
+  );
 }
 
 /** Resolves when the language in use has its strings (render the app after it). */
@@ -52,6 +107,8 @@ export async function setLanguage(lang: Language): Promise<void> {
     // ignore
   }
   if (lang === 'en') await loadEnglish();
+  // The features already open need their strings in the new language too.
+  await Promise.all([...loadedFeatures].map((feature) => addFeature(feature, lang)));
   dayjs.locale(lang === 'en' ? 'en' : 'zh-cn');
   document.documentElement.lang = lang;
   await i18n.changeLanguage(lang);

@@ -27,15 +27,21 @@ import { type ComponentType, isValidElement, lazy, type ReactNode } from 'react'
 import { matchPath } from 'react-router';
 import { can, type Permission } from '../contracts/policies.js';
 import type { Me } from './api/types.js';
+import { type Feature, loadFeatureLocales } from './i18n.js';
 
 /**
  * Every page is its own chunk, fetched when it is first opened, so the first screen carries only what it shows
  * (county and town offices sit behind links of a few Mbit/s). The layout shows a spinner meanwhile.
  */
-function lazyPage<K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K) {
+function lazyPage<K extends string>(
+  load: () => Promise<Record<K, ComponentType>>,
+  name: K,
+  features: readonly Feature[] = [],
+) {
   let loading: Promise<Record<K, ComponentType>> | undefined;
+  // The page's module and its feature strings, fetched side by side.
   const preload = () => {
-    loading ??= load();
+    loading ??= Promise.all([load(), loadFeatureLocales(features)]).then(([m]) => m);
     return loading;
   };
   return Object.assign(
@@ -44,26 +50,49 @@ function lazyPage<K extends string>(load: () => Promise<Record<K, ComponentType>
   );
 }
 
+/** The registry's pages share the enterprise and the hazard strings (a card shows licences and hazard units). */
+const REGISTRY: readonly Feature[] = ['enterprises', 'hazards'];
+
 const AccidentDetailPage = lazyPage(() => import('./pages/accidents/AccidentDetailPage.js'), 'AccidentDetailPage');
 const AccidentFormPage = lazyPage(() => import('./pages/accidents/AccidentFormPage.js'), 'AccidentFormPage');
 const AccidentListPage = lazyPage(() => import('./pages/accidents/AccidentListPage.js'), 'AccidentListPage');
-const AssessmentPage = lazyPage(() => import('./pages/assessment/AssessmentPage.js'), 'AssessmentPage');
+const AssessmentPage = lazyPage(() => import('./pages/assessment/AssessmentPage.js'), 'AssessmentPage', ['assessment']);
 const AuditPage = lazyPage(() => import('./pages/audit/AuditPage.js'), 'AuditPage');
-const BulletinsPage = lazyPage(() => import('./pages/bulletins/BulletinsPage.js'), 'BulletinsPage');
-const CockpitPage = lazyPage(() => import('./pages/cockpit/CockpitPage.js'), 'CockpitPage');
+const BulletinsPage = lazyPage(() => import('./pages/bulletins/BulletinsPage.js'), 'BulletinsPage', ['bulletins']);
+const CockpitPage = lazyPage(() => import('./pages/cockpit/CockpitPage.js'), 'CockpitPage', ['cockpit']);
 const DashboardPage = lazyPage(() => import('./pages/dashboard/DashboardPage.js'), 'DashboardPage');
 const DutyPage = lazyPage(() => import('./pages/duty/DutyPage.js'), 'DutyPage');
-const EnterpriseCardPage = lazyPage(() => import('./pages/enterprises/EnterpriseCardPage.js'), 'EnterpriseCardPage');
-const EnterpriseListPage = lazyPage(() => import('./pages/enterprises/EnterpriseListPage.js'), 'EnterpriseListPage');
-const LicenceAlertsPage = lazyPage(() => import('./pages/enterprises/LicenceAlertsPage.js'), 'LicenceAlertsPage');
-const OwnEnterprisePage = lazyPage(() => import('./pages/enterprises/OwnEnterprisePage.js'), 'OwnEnterprisePage');
-const RegistryImportPage = lazyPage(() => import('./pages/enterprises/RegistryImportPage.js'), 'RegistryImportPage');
-const UnlicensedPage = lazyPage(() => import('./pages/enterprises/UnlicensedPage.js'), 'UnlicensedPage');
-const CensusPage = lazyPage(() => import('./pages/hazards/CensusPage.js'), 'CensusPage');
-const EvaluatePage = lazyPage(() => import('./pages/hazards/EvaluatePage.js'), 'EvaluatePage');
-const HazardListPage = lazyPage(() => import('./pages/hazards/HazardListPage.js'), 'HazardListPage');
+const EnterpriseCardPage = lazyPage(
+  () => import('./pages/enterprises/EnterpriseCardPage.js'),
+  'EnterpriseCardPage',
+  REGISTRY,
+);
+const EnterpriseListPage = lazyPage(
+  () => import('./pages/enterprises/EnterpriseListPage.js'),
+  'EnterpriseListPage',
+  REGISTRY,
+);
+const LicenceAlertsPage = lazyPage(
+  () => import('./pages/enterprises/LicenceAlertsPage.js'),
+  'LicenceAlertsPage',
+  REGISTRY,
+);
+const OwnEnterprisePage = lazyPage(
+  () => import('./pages/enterprises/OwnEnterprisePage.js'),
+  'OwnEnterprisePage',
+  REGISTRY,
+);
+const RegistryImportPage = lazyPage(
+  () => import('./pages/enterprises/RegistryImportPage.js'),
+  'RegistryImportPage',
+  REGISTRY,
+);
+const UnlicensedPage = lazyPage(() => import('./pages/enterprises/UnlicensedPage.js'), 'UnlicensedPage', REGISTRY);
+const CensusPage = lazyPage(() => import('./pages/hazards/CensusPage.js'), 'CensusPage', REGISTRY);
+const EvaluatePage = lazyPage(() => import('./pages/hazards/EvaluatePage.js'), 'EvaluatePage', REGISTRY);
+const HazardListPage = lazyPage(() => import('./pages/hazards/HazardListPage.js'), 'HazardListPage', REGISTRY);
 const ImportPage = lazyPage(() => import('./pages/imports/ImportPage.js'), 'ImportPage');
-const IndicatorsPage = lazyPage(() => import('./pages/indicators/IndicatorsPage.js'), 'IndicatorsPage');
+const IndicatorsPage = lazyPage(() => import('./pages/indicators/IndicatorsPage.js'), 'IndicatorsPage', ['indicators']);
 const StatsReportPage = lazyPage(() => import('./pages/reports/StatsReportPage.js'), 'StatsReportPage');
 const WriteoffPage = lazyPage(() => import('./pages/writeoff/WriteoffPage.js'), 'WriteoffPage');
 
