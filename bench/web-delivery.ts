@@ -104,11 +104,15 @@ export async function webDeliveryBench(opts: { runs: number; log: (m: string) =>
       const page = await ctx.newPage();
       const cdp = await throttled(page);
       let start = performance.now();
+      let loginReady = 0;
       const loginJs = await scriptBytes(cdp, async () => {
-        await page.goto(`${base}/login`, { waitUntil: 'networkidle' });
+        await page.goto(`${base}/login`, { waitUntil: 'commit' });
         await page.locator('#username').waitFor();
+        // Ready when the form shows; the bytes are counted until the network is idle (a late script counts too).
+        loginReady = performance.now() - start;
+        await page.waitForLoadState('networkidle');
       });
-      result.loginMs.push(performance.now() - start);
+      result.loginMs.push(loginReady);
       result.loginJsKb.push(kb(loginJs));
       await page.locator('#username').fill('duty.370303');
       await page.locator('#password').fill(DEMO_PASSWORD);
