@@ -150,6 +150,17 @@ export interface DutyShift {
   onDutyNow: boolean;
 }
 
+/** 事故报告电话 as a unit sees it (GET /api/duty/contacts). */
+export interface ReportingContact {
+  level: 'county' | 'province';
+  /** Which accidents go there: every one (the county, within 1 h), or 较大 and above (the province too). */
+  reports: 'all' | 'larger';
+  orgName: string;
+  phone: string | null;
+  /** A shift is on duty now (its phone is shown); otherwise the bureau's published duty phone. */
+  onDuty: boolean;
+}
+
 export interface DutyNowRow {
   orgId: string;
   orgName: string;

@@ -28,6 +28,11 @@ export const PERMISSIONS = {
   'accident.sign': ['admin', 'duty'],
   'duty.read': BUREAU_READERS,
   'duty.write': ['admin', 'duty'],
+  /**
+   * 事故报告电话: a unit sees whom to call — its county's duty room (1 h) and, for 较大 and above, the province's
+   * (21号令 第五条: the duty phone is published; 第六条: the unit reports to both).
+   */
+  'duty.contacts': ['enterprise'],
   'audit.read': ['admin', 'leader'],
   /** 留痕锚定: export the seal chain's signed latest hash, to be kept outside the database. */
   'audit.anchor': ['admin'],

@@ -15,6 +15,7 @@ import type {
   Me,
   Page,
   Region,
+  ReportingContact,
 } from './types.js';
 
 export const queryKeys = {
@@ -139,11 +140,22 @@ async function optional<T>(p: Promise<T>, empty: T): Promise<T & { unavailable?:
   }
 }
 
-export function useDutyNow() {
+export function useDutyNow(enabled = true) {
   return useQuery({
     queryKey: [...queryKeys.duty, 'now'],
     queryFn: () => optional(api<{ items: DutyNow[] }>('/api/duty/now'), { items: [] }),
     refetchInterval: 60_000,
+    enabled,
+  });
+}
+
+/** 事故报告电话 of an enterprise user: its county's and its province's duty rooms. */
+export function useReportingContacts(enabled = true) {
+  return useQuery({
+    queryKey: [...queryKeys.duty, 'contacts'],
+    queryFn: () => api<{ items: ReportingContact[] }>('/api/duty/contacts'),
+    staleTime: 5 * 60_000,
+    enabled,
   });
 }
 

@@ -132,6 +132,7 @@ export type {
   DutyLogEntry,
   DutyNowRow as DutyNow,
   DutyShift,
+  ReportingContact,
 } from '../../contracts/duty.js';
 
 export type { LiveEvent, LiveEventType } from '../../contracts/events.js';

@@ -251,6 +251,23 @@ describe('on duty now', () => {
     expect((await (await t.as('duty.370303')).get('/api/duty/now?regionCode=370100')).status).toBe(404);
     expect((await (await t.as('duty.370303')).get('/api/duty/now?regionCode=370300')).status).toBe(404);
   });
+
+  it('a unit sees whom to call: its county on duty now, and the province for 较大 and above; bureaus use /now', async () => {
+    const ent = await t.as('ent.91370303MA3C4B2X1Y'); // a 张店 enterprise
+    const res = await ent.get('/api/duty/contacts');
+    expect(res.status).toBe(200);
+    expect(res.body.items).toHaveLength(2);
+    const [county, province] = res.body.items;
+    expect(county).toMatchObject({ level: 'county', reports: 'all', onDuty: true });
+    expect(county.orgName).toContain('张店');
+    // the phone of the shift on duty, else the bureau's published duty phone; never the officers' names
+    expect(county.phone).toBeTruthy();
+    expect(province).toMatchObject({ level: 'province', reports: 'larger', onDuty: false });
+    expect(province.phone).toMatch(/\d/);
+    expect(JSON.stringify(res.body)).not.toContain('张店加强');
+    expect((await (await t.as('duty.370303')).get('/api/duty/contacts')).status).toBe(403);
+    expect((await ent.get('/api/duty/now')).status).toBe(403);
+  });
 });
 
 describe('handovers', () => {

@@ -119,6 +119,15 @@ export interface OnDutyRow {
  * `now` (starts inclusive, ends exclusive; of overlapping shifts, the one that started last), or nulls.
  */
 export async function onDutyInSubtree(db: Q, prefix: string, now: Date): Promise<OnDutyRow[]> {
+  return onDutyQuery(db, now).where('o.region_code', 'like', `${prefix}%`).execute();
+}
+
+/** The same rows for the bureaus of exactly these regions. */
+export async function onDutyOf(db: Q, regionCodes: readonly string[], now: Date): Promise<OnDutyRow[]> {
+  return onDutyQuery(db, now).where('o.region_code', 'in', regionCodes).execute();
+}
+
+function onDutyQuery(db: Q, now: Date) {
   return db
     .selectFrom('organizations as o')
     .leftJoinLateral(
@@ -149,9 +158,7 @@ export async function onDutyInSubtree(db: Q, prefix: string, now: Date): Promise
       'cur.phone',
     ])
     .where('o.kind', '=', 'bureau')
-    .where('o.region_code', 'like', `${prefix}%`)
-    .orderBy('o.region_code')
-    .execute();
+    .orderBy('o.region_code');
 }
 
 // ————————————————————————————————————————— handovers

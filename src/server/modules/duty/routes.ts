@@ -50,6 +50,15 @@ export function dutyRoutes(app: FastifyInstance, ctx: AppContext): void {
   );
 
   r.get(
+    '/api/duty/contacts',
+    {
+      preValidation: requirePermission('duty.contacts'),
+      schema: { tags, summary: '事故报告电话（企业：所在县级及省级应急管理部门值班电话）' },
+    },
+    async (req) => service.reportingContacts(ctx, actorOf(req)),
+  );
+
+  r.get(
     '/api/duty/handovers',
     { preValidation: read, schema: { tags, summary: '交接班记录', querystring: handoversQuery } },
     async (req) => service.listHandovers(ctx, actorOf(req), req.query),

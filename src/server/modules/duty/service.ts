@@ -17,10 +17,11 @@ import type {
   HandoverInput,
   HandoversQuery,
   Page,
+  ReportingContact,
   ShiftInput,
   ShiftsQuery,
 } from '../../../contracts/duty.js';
-import { subtreePrefix } from '../../../domain/region-code.js';
+import { ancestorAt, subtreePrefix } from '../../../domain/region-code.js';
 import { DAY_MS, startOfShanghaiDay } from '../../../domain/time.js';
 import { type Actor, coversRegion } from '../../auth/actor.js';
 import type { AppContext } from '../../context.js';
@@ -152,6 +153,34 @@ export async function whoIsOnDuty(ctx: AppContext, actor: Actor, q: DutyNowQuery
   const rows = await repo.onDutyInSubtree(ctx.db.kysely, subtreePrefix(root), ctx.now());
   if (rows.length === 0) throw new AppError('NOT_FOUND');
   return { items: rows.map(presentOnDuty) };
+}
+
+/**
+ * 事故报告电话 for a unit: the county bureau it reports to within 1 hour and the provincial bureau it also tells of a
+ * 较大 or worse accident (21号令 第六条), with the phone of the shift on duty (or the bureau's duty phone). Names of
+ * officers are the bureau's business: a unit gets the bureau and the number.
+ */
+export async function reportingContacts(ctx: AppContext, actor: Actor): Promise<{ items: ReportingContact[] }> {
+  if (actor.orgKind !== 'enterprise') throw new AppError('FORBIDDEN');
+  const targets = [
+    { level: 'county' as const, code: ancestorAt(actor.regionCode, 'county'), when: 'all' as const },
+    { level: 'province' as const, code: ancestorAt(actor.regionCode, 'province'), when: 'larger' as const },
+  ];
+  const rows = await repo.onDutyOf(
+    ctx.db.kysely,
+    targets.map((t) => t.code),
+    ctx.now(),
+  );
+  return {
+    items: targets.flatMap((target) => {
+      const row = rows.find((r) => r.region_code === target.code);
+      if (!row) return [];
+      const view = presentOnDuty(row);
+      return [
+        { level: target.level, reports: target.when, orgName: view.orgName, phone: view.phone, onDuty: !!view.shift },
+      ];
+    }),
+  };
 }
 
 // ————————————————————————————————————————— handovers

@@ -21,7 +21,7 @@ import dayjs from 'dayjs';
 import { Component, lazy, type ReactNode, Suspense, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { useAccidentSummary, useAccidents, useDutyNow, useMe } from '../../api/queries.js';
+import { useAccidentSummary, useAccidents, useDutyNow, useMe, useReportingContacts } from '../../api/queries.js';
 import type { AccidentListItem } from '../../api/types.js';
 import { Countdown } from '../../components/Countdown.js';
 import { formatTime, formatTimeSeconds, formatYuan } from '../../components/format.js';
@@ -136,10 +136,38 @@ function LiveFeed() {
   );
 }
 
+/** An enterprise's card: whom to call about an accident (its county; the province too for 较大 and above). */
+function ReportingContacts() {
+  const { t } = useTranslation();
+  const contacts = useReportingContacts();
+  const items = contacts.data?.items ?? [];
+  return (
+    <Card title={t('dashboard.reportTo')} size="small" data-testid="reporting-contacts">
+      {items.length === 0 ? (
+        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('dashboard.noDuty')} />
+      ) : (
+        <Space orientation="vertical" style={{ width: '100%' }}>
+          {items.map((c) => (
+            <div key={c.level}>
+              <Typography.Text strong>{c.orgName}</Typography.Text>
+              <div style={{ fontSize: 13 }}>
+                {t('dashboard.phone')}：{c.phone ?? '—'}
+              </div>
+              <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                {t(c.reports === 'all' ? 'dashboard.reportsAll' : 'dashboard.reportsLarger')}
+              </Typography.Text>
+            </div>
+          ))}
+        </Space>
+      )}
+    </Card>
+  );
+}
+
 function OnDuty() {
   const { t } = useTranslation();
   const me = useMe().data;
-  const duty = useDutyNow();
+  const duty = useDutyNow(mayDo(me, 'duty.read'));
   // My own bureau first, then the bureaus below it.
   const all = [...(duty.data?.items ?? [])].sort(
     (a, b) => Number(b.regionCode === me?.regionCode) - Number(a.regionCode === me?.regionCode),
@@ -335,7 +363,7 @@ export function DashboardPage() {
         <Col xs={{ span: 24, order: 1 }} xl={{ span: 8, order: 2 }}>
           <Space orientation="vertical" size={12} style={{ width: '100%' }}>
             <LiveFeed />
-            <OnDuty />
+            {me?.org.kind === 'enterprise' ? <ReportingContacts /> : <OnDuty />}
             {mayDo(me, 'enterprise.read') && <LicenceAlertsCard />}
           </Space>
         </Col>
