@@ -388,4 +388,19 @@ describe.skipIf(!hasChromium)('enterprise registry and major hazards in the brow
     expect(stack.pageErrors).toEqual([]);
     await ctx.close();
   });
+
+  it('a duty officer filing a quick report picks 事故发生单位 from the registry', async () => {
+    const ctx = await stack.newContext();
+    const page = await ctx.newPage();
+    await signIn(page, stack.baseUrl, 'duty.370303');
+    await page.goto(`${stack.baseUrl}/accidents/new`);
+    await page.locator('#unitName').fill('鑫泰化工');
+    await page.locator('[data-testid=unit-option-91370303MA3C4B2X1Y]').click({ timeout: UI_TIMEOUT });
+    // The registry fills the name, the credit code and the address; the region was the county's already.
+    expect(await page.locator('#unitName').inputValue()).toBe('淄博鑫泰化工有限公司');
+    expect(await page.locator('#unitCreditCode').inputValue()).toBe('91370303MA3C4B2X1Y');
+    expect(await page.locator('#address').inputValue()).toMatch(/^淄博市张店区/);
+    expect(stack.pageErrors).toEqual([]);
+    await ctx.close();
+  });
 });

@@ -87,6 +87,7 @@ describe.skipIf(!hasChromium)('report flow in the browser', () => {
     await county.locator('#occurredAt').fill(cstMinutes(occurred));
     await county.keyboard.press('Enter');
     await county.locator('#address').fill('淄博市张店区华光路168号');
+    // No registry in this stack: the unit is typed in (the look-up is tested in registry.e2e.ts).
     await county.locator('#unitName').fill(unitName);
     await county.locator('#unitCreditCode').fill('91370303MA3C4B2X1Y');
     await choose(county, 'industryCode', 'C26');
@@ -171,5 +172,33 @@ describe.skipIf(!hasChromium)('report flow in the browser', () => {
     await city.screenshot({ path: join(ARTIFACTS, 'detail-390-full.png'), fullPage: true });
 
     expect(pageErrors).toEqual([]);
+  });
+
+  it('转为快报 carries the caller over: unit, name, phone and what was said', async () => {
+    const page = await countyCtx.newPage();
+    await page.goto(`${baseUrl}/`);
+    const logged = await page.request.post(`${baseUrl}/api/duty/log`, {
+      data: {
+        channel: 'phone',
+        receivedAt: new Date(Date.now() - 5 * 60_000).toISOString(),
+        callerName: '李安全',
+        callerPhone: '13905330000',
+        callerUnit: '淄博华联化工有限公司',
+        content: '厂区罐区发生火灾，1人受伤，正在扑救',
+        accidentRegionCode: '370303',
+      },
+    });
+    expect(logged.status()).toBe(201);
+    await page.goto(`${baseUrl}/duty?tab=log`);
+    await page.getByText('李安全').first().waitFor({ timeout: UI_TIMEOUT });
+    await page.getByRole('button', { name: '转为快报' }).first().click();
+    await page.waitForURL(/\/accidents\/new\?/, { timeout: UI_TIMEOUT });
+    await page.locator('#unitName').waitFor({ timeout: UI_TIMEOUT });
+    expect(await page.locator('#unitName').inputValue()).toBe('淄博华联化工有限公司');
+    expect(await page.locator('#reporterName').inputValue()).toBe('李安全');
+    expect(await page.locator('#reporterPhone').inputValue()).toBe('13905330000');
+    expect(await page.locator('#summary').inputValue()).toBe('厂区罐区发生火灾，1人受伤，正在扑救');
+    expect(pageErrors).toEqual([]);
+    await page.close();
   });
 });

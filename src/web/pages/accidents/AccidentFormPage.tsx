@@ -25,6 +25,7 @@ import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { createAccidentBody } from '../../../contracts/accidents.js';
+import type { EnterpriseListItem } from '../../../contracts/enterprises.js';
 import { gradeOf } from '../../../domain/grade.js';
 import { targetLevelOf } from '../../../domain/reporting-chain.js';
 import { ApiError, api, uuid } from '../../api/client.js';
@@ -34,6 +35,7 @@ import { accidentTypeOptions, DOMAINS, industryOptions } from '../../components/
 import { toIsoWithOffset } from '../../components/format.js';
 import { RegionCascader } from '../../components/RegionCascader.js';
 import { GradeTag } from '../../components/tags.js';
+import { UnitLookup } from './UnitLookup.js';
 
 interface FormValues {
   occurredAt?: Dayjs;
@@ -112,6 +114,11 @@ export function AccidentFormPage() {
   const initialValues: FormValues = {
     occurredAt: undefined,
     receivedAt: presetReceivedAt ? dayjs(presetReceivedAt) : dayjs(),
+    // 转为快报: what the caller said is carried over from the duty log entry.
+    unitName: params.get('unitName') ?? undefined,
+    summary: params.get('summary') ?? undefined,
+    reporterName: params.get('reporterName') ?? undefined,
+    reporterPhone: params.get('reporterPhone') ?? undefined,
     regionCode: params.get('regionCode') ?? (me?.regionLevel === 'county' ? me.regionCode : undefined),
     domain: 'industrial',
     deaths: 0,
@@ -119,6 +126,17 @@ export function AccidentFormPage() {
     seriousInjuries: 0,
     minorInjuries: 0,
     directLossYuan: 0,
+  };
+
+  /** A registered enterprise was chosen: its registry facts fill what the officer has not entered yet. */
+  const fillFromRegistry = (e: EnterpriseListItem) => {
+    const v = form.getFieldsValue();
+    form.setFieldsValue({
+      unitCreditCode: e.creditCode,
+      ...(v.address ? {} : { address: e.address }),
+      ...(v.industryCode ? {} : { industryCode: e.industryCode }),
+      ...(v.regionCode ? {} : { regionCode: e.regionCode }),
+    });
   };
 
   const label = (key: string) => t(`accident.${key}`);
@@ -284,7 +302,7 @@ export function AccidentFormPage() {
             <Row gutter={16}>
               <Col xs={24} md={12}>
                 <Form.Item name="unitName" label={label('unitName')} rules={required('unitName')}>
-                  <Input maxLength={200} id="unitName" />
+                  <UnitLookup id="unitName" onPick={fillFromRegistry} />
                 </Form.Item>
               </Col>
               <Col xs={24} md={12}>

@@ -192,8 +192,12 @@ function LogTab({ canWrite, canCreateReport }: { canWrite: boolean; canCreateRep
   const add = useDutyMutation<object>('/api/duty/log', () => setOpen(false));
 
   const convert = (e: DutyLogEntry) => {
-    const params = new URLSearchParams({ dutyLogId: e.id, receivedAt: e.receivedAt });
+    const params = new URLSearchParams({ dutyLogId: e.id, receivedAt: e.receivedAt, summary: e.content });
     if (e.accidentRegionCode) params.set('regionCode', e.accidentRegionCode);
+    // The caller's unit, name and phone become the report's unit and reporter; the officer checks them.
+    if (e.callerUnit) params.set('unitName', e.callerUnit);
+    if (e.callerName) params.set('reporterName', e.callerName);
+    if (e.callerPhone) params.set('reporterPhone', e.callerPhone);
     void navigate(`/accidents/new?${params.toString()}`);
   };
 
