@@ -112,9 +112,19 @@ describe.skipIf(!hasChromium)('report flow in the browser', () => {
     await county.getByText('较大事故').first().waitFor();
     const accidentUrl = county.url();
 
-    // ——— City: the new report arrives live, without a reload.
-    await city.locator('.ant-notification').getByText('新事故快报').first().waitFor({ timeout: UI_TIMEOUT });
+    // ——— City: the new report arrives live, without a reload — a 较大 one as an alarm that stays until acknowledged,
+    // and as an unread alert.
+    const alarm = city.locator('.ant-notification').getByText('较大事故报告');
+    await alarm.first().waitFor({ timeout: UI_TIMEOUT });
     await city.locator('[data-testid=live-feed]').getByText(unitName).first().waitFor({ timeout: UI_TIMEOUT });
+    expect(Number(await city.locator('[data-testid=unread-badge]').getAttribute('data-count'))).toBeGreaterThan(0);
+    await city.waitForTimeout(9_000); // longer than an ordinary notification stays
+    expect(await alarm.count()).toBe(1);
+    await city.locator('[data-testid=alarm-ack]').click();
+    await alarm.first().waitFor({ state: 'detached', timeout: UI_TIMEOUT });
+    // The county filed it: its own act is in its feed, but it is not alarmed by it.
+    expect(await county.locator('.ant-notification').getByText('较大事故报告').count()).toBe(0);
+    expect(await county.locator('[data-testid=unread-badge]').getAttribute('data-count')).toBe('0');
 
     // ——— County forwards to the city.
     await county.locator('[data-testid=forward]').click();
@@ -122,8 +132,10 @@ describe.skipIf(!hasChromium)('report flow in the browser', () => {
     await county.locator('.ant-modal-footer .ant-btn-primary').click();
     await county.getByText('已上报至市级').first().waitFor({ timeout: UI_TIMEOUT });
 
-    await city.locator('.ant-notification').getByText('事故报告已上报').first().waitFor({ timeout: UI_TIMEOUT });
+    // Forwarded to the city: the city's turn — the alarm sounds again.
+    await alarm.first().waitFor({ timeout: UI_TIMEOUT });
     await city.screenshot({ path: join(ARTIFACTS, 'city-dashboard-live-1366.png') });
+    await city.locator('[data-testid=alarm-ack]').click();
 
     // ——— City opens it from the live feed, signs and forwards it.
     await city.locator('[data-testid=live-feed]').getByText(unitName).first().click();

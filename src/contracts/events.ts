@@ -17,5 +17,7 @@ export interface LiveEvent {
   type: LiveEventType;
   regionCode: string;
   at: string;
+  /** The user whose act it is (none for the clock's deadline alerts): their own screens do not alarm them. */
+  actorId?: string;
   data: { id?: string; reportNo?: string; unitName?: string; [k: string]: unknown };
 }

@@ -55,6 +55,8 @@ export interface AccidentListItem {
   flags: string[];
   final: boolean;
   revisionCount: number;
+  /** The earliest open deadline: a step of the chain (the holding level acts) or a direct-report node (续报). */
+  nextDueKind: 'chain' | 'node' | null;
   nextDueAt: string | null;
   /** 核销: when a write-off was approved; the record then counts in no statistic. */
   writtenOffAt: string | null;
@@ -99,7 +101,7 @@ export interface Revision {
   gradeAfter: Grade | null;
 }
 
-export interface AccidentView extends AccidentListItem {
+export interface AccidentView extends Omit<AccidentListItem, 'nextDueKind'> {
   summary: string;
   measuresTaken: string;
   reporterName: string;

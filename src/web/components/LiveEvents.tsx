@@ -1,14 +1,16 @@
 /**
  * Live push: one EventSource on /api/events while signed in. Every event refreshes the cached queries it
- * concerns; new reports, forwards, re-grades and deadline alerts also raise a notification with a sound.
+ * concerns; new reports, forwards, re-grades and deadline alerts also raise a notification with a sound and count as
+ * unread until read. A 较大 or worse report sounds an alarm that repeats until someone acknowledges it. The user's own
+ * acts (the event's actorId) go to the feed only.
  */
 import { useQueryClient } from '@tanstack/react-query';
-import { App, Button } from 'antd';
-import { createContext, type ReactNode, useContext, useEffect, useMemo, useRef, useState } from 'react';
+import { App, Button, Space } from 'antd';
+import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { LIVE_EVENT_TYPES, type LiveEvent, type LiveEventType } from '../../contracts/events.js';
-import { queryKeys } from '../api/queries.js';
+import { queryKeys, useMe } from '../api/queries.js';
 import { beep } from './beep.js';
 
 const EVENT_TYPES = LIVE_EVENT_TYPES;
@@ -23,13 +25,27 @@ const ALERTING: Partial<Record<LiveEventType, 'info' | 'warning' | 'error'>> = {
 };
 
 const FEED_SIZE = 50;
+/** How often an unacknowledged alarm sounds again. */
+const ALARM_REPEAT_MS = 15_000;
+/** 较大 and above (493号令 第三条): the grades whose report must not go unnoticed. */
+const ALARM_GRADES = new Set(['larger', 'major', 'especially_major']);
+
+/** The grade an event brings a level: a new or forwarded report's, a re-grade's new one. */
+function alarmGrade(event: LiveEvent): string | undefined {
+  const grade = event.type === 'accident.regraded' ? event.data.to : event.data.grade;
+  const raises = ['accident.created', 'accident.forwarded', 'accident.regraded'].includes(event.type);
+  return raises && typeof grade === 'string' && ALARM_GRADES.has(grade) ? grade : undefined;
+}
 
 interface LiveState {
   events: LiveEvent[];
   connected: boolean;
+  /** Alerting events from others since the user last marked them read. */
+  unread: number;
+  markRead: () => void;
 }
 
-const LiveContext = createContext<LiveState>({ events: [], connected: false });
+const LiveContext = createContext<LiveState>({ events: [], connected: false, unread: 0, markRead: () => undefined });
 
 export function useLiveEvents(): LiveState {
   return useContext(LiveContext);
@@ -38,6 +54,12 @@ export function useLiveEvents(): LiveState {
 export function LiveEventsProvider({ enabled, children }: { enabled: boolean; children: ReactNode }) {
   const [events, setEvents] = useState<LiveEvent[]>([]);
   const [connected, setConnected] = useState(false);
+  const [unread, setUnread] = useState(0);
+  const me = useMe().data;
+  const meId = useRef<string | undefined>(undefined);
+  meId.current = me?.id;
+  /** Alarms still sounding, by accident id. */
+  const alarms = useRef(new Map<string, ReturnType<typeof setInterval>>());
   const queryClient = useQueryClient();
   const { notification } = App.useApp();
   const { t } = useTranslation();
@@ -64,39 +86,67 @@ export function LiveEventsProvider({ enabled, children }: { enabled: boolean; ch
       if (event.data.id) void queryClient.invalidateQueries({ queryKey: queryKeys.accident(event.data.id) });
       if (event.type === 'duty.log') void queryClient.invalidateQueries({ queryKey: queryKeys.duty });
       const level = ALERTING[event.type];
-      if (!level) return;
+      // The sender is not notified of what it did itself.
+      if (!level || (event.actorId && event.actorId === meId.current)) return;
+      setUnread((n) => n + 1);
       const { t: tr, navigate: go, notification: notify } = handlers.current;
       const id = event.data.id;
-      const key = `${event.type}:${id ?? event.at}`;
-      notify[level]({
+      const alarm = id ? alarmGrade(event) : undefined;
+      const key = alarm ? `alarm:${id}` : `${event.type}:${id ?? event.at}`;
+      const acknowledge = () => {
+        notify.destroy(key);
+        if (!id) return;
+        clearInterval(alarms.current.get(id));
+        alarms.current.delete(id);
+      };
+      if (alarm && id && !alarms.current.has(id)) {
+        alarms.current.set(
+          id,
+          setInterval(() => beep(true), ALARM_REPEAT_MS),
+        );
+      }
+      notify[alarm ? 'error' : level]({
         key,
-        title: tr(`event.${event.type}`),
+        title: alarm ? tr('event.alarm', { grade: tr(`grade.${alarm}`) }) : tr(`event.${event.type}`),
         description: <EventText event={event} />,
         placement: 'topRight',
-        duration: 8,
+        // An alarm stays until acknowledged; closing it acknowledges it.
+        duration: alarm ? 0 : 8,
+        onClose: alarm ? acknowledge : undefined,
         actions: id ? (
-          <Button
-            type="primary"
-            size="small"
-            onClick={() => {
-              notify.destroy(key);
-              void go(`/accidents/${id}`);
-            }}
-          >
-            {tr('event.open')}
-          </Button>
+          <Space>
+            {alarm && (
+              <Button size="small" data-testid="alarm-ack" onClick={acknowledge}>
+                {tr('event.acknowledge')}
+              </Button>
+            )}
+            <Button
+              type="primary"
+              size="small"
+              onClick={() => {
+                acknowledge();
+                void go(`/accidents/${id}`);
+              }}
+            >
+              {tr('event.open')}
+            </Button>
+          </Space>
         ) : undefined,
       });
-      beep(level === 'error');
+      beep(alarm !== undefined || level === 'error');
     };
     for (const type of EVENT_TYPES) source.addEventListener(type, onEvent as EventListener);
+    const sounding = alarms.current;
     return () => {
       source.close();
       setConnected(false);
+      for (const timer of sounding.values()) clearInterval(timer);
+      sounding.clear();
     };
   }, [enabled, queryClient]);
 
-  const value = useMemo(() => ({ events, connected }), [events, connected]);
+  const markRead = useCallback(() => setUnread(0), []);
+  const value = useMemo(() => ({ events, connected, unread, markRead }), [events, connected, unread, markRead]);
   return <LiveContext.Provider value={value}>{children}</LiveContext.Provider>;
 }
 

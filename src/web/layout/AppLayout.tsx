@@ -1,5 +1,5 @@
 /** Signed-in frame: side menu (a drawer on phones), header with the bureau, language switch and sign-out. */
-import { LogoutOutlined, MenuOutlined } from '@ant-design/icons';
+import { BellOutlined, LogoutOutlined, MenuOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
 import { Badge, Button, Drawer, Grid, Layout, Menu, Result, Space, Spin, Tooltip, Typography } from 'antd';
 import { Suspense, useState } from 'react';
@@ -19,6 +19,29 @@ function LiveDot() {
   return (
     <Tooltip title={connected ? t('dashboard.connected') : t('dashboard.disconnected')}>
       <Badge status={connected ? 'success' : 'default'} data-testid="live-dot" data-connected={connected} />
+    </Tooltip>
+  );
+}
+
+/** Unread alerts: opens the workbench, where the live feed shows them, and marks them read. */
+function UnreadBell() {
+  const { t } = useTranslation();
+  const { unread, markRead } = useLiveEvents();
+  const navigate = useNavigate();
+  return (
+    <Tooltip title={t('event.unread')}>
+      <Badge count={unread} size="small" data-testid="unread-badge" data-count={unread}>
+        <Button
+          type="text"
+          size="small"
+          aria-label={t('event.unread')}
+          icon={<BellOutlined style={{ color: '#fff' }} />}
+          onClick={() => {
+            markRead();
+            void navigate('/');
+          }}
+        />
+      </Badge>
     </Tooltip>
   );
 }
@@ -143,6 +166,7 @@ export function AppLayout() {
             </div>
             <Space size={isDesktop ? 'middle' : 'small'}>
               <LiveDot />
+              <UnreadBell />
               {isDesktop && (
                 <Typography.Text data-testid="user-name">
                   {me.displayName} · {me.roleLabel}

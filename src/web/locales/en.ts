@@ -230,6 +230,10 @@ export const en: Translation = {
     'deadline.soon': 'Deadline approaching',
     'deadline.passed': 'Deadline passed',
     'duty.log': 'New duty log entry',
+    alarm: '{{grade}} report',
+    acknowledge: 'Acknowledge',
+    unread: 'Unread alerts',
+    markRead: 'Mark all read',
     open: 'Open',
   },
   duty: {

@@ -238,6 +238,10 @@ export const zhCN = {
     'deadline.soon': '时限即将到期',
     'deadline.passed': '已超过时限',
     'duty.log': '新值班记录',
+    alarm: '{{grade}}报告',
+    acknowledge: '确认收到',
+    unread: '未读提醒',
+    markRead: '全部已读',
     open: '查看',
   },
   duty: {

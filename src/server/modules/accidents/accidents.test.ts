@@ -576,6 +576,19 @@ describe('direct-report nodes (24 h / 7 d / 30 d)', () => {
     expect(got.body.deaths).toBe(0);
   });
 
+  it('the list says what the earliest open deadline is: a chain step, then a direct-report node', async () => {
+    const v = await create(county);
+    const listed = async () =>
+      (await city.get(`/api/accidents?q=${encodeURIComponent(v.unitName)}`)).body.items[0] as {
+        nextDueKind: string;
+        nextDueAt: string;
+      };
+    expect(await listed()).toMatchObject({ nextDueKind: 'chain', nextDueAt: iso(T0 + 2 * HOUR) });
+    await county.post(`/api/accidents/${v.id}/forward`, {});
+    await city.post(`/api/accidents/${v.id}/sign`, {});
+    expect(await listed()).toMatchObject({ nextDueKind: 'node', nextDueAt: iso(Date.parse(v.occurredAt) + 7 * DAY) });
+  });
+
   it('a report whose chain and nodes are all met is "done"', async () => {
     const v = await create(county);
     t.clock.set(new Date(T0 + 10 * MIN));

@@ -58,7 +58,19 @@ export function presentListItem(a: AccidentRow, regionName: string, now: Date) {
     ...currentFields(a),
     regionName,
     status: accidentStatus(a.next_due_at, now),
+    nextDueKind: nextDueKind(a, now),
   };
+}
+
+/**
+ * What the earliest open deadline is: a step of the reporting chain (the holding level forwards or signs) or a
+ * direct-report node (the county files the 续报 / 终报) — so a workbench lists what its level can act on.
+ */
+function nextDueKind(a: AccidentRow, now: Date): 'chain' | 'node' | null {
+  if (!a.next_due_at) return null;
+  const due = new Date(a.next_due_at).getTime();
+  const node = directReportNodes(nodeFactsOf(a), now).some((n) => !n.doneAt && n.dueAt.getTime() === due);
+  return node ? 'node' : 'chain';
 }
 
 export function presentAccident(

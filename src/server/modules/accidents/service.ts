@@ -230,6 +230,7 @@ export async function createAccident(
     const v = result.fresh;
     ctx.bus.publish({
       type: 'accident.created',
+      actorId: actor.userId,
       regionCode: v.regionCode,
       enterpriseOrgId: actor.orgKind === 'enterprise' ? actor.orgId : null,
       unitCreditCode: v.unitCreditCode,
@@ -702,12 +703,14 @@ export async function fileFollowup(
   ctx.bus.publish({
     ...base,
     type: 'accident.followup',
+    actorId: actor.userId,
     data: { id, reportNo: result.a.report_no, unitName: result.a.unit_name },
   });
   if (result.regraded) {
     ctx.bus.publish({
       ...base,
       type: 'accident.regraded',
+      actorId: actor.userId,
       data: {
         id,
         reportNo: result.a.report_no,
@@ -799,6 +802,7 @@ export async function forwardAccident(
   });
   ctx.bus.publish({
     type: 'accident.forwarded',
+    actorId: actor.userId,
     regionCode: result.a.region_code,
     enterpriseOrgId: result.a.enterprise_org_id,
     unitCreditCode: result.a.unit_credit_code,
@@ -807,6 +811,7 @@ export async function forwardAccident(
       id,
       reportNo: result.a.report_no,
       unitName: result.a.unit_name,
+      grade: result.a.grade,
       from: result.from,
       to: result.toLevel,
       skipped: result.skipped,
@@ -862,6 +867,7 @@ export async function signAccident(ctx: AppContext, actor: Actor, id: string, no
   if (result.signed) {
     ctx.bus.publish({
       type: 'accident.signed',
+      actorId: actor.userId,
       regionCode: result.a.region_code,
       enterpriseOrgId: result.a.enterprise_org_id,
       unitCreditCode: result.a.unit_credit_code,

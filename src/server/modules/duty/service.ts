@@ -278,6 +278,7 @@ export async function createLog(ctx: AppContext, actor: Actor, input: DutyLogInp
   // After commit: subscribers may fetch the entry at once. Reaches this bureau and every level above it.
   ctx.bus.publish({
     type: 'duty.log',
+    actorId: actor.userId,
     regionCode: actor.regionCode,
     at: now.toISOString(),
     data: {

@@ -4,6 +4,8 @@
  */
 import {
   Alert,
+  Badge,
+  Button,
   Card,
   Col,
   Empty,
@@ -21,6 +23,7 @@ import dayjs from 'dayjs';
 import { Component, lazy, type ReactNode, Suspense, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { byUrgency } from '../../../domain/workbench.js';
 import { useAccidentSummary, useAccidents, useDutyNow, useMe, useReportingContacts } from '../../api/queries.js';
 import type { AccidentListItem } from '../../api/types.js';
 import { Countdown } from '../../components/Countdown.js';
@@ -95,15 +98,27 @@ function Trend() {
 
 function LiveFeed() {
   const { t } = useTranslation();
-  const { events, connected } = useLiveEvents();
+  const { events, connected, unread, markRead } = useLiveEvents();
   return (
     <Card
-      title={t('dashboard.live')}
+      title={
+        <Space>
+          {t('dashboard.live')}
+          <Badge count={unread} size="small" />
+        </Space>
+      }
       size="small"
       extra={
-        <Typography.Text type={connected ? 'success' : 'secondary'} style={{ fontSize: 12 }}>
-          {connected ? t('dashboard.connected') : t('dashboard.disconnected')}
-        </Typography.Text>
+        <Space size="small">
+          {unread > 0 && (
+            <Button type="link" size="small" onClick={markRead} data-testid="mark-read">
+              {t('event.markRead')}
+            </Button>
+          )}
+          <Typography.Text type={connected ? 'success' : 'secondary'} style={{ fontSize: 12 }}>
+            {connected ? t('dashboard.connected') : t('dashboard.disconnected')}
+          </Typography.Text>
+        </Space>
       }
       data-testid="live-feed"
     >
@@ -210,17 +225,10 @@ export function DashboardPage() {
   const myLevel = me?.regionLevel;
   const screens = Grid.useBreakpoint();
 
-  const deadlines = useMemo(() => {
-    const rows = [...(overdue.data?.items ?? []), ...(pending.data?.items ?? [])];
-    const mineFirst = (r: AccidentListItem) => (r.holderLevel === myLevel ? 0 : 1);
-    return rows
-      .filter((r) => r.nextDueAt)
-      .sort(
-        (a, b) =>
-          mineFirst(a) - mineFirst(b) || new Date(a.nextDueAt ?? 0).getTime() - new Date(b.nextDueAt ?? 0).getTime(),
-      )
-      .slice(0, 30);
-  }, [pending.data, overdue.data, myLevel]);
+  const deadlines = useMemo(
+    () => byUrgency([...(overdue.data?.items ?? []), ...(pending.data?.items ?? [])], myLevel, Date.now()).slice(0, 30),
+    [pending.data, overdue.data, myLevel],
+  );
 
   const deadlineColumns: TableProps<AccidentListItem>['columns'] = [
     {
