@@ -403,4 +403,29 @@ describe.skipIf(!hasChromium)('enterprise registry and major hazards in the brow
     expect(stack.pageErrors).toEqual([]);
     await ctx.close();
   });
+
+  it('the audit trail names every field in Chinese and expands a long change list', async () => {
+    const ctx = await stack.newContext();
+    const page = await ctx.newPage();
+    await signIn(page, stack.baseUrl, 'admin.370300');
+    await page.goto(`${stack.baseUrl}/audit`);
+    const table = page.locator('[data-testid=audit-table]');
+    await table.locator('[data-testid=audit-diff]').first().waitFor({ timeout: UI_TIMEOUT });
+    // Registry rows are logged as stored (credit_code); none of those names, nor an id or raw JSON, reaches the page.
+    for (const action of ['enterprise', 'hazard_unit', 'indicator']) {
+      await page.goto(`${stack.baseUrl}/audit`);
+      await page.locator('[data-testid=audit-action-filter]').click();
+      await page.keyboard.type(
+        action === 'enterprise' ? '登记企业' : action === 'hazard_unit' ? '新增单元' : '设定控制指标',
+      );
+      await page.keyboard.press('Enter');
+      await table.locator('[data-testid=audit-diff]').first().waitFor({ timeout: UI_TIMEOUT });
+      const more = table.locator('[data-testid=audit-more]').first();
+      if (await more.count()) await more.click();
+      const text = (await table.textContent()) ?? '';
+      expect(text.match(/\b[a-z]+_[a-z_]+\b|\b[a-z]+[A-Z][a-zA-Z]*\b|[{}"]/g)).toBeNull();
+    }
+    expect(stack.pageErrors).toEqual([]);
+    await ctx.close();
+  });
 });

@@ -11,6 +11,8 @@ const code = z
 export const auditQuery = z
   .object({
     entityId: text(100).optional(),
+    /** 操作人: part of the operator's name or user name (王值班, duty.370300). */
+    actor: text(50).optional(),
     entityType: code.optional(),
     /** An action code (accident.create) or a group of them (accident, duty.shift). */
     action: code.optional(),

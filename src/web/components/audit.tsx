@@ -1,6 +1,7 @@
 /** The audit trail's (留痕) visual vocabulary: action labels and a readable before/after diff. */
 import { Tag, Typography } from 'antd';
 import type { TFunction } from 'i18next';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AuditRecord } from '../../contracts/audit.js';
 import { formatTime } from './format.js';
@@ -51,13 +52,69 @@ const FIELD_LABEL_KEYS: Record<string, string> = {
   content: 'duty.content',
   accidentRegionCode: 'duty.accidentRegion',
   loggedBy: 'duty.loggedBy',
+  name: 'audit.fields.name',
+  creditCode: 'audit.fields.creditCode',
+  legalRepresentative: 'audit.fields.legalRepresentative',
+  principalName: 'audit.fields.principalName',
+  principalPhone: 'audit.fields.principalPhone',
+  safetyManagerName: 'audit.fields.safetyManagerName',
+  safetyManagerPhone: 'audit.fields.safetyManagerPhone',
+  employees: 'audit.fields.employees',
+  scale: 'audit.fields.scale',
+  sectors: 'audit.fields.sectors',
+  status: 'audit.fields.status',
+  longitude: 'audit.fields.longitude',
+  latitude: 'audit.fields.latitude',
+  type: 'audit.fields.type',
+  number: 'audit.fields.number',
+  issuer: 'audit.fields.issuer',
+  scope: 'audit.fields.scope',
+  validFrom: 'audit.fields.validFrom',
+  validTo: 'audit.fields.validTo',
+  kind: 'audit.fields.kind',
+  operationName: 'audit.fields.operationName',
+  technicalName: 'audit.fields.technicalName',
+  substances: 'audit.fields.substances',
+  exposedPeople: 'audit.fields.exposedPeople',
+  s: 'audit.fields.s',
+  r: 'audit.fields.r',
+  isMajor: 'audit.fields.isMajor',
+  filingStatus: 'audit.fields.filingStatus',
+  filingNo: 'audit.fields.filingNo',
+  filedAt: 'audit.fields.filedAt',
+  retiredAt: 'audit.fields.retiredAt',
+  startsOn: 'audit.fields.startsOn',
+  endsOn: 'audit.fields.endsOn',
+  units: 'audit.fields.units',
+  majorUnits: 'audit.fields.majorUnits',
+  year: 'audit.fields.year',
+  accidentCap: 'audit.fields.accidentCap',
+  deathCap: 'audit.fields.deathCap',
+  largerAccidentCap: 'audit.fields.largerAccidentCap',
+  accidentReductionPct: 'audit.fields.accidentReductionPct',
+  deathReductionPct: 'audit.fields.deathReductionPct',
+  version: 'audit.fields.version',
+  setAt: 'audit.fields.setAt',
+  setByName: 'audit.fields.setByName',
   lockedUntil: 'audit.fields.lockedUntil',
   failures: 'audit.fields.failures',
 };
 const FIELD_ORDER = new Map(Object.keys(FIELD_LABEL_KEYS).map((f, i) => [f, i]));
 
 /** Identifiers and bookkeeping that say nothing to a reader. */
-const HIDDEN_FIELDS = new Set(['id', 'orgId', 'shiftId', 'accidentId', 'createdAt']);
+const HIDDEN_FIELDS = new Set([
+  'id',
+  'orgId',
+  'shiftId',
+  'accidentId',
+  'createdAt',
+  'enterpriseId',
+  'censusId',
+  'importId',
+]);
+
+/** Rows of the registry are logged as stored (credit_code): one label for both spellings. */
+const camel = (field: string) => field.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
 
 const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
 
@@ -70,8 +127,26 @@ export function entityLabel(t: TFunction, entityType: string): string {
 }
 
 export function fieldLabel(t: TFunction, field: string): string {
-  const key = FIELD_LABEL_KEYS[field];
+  const key = FIELD_LABEL_KEYS[camel(field)];
   return key ? t(key) : field;
+}
+
+/** Fields whose values are codes, and the code tables that name them (the first that knows the code wins). */
+const CODE_TABLES: Record<string, string[]> = {
+  sectors: ['sector'],
+  scale: ['scale'],
+  status: ['enterpriseStatus', 'licenceState'],
+  type: ['licenceType'],
+  kind: ['unitKind'],
+  filingStatus: ['audit.filing'],
+};
+
+function codeName(t: TFunction, field: string, code: string): string | undefined {
+  for (const table of CODE_TABLES[camel(field)] ?? []) {
+    const name = t(`${table}.${code}`, { defaultValue: '' });
+    if (name) return name;
+  }
+  return undefined;
 }
 
 /** A value as a reader wants it: times local, codes translated, people by name. */
@@ -84,18 +159,22 @@ export function formatAuditValue(t: TFunction, field: string, v: unknown): strin
     if (field === 'holderLevel' || field === 'level') return t(`level.${v}`, { defaultValue: v });
     if (field === 'domain') return t(`domain.${v}`, { defaultValue: v });
     if (field === 'channel') return t(`duty.channels.${v}`, { defaultValue: v });
+    const named = codeName(t, field, v);
+    if (named) return named;
     if (ISO_INSTANT.test(v)) return formatTime(v);
     return v;
   }
   if (Array.isArray(v)) {
     if (v.length === 0) return '—';
     const level = field === 'skippedLevels';
-    return v.map((x) => (level && typeof x === 'string' ? t(`level.${x}`) : formatAuditValue(t, '', x))).join('、');
+    return v.map((x) => (level && typeof x === 'string' ? t(`level.${x}`) : formatAuditValue(t, field, x))).join('、');
   }
   if (typeof v === 'object') {
     const o = v as Record<string, unknown>;
     if (typeof o.name === 'string') return o.name;
-    return JSON.stringify(v);
+    return Object.entries(o)
+      .map(([k, x]) => `${fieldLabel(t, k)} ${formatAuditValue(t, k, x)}`)
+      .join('，');
   }
   return String(v);
 }
@@ -123,8 +202,8 @@ export function auditChanges(before: unknown, after: unknown): AuditChange[] {
   const a = asObject(after);
   const order = (f: string) => FIELD_ORDER.get(f) ?? FIELD_ORDER.size;
   const fields = [...new Set([...Object.keys(a ?? {}), ...Object.keys(b ?? {})])]
-    .filter((f) => !HIDDEN_FIELDS.has(f))
-    .sort((x, y) => order(x) - order(y) || x.localeCompare(y));
+    .filter((f) => !HIDDEN_FIELDS.has(camel(f)))
+    .sort((x, y) => order(camel(x)) - order(camel(y)) || x.localeCompare(y));
   const out: AuditChange[] = [];
   for (const field of fields) {
     const from = b?.[field];
@@ -141,9 +220,10 @@ export function auditChanges(before: unknown, after: unknown): AuditChange[] {
 /** Before/after as "字段：旧 → 新" lines; `limit` shortens it for a table cell. */
 export function AuditDiff({ record, limit }: { record: Pick<AuditRecord, 'before' | 'after'>; limit?: number }) {
   const { t } = useTranslation();
+  const [expanded, setExpanded] = useState(false);
   const changes = auditChanges(record.before, record.after);
   if (changes.length === 0) return <Typography.Text type="secondary">—</Typography.Text>;
-  const shown = limit ? changes.slice(0, limit) : changes;
+  const shown = limit && !expanded ? changes.slice(0, limit) : changes;
   return (
     <ul className="diff-list" data-testid="audit-diff">
       {shown.map((c) => (
@@ -161,9 +241,9 @@ export function AuditDiff({ record, limit }: { record: Pick<AuditRecord, 'before
       ))}
       {shown.length < changes.length && (
         <li>
-          <Typography.Text type="secondary">
+          <Typography.Link onClick={() => setExpanded(true)} data-testid="audit-more">
             {t('audit.more', { count: changes.length - shown.length })}
-          </Typography.Text>
+          </Typography.Link>
         </li>
       )}
     </ul>

@@ -61,6 +61,16 @@ describe('audit list', () => {
     expect(rows[2]?.at).toBe(new Date(NOW).toISOString());
   });
 
+  it('filters by operator: a part of the name or the user name; LIKE wildcards are literal', async () => {
+    const county = await cityAdmin.get('/api/audit?action=accident&actor=duty.370303');
+    expect(county.body.total).toBe(3);
+    expect(county.body.items.every((r: Row) => r.actorName.includes('duty.370303'))).toBe(true);
+    const linzi = await cityAdmin.get(`/api/audit?action=accident&actor=${encodeURIComponent('370305')}`);
+    expect(linzi.body.items.map((r: Row) => r.entityId)).toEqual([otherId]);
+    expect((await cityAdmin.get('/api/audit?actor=%25')).body.total).toBe(0);
+    expect((await cityAdmin.get('/api/audit?actor=duty_370303')).body.total).toBe(0);
+  });
+
   it('filters by action (a code or a group), entity type and time; pages with a total', async () => {
     const creates = await cityAdmin.get('/api/audit?action=accident.create');
     expect(creates.body.items.map((r: Row) => r.entityId).sort()).toEqual([accidentId, otherId].sort());

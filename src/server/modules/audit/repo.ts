@@ -26,6 +26,8 @@ export async function listAudit(
     .where((eb) => eb.or([eb('l.entity_type', 'not like', 'duty%'), eb('l.region_code', '=', scope.regionCode)]));
   if (f.entityId) q = q.where('l.entity_id', '=', f.entityId);
   if (f.entityType) q = q.where('l.entity_type', '=', f.entityType);
+  // actor_name is "王值班（duty.370300）": a name or a user name matches; LIKE's wildcards are taken literally.
+  if (f.actor) q = q.where('l.actor_name', 'like', `%${f.actor.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
   if (f.action) {
     const action = f.action;
     q = q.where((eb) =>

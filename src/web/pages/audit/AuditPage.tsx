@@ -18,6 +18,7 @@ interface Filters {
   action?: string;
   entityType?: string;
   entityId?: string;
+  actor?: string;
   range?: [Dayjs, Dayjs] | null;
 }
 
@@ -37,6 +38,7 @@ export function AuditPage() {
     action: filters.action,
     entityType: filters.entityType,
     entityId: filters.entityId,
+    actor: filters.actor,
     from: filters.range ? toIsoWithOffset(filters.range[0].startOf('day')) : undefined,
     to: filters.range ? toIsoWithOffset(filters.range[1].add(1, 'day').startOf('day')) : undefined,
   });
@@ -116,18 +118,20 @@ export function AuditPage() {
       }
       filters={
         <Row gutter={[8, 8]}>
-          <Col xs={12} md={5}>
+          <Col xs={12} md={4}>
             <Select
               allowClear
               style={{ width: '100%' }}
               placeholder={t('audit.action')}
+              showSearch
+              optionFilterProp="label"
               options={actionOptions}
               value={filters.action}
               onChange={(v?: string) => set({ action: v })}
               data-testid="audit-action-filter"
             />
           </Col>
-          <Col xs={12} md={5}>
+          <Col xs={12} md={4}>
             <Select
               allowClear
               style={{ width: '100%' }}
@@ -137,14 +141,23 @@ export function AuditPage() {
               onChange={(v?: string) => set({ entityType: v })}
             />
           </Col>
-          <Col xs={24} md={8}>
+          <Col xs={12} md={4}>
+            <Input.Search
+              key={`actor-${resetKey}`}
+              allowClear
+              placeholder={t('audit.actor')}
+              onSearch={(q) => set({ actor: q.trim() || undefined })}
+              data-testid="audit-actor-filter"
+            />
+          </Col>
+          <Col xs={12} md={5}>
             <DatePicker.RangePicker
               style={{ width: '100%' }}
               value={filters.range ?? null}
               onChange={(v) => set({ range: v?.[0] && v[1] ? [v[0], v[1]] : null })}
             />
           </Col>
-          <Col xs={18} md={4}>
+          <Col xs={18} md={3}>
             <Input.Search
               key={resetKey}
               allowClear
@@ -156,7 +169,7 @@ export function AuditPage() {
             <Button
               block
               onClick={() => {
-                set({ action: undefined, entityType: undefined, entityId: undefined, range: null });
+                set({ action: undefined, entityType: undefined, entityId: undefined, actor: undefined, range: null });
                 setResetKey((k) => k + 1);
               }}
             >
