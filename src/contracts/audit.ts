@@ -86,6 +86,9 @@ export const AUDIT_ACTIONS = [
   'auth.locked',
   'org.create',
   'user.create',
+  'user.update',
+  'user.password_reset',
+  'user.password_change',
   'user.disable',
 ] as const;
 

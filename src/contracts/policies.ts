@@ -36,6 +36,8 @@ export const PERMISSIONS = {
   'audit.read': ['admin', 'leader'],
   /** 留痕锚定: export the seal chain's signed latest hash, to be kept outside the database. */
   'audit.anchor': ['admin'],
+  /** 用户管理: a bureau's administrator manages the accounts of its jurisdiction. */
+  'user.manage': ['admin'],
   /** 统计分析: every bureau role reads the statistics of its jurisdiction; enterprises do not. */
   'stats.read': BUREAU_READERS,
   'region.read': ALL,

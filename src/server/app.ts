@@ -26,6 +26,7 @@ import { regionRoutes } from './modules/regions/routes.js';
 import { registryImportRoutes } from './modules/registry-import/routes.js';
 import { reportRoutes } from './modules/reports/routes.js';
 import { statsRoutes } from './modules/stats/routes.js';
+import { usersRoutes } from './modules/users/routes.js';
 import { writeoffRoutes } from './modules/writeoff/routes.js';
 import { registerAuth } from './plugins/auth.js';
 import { frameworkErrors, registerErrorHandler } from './plugins/error-handler.js';
@@ -92,6 +93,7 @@ export async function buildApp(opts: BuildOptions): Promise<{ app: FastifyInstan
   hazardRoutes(app, ctx);
   calendarRoutes(app, ctx);
   clockRoutes(app, ctx);
+  usersRoutes(app, ctx);
   // Its own scope: multipart (file uploads) for the import route only.
   await importRoutes(app, ctx);
   await registryImportRoutes(app, ctx);

@@ -35,7 +35,7 @@ export interface UsersTable {
   phone: string | null;
   is_demo: Generated<boolean>;
   disabled: Generated<boolean>;
-  created_at: Generated<Timestamp>;
+  created_at: ColumnType<Date, Date | string | undefined, Date | string>;
 }
 
 export interface LoginThrottleTable {

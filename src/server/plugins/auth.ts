@@ -29,6 +29,11 @@ export function actorOf(req: FastifyRequest): Actor {
   return req.actor;
 }
 
+/** preValidation: signed in (401 before the body is looked at). */
+export async function requireActor(req: FastifyRequest): Promise<void> {
+  actorOf(req);
+}
+
 /** preHandler: signed in and the role holds the permission (403 otherwise). */
 export function requirePermission(permission: Permission) {
   return async (req: FastifyRequest, _reply: FastifyReply) => {

@@ -2,7 +2,7 @@
 import { type Insertable, type Kysely, type Selectable, type SelectQueryBuilder, sql } from 'kysely';
 import type { AuditQuery } from '../../../contracts/audit.js';
 import type { AuditLogTable, AuditSealsTable, Database } from '../../db/schema.js';
-import { pageWithTotal } from '../../db/sql.js';
+import { containsPattern, pageWithTotal } from '../../db/sql.js';
 
 type Q = Kysely<Database>;
 
@@ -27,7 +27,7 @@ export async function listAudit(
   if (f.entityId) q = q.where('l.entity_id', '=', f.entityId);
   if (f.entityType) q = q.where('l.entity_type', '=', f.entityType);
   // actor_name is "王值班（duty.370300）": a name or a user name matches; LIKE's wildcards are taken literally.
-  if (f.actor) q = q.where('l.actor_name', 'like', `%${f.actor.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+  if (f.actor) q = q.where('l.actor_name', 'like', containsPattern(f.actor));
   if (f.action) {
     const action = f.action;
     q = q.where((eb) =>
