@@ -213,4 +213,35 @@ describe.skipIf(!hasChromium)('report flow in the browser', () => {
     expect(pageErrors).toEqual([]);
     await page.close();
   });
+
+  it('an administrator disables an account in 用户管理, and changes its own password from the header', async () => {
+    const ctx = await stack.newContext();
+    const page = await ctx.newPage();
+    await signIn(page, baseUrl, 'admin.370300');
+    await page.getByRole('menuitem', { name: '用户管理' }).click();
+    const table = page.locator('[data-testid=users-table]');
+    await table.getByText('admin.370300').first().waitFor({ timeout: UI_TIMEOUT });
+    await page.locator('input[placeholder="用户名或姓名"]').fill('inspector.370306');
+    await page.keyboard.press('Enter');
+    await page.locator('[data-testid=disable-inspector\\.370306]').click();
+    await page.locator('.ant-popconfirm .ant-btn-primary').click();
+    await table.getByText('已停用').waitFor({ timeout: UI_TIMEOUT });
+    const refused = await page.request.post(`${baseUrl}/api/auth/login`, {
+      data: { username: 'inspector.370306', password: 'Anjian@2026' },
+    });
+    expect(refused.status()).toBe(401);
+
+    await page.locator('[data-testid=change-password]').click();
+    await page.locator('#current-password').fill('Anjian@2026');
+    await page.locator('#new-password').fill('Zibo2026admin');
+    await page.locator('#confirm-password').fill('Zibo2026admin');
+    await page.locator('.ant-modal-footer .ant-btn-primary').click();
+    await page.getByText('密码已修改').waitFor({ timeout: UI_TIMEOUT });
+    const again = await page.request.post(`${baseUrl}/api/auth/login`, {
+      data: { username: 'admin.370300', password: 'Zibo2026admin' },
+    });
+    expect(again.status()).toBe(200);
+    expect(pageErrors).toEqual([]);
+    await ctx.close();
+  });
 });

@@ -65,6 +65,10 @@ const FEATURE_LOCALES = {
     'zh-CN': () => import('./pages/indicators/locales/zh-CN.js'),
     en: () => import('./pages/indicators/locales/en.js'),
   },
+  users: {
+    'zh-CN': () => import('./pages/users/locales/zh-CN.js'),
+    en: () => import('./pages/users/locales/en.js'),
+  },
 } satisfies Record<string, Record<Language, () => Promise<Strings>>>;
 export type Feature = keyof typeof FEATURE_LOCALES;
 

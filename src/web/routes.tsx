@@ -20,6 +20,7 @@ import {
   ShopOutlined,
   StopOutlined,
   TableOutlined,
+  TeamOutlined,
   TrophyOutlined,
   WarningOutlined,
 } from '@ant-design/icons';
@@ -94,6 +95,7 @@ const HazardListPage = lazyPage(() => import('./pages/hazards/HazardListPage.js'
 const ImportPage = lazyPage(() => import('./pages/imports/ImportPage.js'), 'ImportPage');
 const IndicatorsPage = lazyPage(() => import('./pages/indicators/IndicatorsPage.js'), 'IndicatorsPage', ['indicators']);
 const StatsReportPage = lazyPage(() => import('./pages/reports/StatsReportPage.js'), 'StatsReportPage');
+const UsersPage = lazyPage(() => import('./pages/users/UsersPage.js'), 'UsersPage', ['users']);
 const WriteoffPage = lazyPage(() => import('./pages/writeoff/WriteoffPage.js'), 'WriteoffPage');
 
 export interface AppRoute {
@@ -273,6 +275,14 @@ export const APP_ROUTES: AppRoute[] = [
     permission: 'audit.read',
     bureauOnly: true,
     menu: { labelKey: 'menu.audit', icon: <AuditOutlined /> },
+  },
+  {
+    // 用户管理: a bureau's administrator manages the accounts of its jurisdiction.
+    path: '/users',
+    element: <UsersPage />,
+    permission: 'user.manage',
+    bureauOnly: true,
+    menu: { labelKey: 'menu.users', icon: <TeamOutlined /> },
   },
 ];
 

@@ -1,11 +1,27 @@
 /** Signed-in frame: side menu (a drawer on phones), header with the bureau, language switch and sign-out. */
-import { BellOutlined, LogoutOutlined, MenuOutlined } from '@ant-design/icons';
+import { BellOutlined, KeyOutlined, LogoutOutlined, MenuOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
-import { Badge, Button, Drawer, Grid, Layout, Menu, Result, Space, Spin, Tooltip, Typography } from 'antd';
+import {
+  App,
+  Badge,
+  Button,
+  Drawer,
+  Form,
+  Grid,
+  Input,
+  Layout,
+  Menu,
+  Modal,
+  Result,
+  Space,
+  Spin,
+  Tooltip,
+  Typography,
+} from 'antd';
 import { Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { matchPath, Navigate, Outlet, useLocation, useNavigate } from 'react-router';
-import { api } from '../api/client.js';
+import { ApiError, api } from '../api/client.js';
 import { queryKeys, useMe } from '../api/queries.js';
 import { LiveEventsProvider, useLiveEvents } from '../components/LiveEvents.js';
 import { APP_ROUTES, allowed } from '../routes.js';
@@ -43,6 +59,85 @@ function UnreadBell() {
         />
       </Badge>
     </Tooltip>
+  );
+}
+
+/** 修改密码: the user's own password, proven by the current one. */
+function PasswordButton({ light }: { light: boolean }) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const [open, setOpen] = useState(false);
+  const [saving, setSaving] = useState(false);
+  const [form] = Form.useForm<{ currentPassword: string; newPassword: string; confirm: string }>();
+  const submit = async () => {
+    const { currentPassword, newPassword } = await form.validateFields();
+    setSaving(true);
+    try {
+      await api('/api/auth/password', { method: 'PUT', body: { currentPassword, newPassword } });
+      void message.success(t('account.changed'));
+      setOpen(false);
+    } catch (e) {
+      const issues = e instanceof ApiError ? e.fieldIssues : [];
+      if (issues.length > 0)
+        form.setFields(issues.map((f) => ({ name: f.path as 'currentPassword', errors: [f.message] })));
+      else void message.error(e instanceof Error ? e.message : String(e));
+    } finally {
+      setSaving(false);
+    }
+  };
+  return (
+    <>
+      <Tooltip title={t('menu.password')}>
+        <Button
+          type="text"
+          icon={<KeyOutlined style={{ color: light ? '#fff' : undefined }} />}
+          onClick={() => {
+            form.resetFields();
+            setOpen(true);
+          }}
+          aria-label={t('menu.password')}
+          data-testid="change-password"
+        />
+      </Tooltip>
+      <Modal
+        open={open}
+        title={t('menu.password')}
+        onOk={() => void submit()}
+        onCancel={() => setOpen(false)}
+        confirmLoading={saving}
+        destroyOnHidden
+      >
+        <Form form={form} layout="vertical" preserve={false}>
+          <Form.Item name="currentPassword" label={t('account.currentPassword')} rules={[{ required: true }]}>
+            <Input.Password id="current-password" autoComplete="current-password" />
+          </Form.Item>
+          <Form.Item
+            name="newPassword"
+            label={t('account.newPassword')}
+            extra={t('account.hint')}
+            rules={[{ required: true, min: 10, pattern: /(?=.*[A-Za-z])(?=.*\d)/, message: t('account.hint') }]}
+          >
+            <Input.Password id="new-password" autoComplete="new-password" maxLength={128} />
+          </Form.Item>
+          <Form.Item
+            name="confirm"
+            label={t('account.confirmPassword')}
+            dependencies={['newPassword']}
+            rules={[
+              { required: true },
+              ({ getFieldValue }) => ({
+                validator: (_, v) =>
+                  v === getFieldValue('newPassword')
+                    ? Promise.resolve()
+                    : Promise.reject(new Error(t('account.mismatch'))),
+              }),
+            ]}
+          >
+            <Input.Password id="confirm-password" autoComplete="new-password" />
+          </Form.Item>
+        </Form>
+      </Modal>
+    </>
   );
 }
 
@@ -173,6 +268,7 @@ export function AppLayout() {
                 </Typography.Text>
               )}
               <LanguageSwitch />
+              <PasswordButton light={!isDesktop} />
               <Tooltip title={t('app.logout')}>
                 <Button
                   type="text"

@@ -1,5 +1,6 @@
 /** 简体中文 (default). Official terms follow 493号令, GB 6441-1986 and the 生产安全事故统计直报 forms. */
 
+import { ROLE_LABELS } from '../../contracts/policies.js';
 import { CREDIT_CODE_MESSAGES } from '../../domain/credit-code.js';
 import { DOMAIN_LABELS } from '../../domain/direct-report.js';
 import {
@@ -24,6 +25,15 @@ export const zhCN = {
     logout: '退出登录',
     menu: '菜单',
   },
+  role: ROLE_LABELS,
+  account: {
+    currentPassword: '当前密码',
+    newPassword: '新密码',
+    confirmPassword: '确认新密码',
+    hint: '至少10位，须同时包含字母和数字；修改后本账号在其他设备上的登录将失效',
+    mismatch: '两次输入的新密码不一致',
+    changed: '密码已修改',
+  },
   menu: {
     dashboard: '工作台',
     cockpit: '领导驾驶舱',
@@ -31,6 +41,8 @@ export const zhCN = {
     newAccident: '新建快报',
     duty: '值班值守',
     audit: '操作留痕',
+    users: '用户管理',
+    password: '修改密码',
     indicators: '控制指标',
     reports: '统计报表',
     bulletins: '情况通报',
