@@ -141,6 +141,7 @@ export const en: Translation = {
     deathsShort: 'Dead',
     missingShort: 'Missing',
     seriousShort: 'Serious',
+    export: 'Export to Excel',
     new: 'New report',
   },
   form: {

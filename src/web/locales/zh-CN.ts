@@ -143,6 +143,7 @@ export const zhCN = {
     deathsShort: '死亡',
     missingShort: '失踪',
     seriousShort: '重伤',
+    export: '导出 Excel',
     new: '新建快报',
   },
   form: {

@@ -11,7 +11,10 @@ import {
 } from '../../../contracts/accidents.js';
 import { idempotencyHeaders, idParam } from '../../../contracts/common.js';
 import type { AppContext } from '../../context.js';
+import { attachment } from '../../documents/download.js';
+import { XLSX_CONTENT_TYPE } from '../../documents/xlsx.js';
 import { actorOf, requirePermission } from '../../plugins/auth.js';
+import { exportAccidents } from './export.js';
 import * as service from './service.js';
 
 export function accidentRoutes(app: FastifyInstance, ctx: AppContext): void {
@@ -25,6 +28,27 @@ export function accidentRoutes(app: FastifyInstance, ctx: AppContext): void {
       schema: { tags, summary: '事故快报列表', querystring: listAccidentsQuery },
     },
     async (req) => service.listAccidents(ctx, actorOf(req), req.query),
+  );
+
+  r.get(
+    '/api/accidents/export.xlsx',
+    {
+      preValidation: requirePermission('accident.read'),
+      schema: {
+        tags,
+        summary: '导出事故快报列表（.xlsx，筛选条件同列表，最多10000起）',
+        querystring: listAccidentsQuery.omit({ page: true, pageSize: true }),
+      },
+    },
+    async (req, reply) => {
+      const file = await exportAccidents(ctx, actorOf(req), req.query);
+      return reply
+        .header('content-type', XLSX_CONTENT_TYPE)
+        .header('content-disposition', attachment(file.fileName))
+        .header('x-export-rows', String(file.rows))
+        .header('x-export-truncated', String(file.truncated))
+        .send(file.data);
+    },
   );
 
   r.get(

@@ -1,5 +1,5 @@
 /** 事故快报 list: filters kept in the address bar, paged table with grade tags and status badges. */
-import { PlusOutlined } from '@ant-design/icons';
+import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
 import { Button, Col, DatePicker, Input, Row, Select, Space, type TableProps, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
@@ -16,6 +16,16 @@ import { useUrlFilters } from '../../components/use-url-filters.js';
 import { mayDo } from '../../routes.js';
 
 const FILTER_KEYS = ['from', 'to', 'regionCode', 'grade', 'accidentType', 'industryCode', 'domain', 'status', 'q'];
+
+/** The list's filters (not its page) as the export's query. */
+function exportQuery(params: URLSearchParams): string {
+  const q = new URLSearchParams();
+  for (const key of FILTER_KEYS) {
+    const value = params.get(key);
+    if (value) q.set(key, value);
+  }
+  return q.toString();
+}
 
 export function AccidentListPage() {
   const { t } = useTranslation();
@@ -160,11 +170,21 @@ export function AccidentListPage() {
       testId="accident-list"
       title={t('list.title')}
       extra={
-        mayDo(me, 'accident.create') ? (
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => void navigate('/accidents/new')}>
-            {t('list.new')}
+        <Space>
+          <Button
+            icon={<DownloadOutlined />}
+            href={`/api/accidents/export.xlsx?${exportQuery(params)}`}
+            download
+            data-testid="accident-export-xlsx"
+          >
+            {t('list.export')}
           </Button>
-        ) : null
+          {mayDo(me, 'accident.create') && (
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => void navigate('/accidents/new')}>
+              {t('list.new')}
+            </Button>
+          )}
+        </Space>
       }
       filters={filters}
       columns={columns}
