@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { actorByUsername } from '../../db/seed/demo.js';
 import { seedDutyDemo } from '../../db/seed/duty.js';
+import { downloadRaw } from '../../documents/test-support.js';
+import { readWorkbook } from '../../documents/xlsx.js';
 import { buildAccident, type TestApp, testApp, testClock } from '../../testing/harness.js';
 import type { LiveEvent } from '../events/bus.js';
 
@@ -353,6 +355,18 @@ describe('duty log', () => {
     const got = await (await t.as('stats.370303')).get(`/api/duty/log/${res.body.id}`);
     expect(got.status).toBe(200);
     expect(got.body).toEqual(res.body);
+  });
+
+  it('exports the filtered log of its own bureau as an .xlsx', async () => {
+    const duty = await t.as('duty.370303');
+    expect((await duty.post('/api/duty/log', logBody({ callerName: '导出测试人' }))).status).toBe(201);
+    const total = (await duty.get('/api/duty/log?pageSize=200')).body.total as number;
+    const res = await downloadRaw(t, duty, '/api/duty/log/export.xlsx');
+    expect(res.status).toBe(200);
+    expect(res.headers['x-export-rows']).toBe(String(total));
+    const [sheet] = await readWorkbook(res.body);
+    expect(JSON.stringify(sheet?.rows)).toContain('导出测试人');
+    expect((await (await t.as('ent.91370303MA3C4B2X1Y')).get('/api/duty/log/export.xlsx')).status).toBe(403);
   });
 
   it('lists newest first with channel, time, text and converted filters', async () => {

@@ -12,7 +12,10 @@ import {
   shiftsQuery,
 } from '../../../contracts/duty.js';
 import type { AppContext } from '../../context.js';
+import { attachment } from '../../documents/download.js';
+import { XLSX_CONTENT_TYPE } from '../../documents/xlsx.js';
 import { actorOf, requirePermission } from '../../plugins/auth.js';
+import { exportLog } from './export.js';
 import * as service from './service.js';
 
 export function dutyRoutes(app: FastifyInstance, ctx: AppContext): void {
@@ -74,6 +77,22 @@ export function dutyRoutes(app: FastifyInstance, ctx: AppContext): void {
     '/api/duty/log',
     { preValidation: read, schema: { tags, summary: '值班记录（来电、传真、信息）', querystring: dutyLogQuery } },
     async (req) => service.listLog(ctx, actorOf(req), req.query),
+  );
+
+  r.get(
+    '/api/duty/log/export.xlsx',
+    {
+      preValidation: read,
+      schema: { tags, summary: '导出值班记录（.xlsx，筛选条件同列表）', querystring: dutyLogQuery },
+    },
+    async (req, reply) => {
+      const file = await exportLog(ctx, actorOf(req), req.query);
+      return reply
+        .header('content-type', XLSX_CONTENT_TYPE)
+        .header('content-disposition', attachment(file.fileName))
+        .header('x-export-rows', String(file.rows))
+        .send(file.data);
+    },
   );
 
   r.get(

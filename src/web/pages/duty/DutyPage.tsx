@@ -1,5 +1,5 @@
 /** 值班值守: roster (排班), duty log with 转为快报 (值班记录), handover notes (交接班). */
-import { PlusOutlined } from '@ant-design/icons';
+import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import {
   Alert,
@@ -13,6 +13,7 @@ import {
   Input,
   Row,
   Select,
+  Space,
   Table,
   type TableProps,
   Tabs,
@@ -234,11 +235,23 @@ function LogTab({ canWrite, canCreateReport }: { canWrite: boolean; canCreateRep
       <ListPage<DutyLogEntry>
         title={t('duty.log')}
         extra={
-          canWrite && (
-            <Button type="primary" icon={<PlusOutlined />} onClick={() => setOpen(true)}>
-              {t('duty.newLog')}
+          <Space>
+            <Button
+              icon={<DownloadOutlined />}
+              href={`/api/duty/log/export.xlsx?${new URLSearchParams(
+                Object.entries(filters).filter((e): e is [string, string] => !!e[1]),
+              ).toString()}`}
+              download
+              data-testid="duty-log-export"
+            >
+              {t('list.export')}
             </Button>
-          )
+            {canWrite && (
+              <Button type="primary" icon={<PlusOutlined />} onClick={() => setOpen(true)}>
+                {t('duty.newLog')}
+              </Button>
+            )}
+          </Space>
         }
         filters={
           <Row gutter={[8, 8]}>
