@@ -3,6 +3,7 @@
  * Debian Chromium. A county duty officer files a 较大 report and forwards it; a city duty officer, signed
  * in elsewhere, sees it arrive live, signs and forwards it; the detail page shows the chain.
  */
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -109,8 +110,21 @@ describe.skipIf(!hasChromium)('report flow in the browser', () => {
     await county.locator('[data-testid=submit]').click();
     await county.waitForURL(/\/accidents\/[0-9a-f-]{36}$/, { timeout: UI_TIMEOUT });
     await county.locator('[data-testid=detail-title]').getByText(unitName).waitFor();
-    await county.getByText('较大事故').first().waitFor();
+    await county.locator('.no-print').getByText('较大事故').first().waitFor();
     const accidentUrl = county.url();
+
+    // 打印快报单: printed, the page is the 快报单 alone (no menu, no chain card), and Chromium makes it an A4 PDF.
+    await county.emulateMedia({ media: 'print' });
+    const sheet = county.locator('[data-testid=quick-report-sheet]');
+    await sheet.waitFor({ state: 'visible', timeout: UI_TIMEOUT });
+    expect(await sheet.textContent()).toContain('生产安全事故快报单');
+    expect(await sheet.textContent()).toContain(unitName);
+    expect(await county.locator('[data-testid=chain-card]').isVisible()).toBe(false);
+    expect(await county.locator('.ant-layout-sider').first().isVisible()).toBe(false);
+    const pdf = await county.pdf({ format: 'A4' });
+    expect(pdf.subarray(0, 4).toString()).toBe('%PDF');
+    await writeFile(join(ARTIFACTS, 'quick-report-sheet.pdf'), pdf);
+    await county.emulateMedia({ media: 'screen' });
 
     // ——— City: the new report arrives live, without a reload — a 较大 one as an alarm that stays until acknowledged,
     // and as an unread alert.

@@ -27,6 +27,18 @@ export const en: Translation = {
     mismatch: 'The two new passwords differ',
     changed: 'Password changed',
   },
+  print: {
+    button: 'Print report form',
+    title: 'Work-safety accident quick report',
+    casualties: 'Casualties',
+    casualtiesValue: '{{deaths}} dead, {{missing}} missing, {{serious}} seriously and {{minor}} slightly injured',
+    loss: 'Direct economic loss',
+    wan: '×10,000 yuan',
+    chain: 'Received by',
+    officer: 'Duty officer',
+    leader: 'Leader on duty',
+    issuer: 'Issued by',
+  },
   menu: {
     dashboard: 'Dashboard',
     cockpit: 'Leader cockpit',

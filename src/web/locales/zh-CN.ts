@@ -34,6 +34,18 @@ export const zhCN = {
     mismatch: '两次输入的新密码不一致',
     changed: '密码已修改',
   },
+  print: {
+    button: '打印快报单',
+    title: '生产安全事故快报单',
+    casualties: '伤亡情况',
+    casualtiesValue: '死亡 {{deaths}} 人，失踪 {{missing}} 人，重伤 {{serious}} 人，轻伤 {{minor}} 人',
+    loss: '直接经济损失',
+    wan: '万元',
+    chain: '逐级接报',
+    officer: '值班员',
+    leader: '带班领导',
+    issuer: '签发',
+  },
   menu: {
     dashboard: '工作台',
     cockpit: '领导驾驶舱',

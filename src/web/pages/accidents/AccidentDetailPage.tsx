@@ -1,5 +1,5 @@
 /** 报告详情: header, actions by role and chain position, chain timeline, direct-report nodes, content, revisions. */
-import { ArrowLeftOutlined } from '@ant-design/icons';
+import { ArrowLeftOutlined, PrinterOutlined } from '@ant-design/icons';
 import {
   Alert,
   Button,
@@ -29,6 +29,7 @@ import { mayDo } from '../../routes.js';
 import { WriteoffHistoryCard, WriteoffRequestButton, WrittenOffTag } from '../writeoff/parts.js';
 import { AccidentAuditCard } from './AccidentAuditCard.js';
 import { actionsFor, FollowupButton, ForwardButton, SignButton } from './actions.js';
+import { QuickReportSheet } from './QuickReportSheet.js';
 
 const FIELD_LABEL_KEYS: Record<string, string> = {
   deaths: 'accident.deaths',
@@ -149,6 +150,9 @@ function Header({ a }: { a: AccidentView }) {
             {actions.canForward && mine && <ForwardButton accident={a} myLevel={mine.level} />}
             {actions.canFollowup && <FollowupButton accident={a} />}
             <WriteoffRequestButton accident={a} />
+            <Button icon={<PrinterOutlined />} onClick={() => window.print()} data-testid="print-report">
+              {t('print.button')}
+            </Button>
           </Space>
         </Col>
       </Row>
@@ -173,76 +177,79 @@ export function AccidentDetailPage() {
   const s = a.statistics;
   const statsDiffer = FIGURE_KEYS.some((k) => s[k] !== a[k]);
   return (
-    <Space orientation="vertical" size={12} style={{ width: '100%' }}>
-      <Header a={a} />
-      <Card title={t('detail.chain')} data-testid="chain-card">
-        <ChainTimeline chain={a.chain} />
-      </Card>
-      <Card title={t('detail.nodes')}>
-        <NodeStatus nodes={a.nodes} />
-      </Card>
-      <Row gutter={[12, 12]}>
-        <Col xs={24} xl={14}>
-          <Card title={t('detail.info')}>
-            <Descriptions column={screens.md ? 2 : 1} size="small" bordered>
-              <Descriptions.Item label={t('accident.occurredAt')}>{formatTime(a.occurredAt)}</Descriptions.Item>
-              <Descriptions.Item label={t('accident.receivedAt')}>{formatTime(a.receivedAt)}</Descriptions.Item>
-              <Descriptions.Item label={t('accident.regionShort')}>{a.regionName}</Descriptions.Item>
-              <Descriptions.Item label={t('accident.address')}>{a.address}</Descriptions.Item>
-              <Descriptions.Item label={t('accident.unitName')}>{a.unitName}</Descriptions.Item>
-              <Descriptions.Item label={t('accident.unitCreditCode')}>{a.unitCreditCode ?? '—'}</Descriptions.Item>
-              <Descriptions.Item label={t('accident.industryCode')}>{a.industryCode}</Descriptions.Item>
-              <Descriptions.Item label={t('accident.accidentType')}>
-                {a.accidentType} {a.accidentTypeName}
-              </Descriptions.Item>
-              <Descriptions.Item label={t('accident.domain')}>{t(`domain.${a.domain}`)}</Descriptions.Item>
-              <Descriptions.Item label={t('accident.grade')}>
-                <GradeTag grade={a.grade} />
-              </Descriptions.Item>
-              <Descriptions.Item label={t('accident.deaths')}>{a.deaths}</Descriptions.Item>
-              <Descriptions.Item label={t('accident.missing')}>{a.missing}</Descriptions.Item>
-              <Descriptions.Item label={t('accident.seriousInjuries')}>{a.seriousInjuries}</Descriptions.Item>
-              <Descriptions.Item label={t('accident.minorInjuries')}>{a.minorInjuries}</Descriptions.Item>
-              <Descriptions.Item label={t('accident.directLossYuan')} span={screens.md ? 2 : 1}>
-                {formatYuan(a.directLossYuan)}
-              </Descriptions.Item>
-              <Descriptions.Item label={t('accident.summary')} span={screens.md ? 2 : 1}>
-                <span style={{ whiteSpace: 'pre-wrap' }}>{a.summary}</span>
-              </Descriptions.Item>
-              <Descriptions.Item label={t('accident.measuresTaken')} span={screens.md ? 2 : 1}>
-                <span style={{ whiteSpace: 'pre-wrap' }}>{a.measuresTaken}</span>
-              </Descriptions.Item>
-              <Descriptions.Item label={t('accident.reporterName')}>{a.reporterName}</Descriptions.Item>
-              <Descriptions.Item label={t('accident.reporterPhone')}>{a.reporterPhone}</Descriptions.Item>
-            </Descriptions>
-            {statsDiffer && (
-              <Alert
-                style={{ marginTop: 12 }}
-                type="warning"
-                showIcon
-                title={t('detail.statistics')}
-                description={FIGURE_KEYS.map((k) => `${t(`accident.${k}`)} ${show(s[k])}`).join('；')}
+    <>
+      <QuickReportSheet a={a} />
+      <Space orientation="vertical" size={12} style={{ width: '100%' }} className="no-print">
+        <Header a={a} />
+        <Card title={t('detail.chain')} data-testid="chain-card">
+          <ChainTimeline chain={a.chain} />
+        </Card>
+        <Card title={t('detail.nodes')}>
+          <NodeStatus nodes={a.nodes} />
+        </Card>
+        <Row gutter={[12, 12]}>
+          <Col xs={24} xl={14}>
+            <Card title={t('detail.info')}>
+              <Descriptions column={screens.md ? 2 : 1} size="small" bordered>
+                <Descriptions.Item label={t('accident.occurredAt')}>{formatTime(a.occurredAt)}</Descriptions.Item>
+                <Descriptions.Item label={t('accident.receivedAt')}>{formatTime(a.receivedAt)}</Descriptions.Item>
+                <Descriptions.Item label={t('accident.regionShort')}>{a.regionName}</Descriptions.Item>
+                <Descriptions.Item label={t('accident.address')}>{a.address}</Descriptions.Item>
+                <Descriptions.Item label={t('accident.unitName')}>{a.unitName}</Descriptions.Item>
+                <Descriptions.Item label={t('accident.unitCreditCode')}>{a.unitCreditCode ?? '—'}</Descriptions.Item>
+                <Descriptions.Item label={t('accident.industryCode')}>{a.industryCode}</Descriptions.Item>
+                <Descriptions.Item label={t('accident.accidentType')}>
+                  {a.accidentType} {a.accidentTypeName}
+                </Descriptions.Item>
+                <Descriptions.Item label={t('accident.domain')}>{t(`domain.${a.domain}`)}</Descriptions.Item>
+                <Descriptions.Item label={t('accident.grade')}>
+                  <GradeTag grade={a.grade} />
+                </Descriptions.Item>
+                <Descriptions.Item label={t('accident.deaths')}>{a.deaths}</Descriptions.Item>
+                <Descriptions.Item label={t('accident.missing')}>{a.missing}</Descriptions.Item>
+                <Descriptions.Item label={t('accident.seriousInjuries')}>{a.seriousInjuries}</Descriptions.Item>
+                <Descriptions.Item label={t('accident.minorInjuries')}>{a.minorInjuries}</Descriptions.Item>
+                <Descriptions.Item label={t('accident.directLossYuan')} span={screens.md ? 2 : 1}>
+                  {formatYuan(a.directLossYuan)}
+                </Descriptions.Item>
+                <Descriptions.Item label={t('accident.summary')} span={screens.md ? 2 : 1}>
+                  <span style={{ whiteSpace: 'pre-wrap' }}>{a.summary}</span>
+                </Descriptions.Item>
+                <Descriptions.Item label={t('accident.measuresTaken')} span={screens.md ? 2 : 1}>
+                  <span style={{ whiteSpace: 'pre-wrap' }}>{a.measuresTaken}</span>
+                </Descriptions.Item>
+                <Descriptions.Item label={t('accident.reporterName')}>{a.reporterName}</Descriptions.Item>
+                <Descriptions.Item label={t('accident.reporterPhone')}>{a.reporterPhone}</Descriptions.Item>
+              </Descriptions>
+              {statsDiffer && (
+                <Alert
+                  style={{ marginTop: 12 }}
+                  type="warning"
+                  showIcon
+                  title={t('detail.statistics')}
+                  description={FIGURE_KEYS.map((k) => `${t(`accident.${k}`)} ${show(s[k])}`).join('；')}
+                />
+              )}
+            </Card>
+          </Col>
+          <Col xs={24} xl={10}>
+            <Card title={t('detail.revisions')} data-testid="revisions">
+              <Timeline
+                items={[...a.revisions]
+                  .sort((x, y) => y.no - x.no)
+                  .map((r) => ({
+                    key: r.no,
+                    color: r.outsideWindow ? 'red' : r.kind === 'final' ? 'green' : 'blue',
+                    content: <RevisionDiff revision={r} />,
+                  }))}
               />
-            )}
-          </Card>
-        </Col>
-        <Col xs={24} xl={10}>
-          <Card title={t('detail.revisions')} data-testid="revisions">
-            <Timeline
-              items={[...a.revisions]
-                .sort((x, y) => y.no - x.no)
-                .map((r) => ({
-                  key: r.no,
-                  color: r.outsideWindow ? 'red' : r.kind === 'final' ? 'green' : 'blue',
-                  content: <RevisionDiff revision={r} />,
-                }))}
-            />
-          </Card>
-        </Col>
-      </Row>
-      {mayDo(me, 'writeoff.read') && <WriteoffHistoryCard accidentId={a.id} />}
-      {mayDo(me, 'audit.read') && <AccidentAuditCard accidentId={a.id} />}
-    </Space>
+            </Card>
+          </Col>
+        </Row>
+        {mayDo(me, 'writeoff.read') && <WriteoffHistoryCard accidentId={a.id} />}
+        {mayDo(me, 'audit.read') && <AccidentAuditCard accidentId={a.id} />}
+      </Space>
+    </>
   );
 }
 
