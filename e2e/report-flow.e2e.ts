@@ -112,6 +112,9 @@ describe.skipIf(!hasChromium)('report flow in the browser', () => {
     await county.locator('[data-testid=detail-title]').getByText(unitName).waitFor();
     await county.locator('.no-print').getByText('较大事故').first().waitFor();
     const accidentUrl = county.url();
+    // The county filed it itself: nothing to 签收 there (only a level that received it from below signs).
+    await county.locator('[data-testid=forward]').waitFor({ timeout: UI_TIMEOUT });
+    expect(await county.locator('[data-testid=sign]').count()).toBe(0);
 
     // 打印快报单: printed, the page is the 快报单 alone (no menu, no chain card), and Chromium makes it an A4 PDF.
     await county.emulateMedia({ media: 'print' });

@@ -140,6 +140,64 @@ describe('accident routes × roles × own/foreign region', () => {
   });
 });
 
+/**
+ * The 签收 rule (issue 14 §1): who may sign a report at each stage. A report received from a unit may be signed by
+ * the county before it forwards; a report a county filed itself is signed by nobody at the county; after a level
+ * forwarded, it no longer signs; above the holder nobody has received it yet.
+ */
+describe('签收 by chain position', () => {
+  async function stage(filer: string, forwardedBy: string[]): Promise<string> {
+    const res = await (await client(filer)).post('/api/accidents', body('370303', { deaths: 3 }));
+    if (res.status !== 201) throw new Error(`file: ${res.status} ${JSON.stringify(res.body)}`);
+    for (const who of forwardedBy) {
+      const fwd = await (await client(who)).post(`/api/accidents/${res.body.id}/forward`, {});
+      if (fwd.status !== 200) throw new Error(`forward: ${fwd.status} ${JSON.stringify(fwd.body)}`);
+    }
+    return res.body.id as string;
+  }
+
+  it.each<[string, string, string[], string, Expect]>([
+    ['a unit’s report, county', OWN_ENTERPRISE, [], 'duty.370303', ok(200)],
+    ['the county’s own report, county', 'duty.370303', [], 'duty.370303', { status: 409, code: 'SIGN_OWN_REPORT' }],
+    [
+      'the county’s own report, city before receipt',
+      'duty.370303',
+      [],
+      'duty.370300',
+      { status: 403, code: 'NOT_RECEIVED' },
+    ],
+    ['forwarded to the city, city', 'duty.370303', ['duty.370303'], 'duty.370300', ok(200)],
+    [
+      'forwarded to the city, county again',
+      'duty.370303',
+      ['duty.370303'],
+      'duty.370303',
+      { status: 409, code: 'SIGN_OWN_REPORT' },
+    ],
+    [
+      'a unit’s report forwarded by the county, county',
+      OWN_ENTERPRISE,
+      ['duty.370303'],
+      'duty.370303',
+      { status: 409, code: 'SIGN_AFTER_FORWARD' },
+    ],
+    [
+      'forwarded on by the city, city',
+      'duty.370303',
+      ['duty.370303', 'duty.370300'],
+      'duty.370300',
+      { status: 409, code: 'SIGN_AFTER_FORWARD' },
+    ],
+    ['forwarded on by the city, province', 'duty.370303', ['duty.370303', 'duty.370300'], 'duty.370000', ok(200)],
+    ['the city files a 较大 itself, city', 'duty.370300', [], 'duty.370300', { status: 409, code: 'SIGN_OWN_REPORT' }],
+  ])('%s → %j', async (_label, filer, forwardedBy, signer, want) => {
+    const id = await stage(filer, forwardedBy);
+    const res = await (await client(signer)).post(`/api/accidents/${id}/sign`, {});
+    expect(res.status, JSON.stringify(res.body)).toBe(want.status);
+    if (want.code) expect(res.body.error.code).toBe(want.code);
+  });
+});
+
 describe('jurisdiction across levels', () => {
   it('the city 370300 reads a 370303 report; a neighbouring county 370304 gets 404', async () => {
     const id = await freshReport('own');
