@@ -27,3 +27,13 @@ export function useUrlFilters<K extends string>(keys: readonly K[]) {
   const reset = () => setParams(new URLSearchParams(), { replace: true });
   return { params, page, pageSize, query, set, reset };
 }
+
+/** The filters (not the page) of the address bar as a query string: an export asks for what the list shows. */
+export function filterQuery(params: URLSearchParams, keys: readonly string[]): string {
+  const q = new URLSearchParams();
+  for (const key of keys) {
+    const value = params.get(key);
+    if (value) q.set(key, value);
+  }
+  return q.toString();
+}

@@ -4,6 +4,8 @@
  * its history, the county's list, summary and map, retiring a unit, census campaigns and their progress.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { downloadRaw } from '../../documents/test-support.js';
+import { readWorkbook } from '../../documents/xlsx.js';
 import { buildEnterprise, type Client, type TestApp, testApp, testClock } from '../../testing/harness.js';
 
 const NOW = '2026-12-01T10:00:00+08:00';
@@ -220,6 +222,18 @@ describe('the register', () => {
     expect(grade3.map((u: { id: string }) => u.id)).toContain(unitId);
     const grade1 = (await inspector.get('/api/major-hazards?grade=1')).body.items;
     expect(grade1.map((u: { id: string }) => u.id)).not.toContain(unitId);
+
+    // The same filter as an .xlsx: the unit with its grade and filing number.
+    const file = await downloadRaw(t, inspector, '/api/major-hazards/export.xlsx?grade=3&filingStatus=filed');
+    expect(file.status).toBe(200);
+    expect(file.headers['x-export-rows']).toBe(String(grade3.length));
+    const [sheet] = await readWorkbook(file.body);
+    const text = JSON.stringify(sheet?.rows);
+    expect(text).toContain('三级');
+    expect(text).toContain('淄危备〔2026〕12号');
+    // An enterprise's export holds its own units only, whatever region it asks for.
+    const foreign = await downloadRaw(t, ent, '/api/major-hazards/export.xlsx?regionCode=370112');
+    expect(foreign.headers['x-export-rows']).toBe('0');
   });
 
   it('retiring a unit takes it out of the lists and the summary; it stays readable with its history', async () => {

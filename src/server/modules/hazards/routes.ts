@@ -14,7 +14,10 @@ import {
   updateUnitBody,
 } from '../../../contracts/hazards.js';
 import type { AppContext } from '../../context.js';
+import { attachment } from '../../documents/download.js';
+import { XLSX_CONTENT_TYPE } from '../../documents/xlsx.js';
 import { actorOf, requirePermission } from '../../plugins/auth.js';
+import { exportMajorHazards } from './export.js';
 import * as service from './service.js';
 
 const progressQuery = z.object({ regionCode: regionCodeParam.optional() }).strict();
@@ -44,6 +47,27 @@ export function hazardRoutes(app: FastifyInstance, ctx: AppContext): void {
       schema: { tags, summary: '重大危险源清单（按级别、地区、备案状态）', querystring: majorHazardListQuery },
     },
     async (req) => service.listMajorHazards(ctx, actorOf(req), req.query),
+  );
+
+  r.get(
+    '/api/major-hazards/export.xlsx',
+    {
+      preValidation: requirePermission('hazard.read'),
+      schema: {
+        tags,
+        summary: '导出重大危险源清单（.xlsx，筛选条件同清单，最多10000个单元）',
+        querystring: majorHazardListQuery.omit({ page: true, pageSize: true }),
+      },
+    },
+    async (req, reply) => {
+      const file = await exportMajorHazards(ctx, actorOf(req), req.query);
+      return reply
+        .header('content-type', XLSX_CONTENT_TYPE)
+        .header('content-disposition', attachment(file.fileName))
+        .header('x-export-rows', String(file.rows))
+        .header('x-export-truncated', String(file.truncated))
+        .send(file.data);
+    },
   );
 
   r.get(

@@ -12,20 +12,10 @@ import { formatTime } from '../../components/format.js';
 import { ListPage } from '../../components/ListPage.js';
 import { RegionCascader } from '../../components/RegionCascader.js';
 import { FlagTags, GradeTag, StatusBadge } from '../../components/tags.js';
-import { useUrlFilters } from '../../components/use-url-filters.js';
+import { filterQuery, useUrlFilters } from '../../components/use-url-filters.js';
 import { mayDo } from '../../routes.js';
 
 const FILTER_KEYS = ['from', 'to', 'regionCode', 'grade', 'accidentType', 'industryCode', 'domain', 'status', 'q'];
-
-/** The list's filters (not its page) as the export's query. */
-function exportQuery(params: URLSearchParams): string {
-  const q = new URLSearchParams();
-  for (const key of FILTER_KEYS) {
-    const value = params.get(key);
-    if (value) q.set(key, value);
-  }
-  return q.toString();
-}
 
 export function AccidentListPage() {
   const { t } = useTranslation();
@@ -173,7 +163,7 @@ export function AccidentListPage() {
         <Space>
           <Button
             icon={<DownloadOutlined />}
-            href={`/api/accidents/export.xlsx?${exportQuery(params)}`}
+            href={`/api/accidents/export.xlsx?${filterQuery(params, FILTER_KEYS)}`}
             download
             data-testid="accident-export-xlsx"
           >

@@ -3,7 +3,7 @@
  * region and grade, and the register of 重大危险源 (region, grade and 备案 filters in the address bar), each row
  * linking to its enterprise's card and opening the unit's evaluation and grade history.
  */
-import { CalculatorOutlined } from '@ant-design/icons';
+import { CalculatorOutlined, DownloadOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Col, Grid, Input, Row, Select, Space, Table, type TableProps, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -13,7 +13,7 @@ import { FILING_STATUSES } from '../../../contracts/hazards.js';
 import { useMe } from '../../api/queries.js';
 import { ListPage } from '../../components/ListPage.js';
 import { RegionCascader } from '../../components/RegionCascader.js';
-import { useUrlFilters } from '../../components/use-url-filters.js';
+import { filterQuery, useUrlFilters } from '../../components/use-url-filters.js';
 import { HazardMap } from './HazardMap.js';
 import { useHazardSummary, useMajorHazards } from './queries.js';
 import { FilingTag, figure, HAZARD_GRADE_COLORS, HAZARD_GRADES, HazardGradeTag, substancesText } from './tags.js';
@@ -238,9 +238,19 @@ export function HazardListPage() {
         testId="hazard-list"
         title={t('hazard.listTitle')}
         extra={
-          <Button icon={<CalculatorOutlined />} onClick={() => void navigate('/hazards/evaluate')}>
-            {t('menu.hazardEvaluate')}
-          </Button>
+          <Space>
+            <Button
+              icon={<DownloadOutlined />}
+              href={`/api/major-hazards/export.xlsx?${filterQuery(params, FILTER_KEYS)}`}
+              download
+              data-testid="hazard-export-xlsx"
+            >
+              {t('list.export')}
+            </Button>
+            <Button icon={<CalculatorOutlined />} onClick={() => void navigate('/hazards/evaluate')}>
+              {t('menu.hazardEvaluate')}
+            </Button>
+          </Space>
         }
         filters={filters}
         columns={columns}
