@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import {
   shanghaiDate,
   shanghaiDay,
+  shanghaiMinute,
   shanghaiMonthsBetween,
   splitWholeMonths,
   startOfNextShanghaiMonth,
@@ -31,6 +32,16 @@ describe('toShanghaiIso', () => {
   ])('%s → %s', (at, iso) => {
     expect(toShanghaiIso(new Date(at))).toBe(iso);
     expect(new Date(toShanghaiIso(new Date(at))).getTime()).toBe(new Date(at).getTime());
+  });
+});
+
+describe('shanghaiMinute', () => {
+  it.each([
+    ['2026-11-25T01:30:59.999Z', '2026-11-25 09:30'],
+    ['2026-12-31T15:59:00Z', '2026-12-31 23:59'],
+    ['2026-12-31T16:00:00Z', '2027-01-01 00:00'],
+  ])('%s → %s', (instant, shown) => {
+    expect(shanghaiMinute(new Date(instant))).toBe(shown);
   });
 });
 

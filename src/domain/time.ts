@@ -17,6 +17,11 @@ export function toShanghaiIso(at: Date): string {
   return `${new Date(at.getTime() + OFFSET_MS).toISOString().slice(0, 23)}+08:00`;
 }
 
+/** "2026-11-25 09:30": the instant to the minute in Asia/Shanghai, as tables and exports print it. */
+export function shanghaiMinute(at: Date): string {
+  return toShanghaiIso(at).slice(0, 16).replace('T', ' ');
+}
+
 /** 00:00 Asia/Shanghai of the day containing the instant. */
 export function startOfShanghaiDay(at: Date): Date {
   const d = shanghaiDay(at);

@@ -1,3 +1,6 @@
+import type { FastifyReply } from 'fastify';
+import { XLSX_CONTENT_TYPE } from './xlsx.js';
+
 /**
  * Download headers for generated documents. Chinese file names travel in `filename*` (RFC 6266 / RFC 5987,
  * UTF-8 percent-encoded); `filename` carries an ASCII fallback for old clients.
@@ -18,4 +21,22 @@ export function attachment(fileName: string): string {
   // A Chinese name has no useful ASCII form: old clients get a neutral name, current ones use filename*.
   const fallback = /^[\x20-\x7e]+$/.test(stem) ? `${stem.replace(/["\\]/g, '_')}${ext}` : `download${ext}`;
   return `attachment; filename="${fallback}"; filename*=UTF-8''${encodeRfc5987(fileName)}`;
+}
+
+/** A generated .xlsx export: its name, bytes, row count and whether the list was cut at the export's limit. */
+export interface ExportFile {
+  fileName: string;
+  data: Buffer;
+  rows: number;
+  truncated: boolean;
+}
+
+/** Sends an export as an attachment, with its row count and truncation in headers (x-export-rows, -truncated). */
+export function sendExport(reply: FastifyReply, file: ExportFile): FastifyReply {
+  return reply
+    .header('content-type', XLSX_CONTENT_TYPE)
+    .header('content-disposition', attachment(file.fileName))
+    .header('x-export-rows', String(file.rows))
+    .header('x-export-truncated', String(file.truncated))
+    .send(file.data);
 }

@@ -6,9 +6,10 @@ import type { ListAccidentsQuery } from '../../../contracts/accidents.js';
 import { type AccidentDomain, DOMAIN_LABELS } from '../../../domain/direct-report.js';
 import { CHAIN_LEVEL_LABELS, type ChainLevel } from '../../../domain/reporting-chain.js';
 import { wanTenths } from '../../../domain/statistics.js';
-import { shanghaiDay, toShanghaiIso } from '../../../domain/time.js';
+import { shanghaiDay, shanghaiMinute } from '../../../domain/time.js';
 import type { Actor } from '../../auth/actor.js';
 import type { AppContext } from '../../context.js';
+import type { ExportFile } from '../../documents/download.js';
 import { buildWorkbook, type ColumnSpec } from '../../documents/xlsx.js';
 import { listAccidents } from './service.js';
 
@@ -37,13 +38,13 @@ const COLUMNS: ColumnSpec[] = [
   { key: 'nextDueAt', header: '最近时限', width: 17 },
 ];
 
-const local = (iso: string | null) => (iso ? toShanghaiIso(new Date(iso)).slice(0, 16).replace('T', ' ') : null);
+const local = (iso: string | null) => (iso ? shanghaiMinute(new Date(iso)) : null);
 
 export async function exportAccidents(
   ctx: AppContext,
   actor: Actor,
   q: Omit<ListAccidentsQuery, 'page' | 'pageSize'>,
-): Promise<{ fileName: string; data: Buffer; rows: number; truncated: boolean }> {
+): Promise<ExportFile> {
   const list = await listAccidents(ctx, actor, { ...q, page: 1, pageSize: EXPORT_MAX_ROWS + 1 });
   const truncated = list.items.length > EXPORT_MAX_ROWS;
   const items = list.items.slice(0, EXPORT_MAX_ROWS);
@@ -54,7 +55,7 @@ export async function exportAccidents(
         name: '事故快报',
         title: `${actor.orgName}事故快报列表`,
         lines: [
-          `导出时间：${local(now.toISOString())}　共${items.length}起${truncated ? `（仅导出最新${EXPORT_MAX_ROWS}起）` : ''}`,
+          `导出时间：${shanghaiMinute(now)}　共${items.length}起${truncated ? `（仅导出最新${EXPORT_MAX_ROWS}起）` : ''}`,
         ],
         columns: COLUMNS,
         rows: items.map((a) => ({

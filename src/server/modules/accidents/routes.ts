@@ -11,8 +11,7 @@ import {
 } from '../../../contracts/accidents.js';
 import { idempotencyHeaders, idParam } from '../../../contracts/common.js';
 import type { AppContext } from '../../context.js';
-import { attachment } from '../../documents/download.js';
-import { XLSX_CONTENT_TYPE } from '../../documents/xlsx.js';
+import { sendExport } from '../../documents/download.js';
 import { actorOf, requirePermission } from '../../plugins/auth.js';
 import { exportAccidents } from './export.js';
 import * as service from './service.js';
@@ -42,12 +41,7 @@ export function accidentRoutes(app: FastifyInstance, ctx: AppContext): void {
     },
     async (req, reply) => {
       const file = await exportAccidents(ctx, actorOf(req), req.query);
-      return reply
-        .header('content-type', XLSX_CONTENT_TYPE)
-        .header('content-disposition', attachment(file.fileName))
-        .header('x-export-rows', String(file.rows))
-        .header('x-export-truncated', String(file.truncated))
-        .send(file.data);
+      return sendExport(reply, file);
     },
   );
 

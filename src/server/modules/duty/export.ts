@@ -1,8 +1,9 @@
 /** 值班记录导出: the bureau's duty log as filtered on screen, as an .xlsx (newest first, at most EXPORT_MAX_ROWS). */
 import { DUTY_CHANNEL_LABELS, type DutyLogQuery } from '../../../contracts/duty.js';
-import { shanghaiDay, toShanghaiIso } from '../../../domain/time.js';
+import { shanghaiDay, shanghaiMinute } from '../../../domain/time.js';
 import type { Actor } from '../../auth/actor.js';
 import type { AppContext } from '../../context.js';
+import type { ExportFile } from '../../documents/download.js';
 import { buildWorkbook, type ColumnSpec } from '../../documents/xlsx.js';
 import { listLog } from './service.js';
 
@@ -19,9 +20,9 @@ const COLUMNS: ColumnSpec[] = [
   { key: 'loggedBy', header: '记录人' },
 ];
 
-const local = (iso: string) => toShanghaiIso(new Date(iso)).slice(0, 16).replace('T', ' ');
+const local = (iso: string) => shanghaiMinute(new Date(iso));
 
-export async function exportLog(ctx: AppContext, actor: Actor, q: DutyLogQuery) {
+export async function exportLog(ctx: AppContext, actor: Actor, q: DutyLogQuery): Promise<ExportFile> {
   const page = await listLog(ctx, actor, { ...q, page: 1, pageSize: EXPORT_MAX_ROWS + 1 });
   const truncated = page.items.length > EXPORT_MAX_ROWS;
   const items = page.items.slice(0, EXPORT_MAX_ROWS);
@@ -32,7 +33,7 @@ export async function exportLog(ctx: AppContext, actor: Actor, q: DutyLogQuery) 
         name: '值班记录',
         title: `${actor.orgName}值班记录`,
         lines: [
-          `导出时间：${local(now.toISOString())}　共${items.length}条${truncated ? `（仅导出最新${EXPORT_MAX_ROWS}条）` : ''}`,
+          `导出时间：${shanghaiMinute(now)}　共${items.length}条${truncated ? `（仅导出最新${EXPORT_MAX_ROWS}条）` : ''}`,
         ],
         columns: COLUMNS,
         rows: items.map((e) => ({
@@ -49,5 +50,5 @@ export async function exportLog(ctx: AppContext, actor: Actor, q: DutyLogQuery) 
     ],
     { creator: '安监', created: now },
   );
-  return { fileName: `${actor.orgName}值班记录_${shanghaiDay(now)}.xlsx`, data, rows: items.length };
+  return { fileName: `${actor.orgName}值班记录_${shanghaiDay(now)}.xlsx`, data, rows: items.length, truncated };
 }

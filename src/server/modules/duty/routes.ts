@@ -12,8 +12,7 @@ import {
   shiftsQuery,
 } from '../../../contracts/duty.js';
 import type { AppContext } from '../../context.js';
-import { attachment } from '../../documents/download.js';
-import { XLSX_CONTENT_TYPE } from '../../documents/xlsx.js';
+import { sendExport } from '../../documents/download.js';
 import { actorOf, requirePermission } from '../../plugins/auth.js';
 import { exportLog } from './export.js';
 import * as service from './service.js';
@@ -87,11 +86,7 @@ export function dutyRoutes(app: FastifyInstance, ctx: AppContext): void {
     },
     async (req, reply) => {
       const file = await exportLog(ctx, actorOf(req), req.query);
-      return reply
-        .header('content-type', XLSX_CONTENT_TYPE)
-        .header('content-disposition', attachment(file.fileName))
-        .header('x-export-rows', String(file.rows))
-        .send(file.data);
+      return sendExport(reply, file);
     },
   );
 

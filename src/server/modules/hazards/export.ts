@@ -4,9 +4,10 @@
  */
 import type { MajorHazardListQuery } from '../../../contracts/hazards.js';
 import { UNIT_KIND_LABELS } from '../../../domain/major-hazard.js';
-import { shanghaiDay, toShanghaiIso } from '../../../domain/time.js';
+import { shanghaiDay, shanghaiMinute } from '../../../domain/time.js';
 import type { Actor } from '../../auth/actor.js';
 import type { AppContext } from '../../context.js';
+import type { ExportFile } from '../../documents/download.js';
 import { buildWorkbook, type ColumnSpec } from '../../documents/xlsx.js';
 import { listMajorHazards } from './service.js';
 
@@ -30,7 +31,7 @@ export async function exportMajorHazards(
   ctx: AppContext,
   actor: Actor,
   q: Omit<MajorHazardListQuery, 'page' | 'pageSize'>,
-) {
+): Promise<ExportFile> {
   const list = await listMajorHazards(ctx, actor, { ...q, page: 1, pageSize: EXPORT_MAX_ROWS + 1 });
   const truncated = list.items.length > EXPORT_MAX_ROWS;
   const items = list.items.slice(0, EXPORT_MAX_ROWS);
@@ -41,7 +42,7 @@ export async function exportMajorHazards(
         name: '重大危险源',
         title: `${actor.orgName}${q.all ? '危险化学品单元' : '重大危险源'}清单`,
         lines: [
-          `导出时间：${toShanghaiIso(now).slice(0, 16).replace('T', ' ')}　共${items.length}个单元${truncated ? `（仅导出前${EXPORT_MAX_ROWS}个）` : ''}`,
+          `导出时间：${shanghaiMinute(now)}　共${items.length}个单元${truncated ? `（仅导出前${EXPORT_MAX_ROWS}个）` : ''}`,
         ],
         columns: COLUMNS,
         rows: items.map((u) => ({

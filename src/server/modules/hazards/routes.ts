@@ -14,8 +14,7 @@ import {
   updateUnitBody,
 } from '../../../contracts/hazards.js';
 import type { AppContext } from '../../context.js';
-import { attachment } from '../../documents/download.js';
-import { XLSX_CONTENT_TYPE } from '../../documents/xlsx.js';
+import { sendExport } from '../../documents/download.js';
 import { actorOf, requirePermission } from '../../plugins/auth.js';
 import { exportMajorHazards } from './export.js';
 import * as service from './service.js';
@@ -61,12 +60,7 @@ export function hazardRoutes(app: FastifyInstance, ctx: AppContext): void {
     },
     async (req, reply) => {
       const file = await exportMajorHazards(ctx, actorOf(req), req.query);
-      return reply
-        .header('content-type', XLSX_CONTENT_TYPE)
-        .header('content-disposition', attachment(file.fileName))
-        .header('x-export-rows', String(file.rows))
-        .header('x-export-truncated', String(file.truncated))
-        .send(file.data);
+      return sendExport(reply, file);
     },
   );
 

@@ -13,9 +13,10 @@ import {
   SECTOR_LABELS,
   type Sector,
 } from '../../../domain/enterprise.js';
-import { shanghaiDate, shanghaiDay, toShanghaiIso } from '../../../domain/time.js';
+import { shanghaiDate, shanghaiDay, shanghaiMinute } from '../../../domain/time.js';
 import type { Actor } from '../../auth/actor.js';
 import type { AppContext } from '../../context.js';
+import type { ExportFile } from '../../documents/download.js';
 import { buildWorkbook, type ColumnSpec, type SheetSpec } from '../../documents/xlsx.js';
 import { allEnterprises } from '../enterprises/repo.js';
 import { checkFilterRegion, regionNames } from '../enterprises/service.js';
@@ -61,15 +62,6 @@ async function scopeName(ctx: AppContext, actor: Actor, regionCode: string | und
   return (await regionNames(ctx, [code])).get(code) ?? code;
 }
 
-const stamp = (at: Date) => toShanghaiIso(at).slice(0, 16).replace('T', ' ');
-
-export interface ExportFile {
-  fileName: string;
-  data: Buffer;
-  rows: number;
-  truncated: boolean;
-}
-
 export type EnterpriseExportQuery = Omit<EnterpriseListQuery, 'page' | 'pageSize'>;
 
 export async function exportEnterprises(ctx: AppContext, actor: Actor, q: EnterpriseExportQuery): Promise<ExportFile> {
@@ -86,7 +78,9 @@ export async function exportEnterprises(ctx: AppContext, actor: Actor, q: Enterp
   const spec: SheetSpec = {
     name: SHEET_NAMES.enterprises,
     title: `${where}企业名录`,
-    lines: [`导出时间：${stamp(now)}　共${list.length}家${truncated ? `（仅导出前${EXPORT_MAX_ROWS}家）` : ''}`],
+    lines: [
+      `导出时间：${shanghaiMinute(now)}　共${list.length}家${truncated ? `（仅导出前${EXPORT_MAX_ROWS}家）` : ''}`,
+    ],
     columns: ENTERPRISE_EXPORT_COLUMNS,
     rows: list.map((e) => ({
       creditCode: e.credit_code,
@@ -135,7 +129,7 @@ export async function exportLicences(ctx: AppContext, actor: Actor, q: LicenceEx
     name: SHEET_NAMES.licences,
     title: `${where}安全生产许可证台账`,
     lines: [
-      `导出时间：${stamp(now)}　共${list.length}张${truncated ? `（仅导出前${EXPORT_MAX_ROWS}张）` : ''}　当前状态和剩余天数按${today}计`,
+      `导出时间：${shanghaiMinute(now)}　共${list.length}张${truncated ? `（仅导出前${EXPORT_MAX_ROWS}张）` : ''}　当前状态和剩余天数按${today}计`,
     ],
     columns: LICENCE_EXPORT_COLUMNS,
     rows: list.map((l) => {

@@ -11,7 +11,7 @@ import { enterpriseListQuery, regionCodeParam } from '../../../contracts/enterpr
 import { IMPORT_MAX_FILE_BYTES } from '../../../contracts/imports.js';
 import { LICENCE_STATE_LABELS, LICENCE_TYPES, type LicenceState } from '../../../domain/enterprise.js';
 import type { AppContext } from '../../context.js';
-import { attachment } from '../../documents/download.js';
+import { attachment, sendExport } from '../../documents/download.js';
 import { XLSX_CONTENT_TYPE } from '../../documents/xlsx.js';
 import { AppError } from '../../errors.js';
 import { actorOf, requirePermission } from '../../plugins/auth.js';
@@ -105,12 +105,7 @@ export async function registryImportRoutes(app: FastifyInstance, ctx: AppContext
       },
       async (req, reply) => {
         const file = await exportEnterprises(ctx, actorOf(req), req.query);
-        return reply
-          .header('content-type', XLSX_CONTENT_TYPE)
-          .header('content-disposition', attachment(file.fileName))
-          .header('x-export-rows', String(file.rows))
-          .header('x-export-truncated', String(file.truncated))
-          .send(file.data);
+        return sendExport(reply, file);
       },
     );
 
@@ -122,12 +117,7 @@ export async function registryImportRoutes(app: FastifyInstance, ctx: AppContext
       },
       async (req, reply) => {
         const file = await exportLicences(ctx, actorOf(req), req.query);
-        return reply
-          .header('content-type', XLSX_CONTENT_TYPE)
-          .header('content-disposition', attachment(file.fileName))
-          .header('x-export-rows', String(file.rows))
-          .header('x-export-truncated', String(file.truncated))
-          .send(file.data);
+        return sendExport(reply, file);
       },
     );
   });
