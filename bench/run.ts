@@ -29,6 +29,15 @@
  *     beside a pgbench floor of the same rows. Targets: ≥ 600/s p99 < 100 ms; ≥ 300/s p99 < 150 ms; 0 failed.
  *     Results: bench/results/ingest-latest.json.
  *
+ *  g. hidden dangers at a province's scale (PostgreSQL only; skip with --skip-dangers, alone with --dangers-only;
+ *     bench/dangers.ts; issue 10 bar 7): a fresh database `anjian_bench_dangers` with --dangers-enterprises (1,000,000)
+ *     enterprises over Shandong's counties and --dangers-rows (5,000,000) hidden dangers over two years (set-based
+ *     SQL, then VACUUM ANALYZE); sequential HTTP, --dangers-requests (200) per scenario: the register
+ *     GET /api/hidden-dangers as a county's, the city's and the province's inspector with filters (p95 < 50 ms), the
+ *     province's statistics for last year GET /api/hidden-dangers/stats (< 300 ms), and an inspection of 10 items with
+ *     2 photos, 2 × POST /api/evidence + POST /api/inspections (p95 < 150 ms); beside each the floor, the same
+ *     statements timed by hand on one connection. Results: bench/results/dangers-latest.json.
+ *
  * Options: --engine pglite|postgres|both (default both), --duration <s> (10), --connections <n> (20),
  * --rows <n> (200000), --requests <n per scenario> (200), --keep (keep the PostgreSQL database to
  * investigate plans), --skip-stats (a. and b. only), --stats-only (c. only), --stats-rows <n> (1000000),
@@ -52,6 +61,7 @@ import type { Db, Engine } from '../src/server/db/connection.js';
 import { actorByUsername } from '../src/server/db/seed/demo.js';
 import { listInScope } from '../src/server/modules/accidents/repo.js';
 import { verifyAudit } from '../src/server/modules/audit/verify.js';
+import { dangersBench, printDangersReport } from './dangers.js';
 import { insertAccidentFixture } from './fixture.js';
 import { ingestBench, printIngestReport, writeIngestResult } from './ingest.js';
 import { type Latency, summarize } from './latency.js';
@@ -87,6 +97,11 @@ const { values: opts } = parseArgs({
     'skip-ingest': { type: 'boolean', default: false },
     'ingest-only': { type: 'boolean', default: false },
     'web-runs': { type: 'string', default: '5' },
+    'skip-dangers': { type: 'boolean', default: false },
+    'dangers-only': { type: 'boolean', default: false },
+    'dangers-enterprises': { type: 'string', default: '1000000' },
+    'dangers-rows': { type: 'string', default: '5000000' },
+    'dangers-requests': { type: 'string', default: '200' },
   },
 });
 const DURATION_S = Number(opts.duration);
@@ -379,7 +394,7 @@ function printReport(results: EngineResult[]): void {
 
 const started = performance.now();
 /** With --<section>-only, that section alone runs; otherwise every section not skipped. */
-const ONLY = (['web', 'ingest', 'registry', 'stats'] as const).find((section) => opts[`${section}-only`]);
+const ONLY = (['web', 'ingest', 'registry', 'stats', 'dangers'] as const).find((section) => opts[`${section}-only`]);
 const runs = (section: NonNullable<typeof ONLY>, enabled: boolean) => (ONLY ? ONLY === section : enabled);
 if (runs('web', !opts['skip-web'])) {
   const web = await webDeliveryBench({ runs: Number(opts['web-runs']), log });
@@ -444,6 +459,26 @@ if (runs('stats', !opts['skip-stats'])) {
   mkdirSync(dirname(statsOut), { recursive: true });
   writeFileSync(statsOut, `${JSON.stringify({ at: new Date().toISOString(), results: statsResults }, null, 2)}\n`);
   log(`stats results written to ${statsOut}`);
+}
+if (runs('dangers', !opts['skip-dangers'] && ENGINES.includes('postgres'))) {
+  const { db, cleanup, where } = await openFreshDb('postgres', 'anjian_bench_dangers', { keep: opts.keep, log });
+  try {
+    const dangers = await dangersBench(db, where, {
+      enterprises: Number(opts['dangers-enterprises']),
+      dangers: Number(opts['dangers-rows']),
+      requests: Number(opts['dangers-requests']),
+      log,
+      timed,
+      signIn,
+    });
+    printDangersReport(dangers);
+    const dangersOut = join(HERE, 'results', 'dangers-latest.json');
+    mkdirSync(dirname(dangersOut), { recursive: true });
+    writeFileSync(dangersOut, `${JSON.stringify({ at: new Date().toISOString(), ...dangers }, null, 2)}\n`);
+    log(`dangers results written to ${dangersOut}`);
+  } finally {
+    await cleanup();
+  }
 }
 if (ONLY) process.exit(0);
 const results: EngineResult[] = [];

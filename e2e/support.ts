@@ -74,6 +74,9 @@ export async function startStack(opts: { history: boolean }): Promise<Stack> {
         '--disable-sync',
         '--no-first-run',
         '--autoplay-policy=no-user-gesture-required',
+        // A microphone that plays a tone, allowed without asking: the inspector's voice memo is recorded in a test.
+        '--use-fake-ui-for-media-stream',
+        '--use-fake-device-for-media-stream',
       ],
     });
   } catch (e) {

@@ -1,15 +1,12 @@
 /** Reporting assessment (报送考核) contracts, shared by server and web. */
 import { z } from 'zod';
 import type { AssessmentMetric } from '../domain/assessment.js';
-import { isoDateTime } from './common.js';
+import { isoDateTime, regionCode } from './common.js';
 
 /** Half-open [from, to); defaults: from 1 January (Asia/Shanghai) of the year `to` falls in, to now. */
 export const assessmentQuery = z
   .object({
-    regionCode: z
-      .string()
-      .regex(/^\d{6}(\d{3})?$/, { message: '须为6位或9位行政区划代码' })
-      .optional(),
+    regionCode: regionCode.optional(),
     from: isoDateTime.optional(),
     to: isoDateTime.optional(),
   })

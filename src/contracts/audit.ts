@@ -35,6 +35,8 @@ export interface AuditRecord {
   regionCode: string;
   before: unknown;
   after: unknown;
+  /** The client's address (IP) the write came from; null for system writes and rows before it was recorded. */
+  clientAddr: string | null;
   hash: string;
 }
 
@@ -76,6 +78,14 @@ export const AUDIT_ACTIONS = [
   'hazard_unit.retire',
   'hazard_census.create',
   'hazard_census.submit',
+  'danger.report',
+  'danger.plan',
+  'danger.extension_request',
+  'danger.extension_approve',
+  'danger.extension_reject',
+  'danger.completion',
+  'danger.recheck',
+  'danger.close',
   'duty.shift.create',
   'duty.shift.update',
   'duty.handover.create',
@@ -107,4 +117,5 @@ export const AUDIT_ENTITY_TYPES = [
   'licence',
   'hazard_unit',
   'hazard_census',
+  'hidden_danger',
 ] as const;

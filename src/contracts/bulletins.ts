@@ -1,12 +1,10 @@
 /** Bulletins (事故情况通报) contracts, shared by server and web. */
 import { z } from 'zod';
 import { BULLETIN_KINDS, type BulletinKind, type ComposedBulletin } from '../domain/bulletin.js';
-import { isoDateTime, pageQuery, text } from './common.js';
+import { isoDateTime, pageQuery, regionCode, text } from './common.js';
 import type { StatsBreakdownRow, StatsSummary } from './stats.js';
 
 export { BULLETIN_KIND_LABELS, BULLETIN_KINDS, type BulletinKind } from '../domain/bulletin.js';
-
-const regionCode = z.string().regex(/^\d{6}(\d{3})?$/, { message: '须为6位或9位行政区划代码' });
 
 /**
  * weekly / monthly / quarterly: the calendar week (Monday first), month or quarter containing `from` (default now);

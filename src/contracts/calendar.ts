@@ -1,6 +1,6 @@
 /** The working-day calendar's contracts (法定节假日安排). Rules: domain/calendar.ts. */
 import { z } from 'zod';
-import { expecting, requiredText } from './common.js';
+import { expecting, localDate, requiredText } from './common.js';
 
 export const MIN_CALENDAR_YEAR = 2000;
 export const MAX_CALENDAR_YEAR = 2100;
@@ -10,17 +10,6 @@ const yearNumber = z.coerce
   .int({ message: '须为整数年份' })
   .min(MIN_CALENDAR_YEAR, { message: `年份须在${MIN_CALENDAR_YEAR}年至${MAX_CALENDAR_YEAR}年之间` })
   .max(MAX_CALENDAR_YEAR, { message: `年份须在${MIN_CALENDAR_YEAR}年至${MAX_CALENDAR_YEAR}年之间` });
-
-/** 2026-02-30 is no date: the day must survive a round trip through the calendar. */
-function isCalendarDate(s: string): boolean {
-  const t = Date.parse(`${s}T00:00:00Z`);
-  return !Number.isNaN(t) && new Date(t).toISOString().slice(0, 10) === s;
-}
-
-const localDate = z
-  .string(expecting('须为日期'))
-  .regex(/^\d{4}-\d{2}-\d{2}$/, { message: '须为 YYYY-MM-DD 格式的日期', abort: true })
-  .refine(isCalendarDate, { message: '不是有效的日期' });
 
 export const calendarYearParams = z.object({ year: yearNumber });
 

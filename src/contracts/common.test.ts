@@ -1,6 +1,6 @@
 /** Shared field schemas: timestamps in the years the databases store faithfully, text without NUL. */
 import { describe, expect, it } from 'vitest';
-import { isoDateTime, MAX_YEAR, MIN_YEAR, text } from './common.js';
+import { isoDateTime, localDate, MAX_YEAR, MIN_YEAR, text } from './common.js';
 
 describe('isoDateTime', () => {
   it.each([
@@ -30,6 +30,29 @@ describe('isoDateTime', () => {
     const r = isoDateTime.safeParse('昨天上午');
     expect(r.error?.issues).toHaveLength(1);
     expect(r.error?.issues[0]?.message).toMatch(/ISO 8601/);
+  });
+});
+
+describe('localDate', () => {
+  it.each(['1949-01-01', '2026-02-28', '2028-02-29', '2100-12-31'])('accepts %s', (s) => {
+    expect(localDate.safeParse(s).success).toBe(true);
+  });
+
+  it.each(['0000-01-01', '1900-01-01', '1948-12-31', '2101-01-01', '9999-12-31'])(
+    'refuses %s with one Chinese message on the year (year 0 was a 500 from the database)',
+    (s) => {
+      expect(localDate.safeParse(s).error?.issues.map((i) => i.message)).toEqual([
+        `年份须在${MIN_YEAR}年至${MAX_YEAR}年之间`,
+      ]);
+    },
+  );
+
+  it.each([
+    ['2026-02-30', '不是有效的日期'],
+    ['2026-13-01', '不是有效的日期'],
+    ['26-1-1', '须为 YYYY-MM-DD 格式的日期'],
+  ])('refuses %s: %s only', (s, message) => {
+    expect(localDate.safeParse(s).error?.issues.map((i) => i.message)).toEqual([message]);
   });
 });
 

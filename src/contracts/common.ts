@@ -77,9 +77,44 @@ export const creditCode = z
     if (problem) ctx.addIssue({ code: 'custom', message: CREDIT_CODE_MESSAGES[problem] });
   });
 
+/** 2026-02-30 is no date: the day must survive a round trip through the calendar. */
+function isCalendarDate(s: string): boolean {
+  const t = Date.parse(`${s}T00:00:00Z`);
+  return !Number.isNaN(t) && new Date(t).toISOString().slice(0, 10) === s;
+}
+
+/** A date (YYYY-MM-DD) as Asia/Shanghai counts it: deadlines, 复查 and 延期 days. */
+export const localDate = z
+  .string(expecting('须为日期'))
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { message: '须为 YYYY-MM-DD 格式的日期', abort: true })
+  .refine(isCalendarDate, { message: '不是有效的日期', abort: true })
+  // The same years as a time (the database has no year 0, and nothing of ours happened before 1949).
+  .refine((s) => Number(s.slice(0, 4)) >= MIN_YEAR && Number(s.slice(0, 4)) <= MAX_YEAR, {
+    message: `年份须在${MIN_YEAR}年至${MAX_YEAR}年之间`,
+  });
+
+/** A filter's from–to dates in order (YYYY-MM-DD compare as text): `.refine(...datesInOrder)`. */
+export const datesInOrder: [
+  (b: { from?: string | undefined; to?: string | undefined }) => boolean,
+  { message: string; path: string[] },
+] = [(b) => !b.from || !b.to || b.from <= b.to, { message: '开始日期不能晚于结束日期', path: ['from'] }];
+
+/** A region code as a filter or a key: 6 digits (province, city, county) or 9 (town). */
+export const regionCode = z.string().regex(/^\d{6}(\d{3})?$/, { message: '须为6位或9位行政区划代码' });
+
 export const pageQuery = {
   page: z.coerce.number().int().min(1).default(1),
   pageSize: z.coerce.number().int().min(1).max(200).default(20),
+};
+
+/** The filters the registers share: a region of the jurisdiction, one enterprise, a from–to of dates, the page. */
+export const registerFilters = {
+  regionCode: regionCode.optional(),
+  enterpriseId: z.uuid({ message: '企业编号格式不正确' }).optional(),
+  /** On or after / on or before (ISO dates, Asia/Shanghai). */
+  from: localDate.optional(),
+  to: localDate.optional(),
+  ...pageQuery,
 };
 
 /** Idempotency-Key: a retried write with the same key gets the first answer (modules/idempotency). */

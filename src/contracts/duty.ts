@@ -1,7 +1,7 @@
 /** Duty and dispatch (值班) contracts, shared by server and web: roster, on duty now, handovers, duty log. */
 import { z } from 'zod';
 import { DAY_MS, HOUR_MS } from '../domain/time.js';
-import { isoDateTime, pageQuery, requiredText, text } from './common.js';
+import { isoDateTime, pageQuery, regionCode, requiredText, text } from './common.js';
 import type { Role } from './policies.js';
 
 /** A shift may not be longer than this (a 24 h shift plus a handover day at most). */
@@ -20,7 +20,6 @@ export const DUTY_CHANNEL_LABELS: Record<DutyChannel, string> = {
   other: '其他',
 };
 
-const regionCode = z.string().regex(/^\d{6}(\d{3})?$/, { message: '须为6位或9位行政区划代码' });
 const channel = z.enum(DUTY_CHANNELS, { message: `须为 ${DUTY_CHANNELS.join('、')} 之一` });
 const uuid = z.uuid({ message: '编号格式不正确' });
 const ms = (iso: string) => new Date(iso).getTime();

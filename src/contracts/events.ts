@@ -9,6 +9,8 @@ export const LIVE_EVENT_TYPES = [
   'deadline.soon',
   'deadline.passed',
   'duty.log',
+  /** A hidden danger's clock (整改期限, 复查, 延期答复) about to pass or passed. */
+  'danger.alert',
 ] as const;
 export type LiveEventType = (typeof LIVE_EVENT_TYPES)[number];
 

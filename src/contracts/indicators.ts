@@ -7,12 +7,10 @@ import {
   type IndicatorStatus,
   REDUCTION_PCT_DECIMALS,
 } from '../domain/indicators.js';
-import { count, expecting, text } from './common.js';
+import { count, expecting, regionCode, text } from './common.js';
 
 export const MIN_INDICATOR_YEAR = 2000;
 export const MAX_INDICATOR_YEAR = 2100;
-
-const regionCode = z.string().regex(/^\d{6}(\d{3})?$/, { message: '须为6位或9位行政区划代码' });
 
 const year = z.coerce
   .number(expecting('须为年份数字'))

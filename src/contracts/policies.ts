@@ -75,6 +75,33 @@ export const PERMISSIONS = {
   'census.write': ['admin', 'inspector'],
   /** 普查申报: the enterprise (or the bureau for it) submits its return. */
   'census.submit': ['admin', 'inspector', 'enterprise'],
+  /** 隐患排查治理: bureaus read the dangers of their jurisdiction; an enterprise reads its own. */
+  'danger.read': ALL,
+  /**
+   * A danger found (the inspector's order, or the enterprise's 自查自报), its 治理方案 and the report that it is fixed: the
+   * bureau's administrator and inspectors, and the enterprise for its own.
+   */
+  'danger.report': ['admin', 'inspector', 'enterprise'],
+  /** 延期申请: the enterprise that must fix the danger (原总局令第15号 第十七条). */
+  'danger.extension': ['enterprise'],
+  /** 督办: the bureau decides extensions, re-inspects (复查) and closes 重大 dangers (销号). */
+  'danger.supervise': ['admin', 'inspector'],
+  /** 现场检查: bureaus read the inspections of their jurisdiction; an enterprise reads those of itself. */
+  'inspection.read': ALL,
+  /** 现场检查记录 and its evidence: the law-enforcement officers (inspectors) and the administrator. */
+  'inspection.write': ['admin', 'inspector'],
+  /** 企业自查: bureaus read the self-inspections of their jurisdiction's enterprises; an enterprise reads its own. */
+  'self_inspection.read': ALL,
+  /** 企业自查: the enterprise records its own, from the checklist library (its 不符合 items are its 自查自报 dangers). */
+  'self_inspection.write': ['enterprise'],
+  /** 检查事项导入: a provincial (or the national) administrator — the service checks the level. */
+  'checklist.import': ['admin'],
+  /** 分类分级、监督检查计划、双随机抽查: every bureau role reads its jurisdiction's; enterprises do not. */
+  'supervision.read': BUREAU_READERS,
+  /** 年度监督检查计划 and 双随机 draws (and their publication): the bureau's administrator and inspectors. */
+  'supervision.plan': ['admin', 'inspector'],
+  /** 分类分级规则: an administrator of a provincial or the national bureau (checked in the service). */
+  'supervision.rules': ['admin'],
   /** 法定节假日安排: every signed-in user reads the working-day calendar. */
   'calendar.read': ALL,
   /** Loading a year's 节假日安排: an administrator of a provincial or the national bureau (checked in the service). */

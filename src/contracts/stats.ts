@@ -1,10 +1,9 @@
 /** Statistics (统计分析) contracts: summary and breakdown with 同比, shared by server and web. */
 import { z } from 'zod';
 import type { Indicators } from '../domain/statistics.js';
-import { isoDateTime } from './common.js';
+import { isoDateTime, regionCode } from './common.js';
 
 /** Any level: 6-digit province/city/county (or 000000) or 9-digit town. */
-const regionCode = z.string().regex(/^\d{6}(\d{3})?$/, { message: '须为6位或9位行政区划代码' });
 
 /** Half-open [from, to); either may be left out (defaults: from 1 January this year, to now, Asia/Shanghai). */
 export const COMPARE_WITH = ['lastYear', 'previous'] as const;

@@ -25,6 +25,8 @@ const bureauRole = z.enum(BUREAU_ROLES as [string, ...string[]], {
   message: '须为 admin、duty、stats、inspector 或 leader',
 });
 const phone = text(30).regex(/^[0-9+\-() ]*$/, { message: '电话号码格式不正确' });
+/** 行政执法证号: letters and digits as the issuing government prints them; empty clears it. */
+const enforcementCert = text(30).regex(/^[0-9A-Za-z-]*$/, { message: '执法证号只能包含字母、数字和 -' });
 
 export const usersQuery = z
   .object({
@@ -51,6 +53,7 @@ export const createUserBody = z
     /** The bureau the account belongs to, by its region: the administrator's own or one below it. */
     regionCode: z.string().regex(/^\d{6}(\d{3})?$/, { message: '须为6位或9位行政区划代码' }),
     phone: phone.optional(),
+    enforcementCert: enforcementCert.optional(),
     password,
   })
   .strict();
@@ -60,7 +63,9 @@ export const updateUserBody = z
   .object({
     displayName: requiredText(50).optional(),
     role: bureauRole.optional(),
-    phone: phone.optional(),
+    // null clears, as an emptied field does
+    phone: phone.nullable().optional(),
+    enforcementCert: enforcementCert.nullable().optional(),
     /** 停用 / 启用: a disabled account cannot sign in and its sessions end at once. */
     disabled: z.boolean({ message: '须为 true 或 false' }).optional(),
   })
@@ -77,6 +82,8 @@ export interface UserView {
   role: (typeof ROLES)[number];
   roleLabel: string;
   phone: string | null;
+  /** 行政执法证号 (an inspector's), or null. */
+  enforcementCert: string | null;
   disabled: boolean;
   org: { id: string; name: string; kind: 'bureau' | 'enterprise'; regionCode: string };
   createdAt: string;

@@ -15,6 +15,7 @@ import { auditRoutes } from './modules/audit/routes.js';
 import { authRoutes } from './modules/auth/routes.js';
 import { bulletinRoutes } from './modules/bulletins/routes.js';
 import { calendarRoutes } from './modules/calendar/routes.js';
+import { dangerRoutes } from './modules/dangers/routes.js';
 import { dutyRoutes } from './modules/duty/routes.js';
 import { enterpriseRoutes } from './modules/enterprises/routes.js';
 import { EventBus, PgEventBus } from './modules/events/bus.js';
@@ -22,10 +23,13 @@ import { eventRoutes } from './modules/events/routes.js';
 import { hazardRoutes } from './modules/hazards/routes.js';
 import { importRoutes } from './modules/imports/routes.js';
 import { indicatorRoutes } from './modules/indicators/routes.js';
+import { inspectionRoutes } from './modules/inspections/routes.js';
 import { regionRoutes } from './modules/regions/routes.js';
 import { registryImportRoutes } from './modules/registry-import/routes.js';
 import { reportRoutes } from './modules/reports/routes.js';
+import { selfInspectionRoutes } from './modules/self-inspections/routes.js';
 import { statsRoutes } from './modules/stats/routes.js';
+import { supervisionRoutes } from './modules/supervision/routes.js';
 import { usersRoutes } from './modules/users/routes.js';
 import { writeoffRoutes } from './modules/writeoff/routes.js';
 import { registerAuth } from './plugins/auth.js';
@@ -85,6 +89,8 @@ export async function buildApp(opts: BuildOptions): Promise<{ app: FastifyInstan
   auditRoutes(app, ctx);
   statsRoutes(app, ctx);
   writeoffRoutes(app, ctx);
+  dangerRoutes(app, ctx);
+  supervisionRoutes(app, ctx);
   assessmentRoutes(app, ctx);
   reportRoutes(app, ctx);
   bulletinRoutes(app, ctx);
@@ -97,6 +103,8 @@ export async function buildApp(opts: BuildOptions): Promise<{ app: FastifyInstan
   // Its own scope: multipart (file uploads) for the import route only.
   await importRoutes(app, ctx);
   await registryImportRoutes(app, ctx);
+  await inspectionRoutes(app, ctx);
+  selfInspectionRoutes(app, ctx);
 
   await serveWeb(app, opts.webDir ?? join(process.cwd(), 'dist', 'web'));
   return { app, ctx };

@@ -15,6 +15,16 @@ export type ErrorCode =
   | 'CROSS_SITE_REQUEST'
   | 'OUTSIDE_JURISDICTION'
   | 'NOT_FOUND'
+  | 'DANGER_CLOSED'
+  | 'DANGER_NO_DEADLINE'
+  | 'DANGER_NOT_MAJOR'
+  | 'DANGER_ALREADY_COMPLETED'
+  | 'DANGER_NOT_AWAITING_RECHECK'
+  | 'DANGER_CLOSE_BLOCKED'
+  | 'EVIDENCE_CONFLICT'
+  | 'EXTENSION_TOO_LATE'
+  | 'EXTENSION_PENDING'
+  | 'EXTENSION_DECIDED'
   | 'POSSIBLE_DUPLICATE'
   | 'IDEMPOTENCY_KEY_REUSED'
   | 'NOT_HOLDER'
@@ -47,6 +57,10 @@ export type ErrorCode =
   | 'LICENCE_EXISTS'
   | 'UNIT_RETIRED'
   | 'CALENDAR_YEAR_MISSING'
+  | 'SUPERVISION_RULES_PROVINCIAL'
+  | 'PLAN_EXISTS'
+  | 'DRAW_PUBLISHED'
+  | 'TOO_MANY_REQUESTS'
   | 'INTERNAL';
 
 interface CodeSpec {
@@ -65,6 +79,19 @@ const SPECS: Record<ErrorCode, CodeSpec> = {
   CROSS_SITE_REQUEST: { status: 403, message: '请求来源不是本平台，已拒绝' },
   OUTSIDE_JURISDICTION: { status: 403, message: '超出本单位管辖范围' },
   NOT_FOUND: { status: 404, message: '记录不存在' },
+  DANGER_CLOSED: { status: 409, message: '该隐患已销号（已关闭），不能再变更' },
+  DANGER_NO_DEADLINE: { status: 409, message: '该隐患没有整改期限' },
+  EVIDENCE_CONFLICT: { status: 409, message: '证据编号已被另一份文件使用，或证据已属于另一次检查' },
+  DANGER_NOT_MAJOR: { status: 409, message: '只有重大事故隐患需要治理方案和销号审批' },
+  DANGER_ALREADY_COMPLETED: { status: 409, message: '该隐患已报告整改完成，等待复查' },
+  DANGER_NOT_AWAITING_RECHECK: { status: 409, message: '该隐患尚未报告整改完成，或已复查' },
+  DANGER_CLOSE_BLOCKED: { status: 409, message: '重大事故隐患须有治理方案并经复查合格，方可销号' },
+  EXTENSION_TOO_LATE: {
+    status: 422,
+    message: '延期申请须在整改期限届满10日前提出（原国家安全监管总局令第15号第十七条），已逾期限，不予受理',
+  },
+  EXTENSION_PENDING: { status: 409, message: '该隐患已有待审批的延期申请' },
+  EXTENSION_DECIDED: { status: 409, message: '该延期申请已审批' },
   POSSIBLE_DUPLICATE: { status: 409, message: '疑似重复报告：同一县区2小时内已有同一单位的事故报告' },
   IDEMPOTENCY_KEY_REUSED: { status: 422, message: '幂等键已用于另一份不同的请求' },
   NOT_HOLDER: { status: 403, message: '报告当前不在本级，不能由本级上报' },
@@ -75,7 +102,7 @@ const SPECS: Record<ErrorCode, CodeSpec> = {
   REPORT_FINAL: { status: 409, message: '已终报，不能再续报' },
   ALREADY_CONVERTED: { status: 409, message: '该值班记录已生成事故快报' },
   NOT_ALLOCATOR: { status: 403, message: '控制指标由上一级下达，本单位只能为直接下级设定' },
-  IMPORT_NO_FILE: { status: 400, message: '请选择要导入的文件（表单字段 file）' },
+  IMPORT_NO_FILE: { status: 400, message: '请选择要上传的文件（表单字段 file）' },
   IMPORT_UNSUPPORTED_FORMAT: { status: 400, message: '仅支持 .xlsx、.csv 文件或 JSON 数组' },
   IMPORT_FILE_UNREADABLE: { status: 400, message: '文件无法读取，请确认是有效的 .xlsx 或 .csv 文件' },
   IMPORT_EMPTY: { status: 400, message: '文件中没有数据行' },
@@ -100,6 +127,10 @@ const SPECS: Record<ErrorCode, CodeSpec> = {
   LICENCE_EXISTS: { status: 409, message: '该类型和编号的许可证已登记' },
   UNIT_RETIRED: { status: 409, message: '该单元已停用，不能再修改' },
   CALENDAR_YEAR_MISSING: { status: 409, message: '该年度法定节假日安排尚未导入，无法计算工作日' },
+  SUPERVISION_RULES_PROVINCIAL: { status: 403, message: '分类分级监管规则由省级（或国家）应急管理部门的管理员维护' },
+  PLAN_EXISTS: { status: 409, message: '本单位该年度的监督检查计划已经制定' },
+  DRAW_PUBLISHED: { status: 409, message: '该抽查结果已经公开' },
+  TOO_MANY_REQUESTS: { status: 429, message: '请求过于频繁，请稍后再试' },
   INTERNAL: { status: 500, message: '服务器内部错误' },
 };
 

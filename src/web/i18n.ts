@@ -45,6 +45,10 @@ const FEATURE_LOCALES = {
     'zh-CN': () => import('./pages/assessment/locales/zh-CN.js'),
     en: () => import('./pages/assessment/locales/en.js'),
   },
+  dangers: {
+    'zh-CN': () => import('./pages/dangers/locales/zh-CN.js'),
+    en: () => import('./pages/dangers/locales/en.js'),
+  },
   bulletins: {
     'zh-CN': () => import('./pages/bulletins/locales/zh-CN.js'),
     en: () => import('./pages/bulletins/locales/en.js'),
@@ -61,9 +65,21 @@ const FEATURE_LOCALES = {
     'zh-CN': () => import('./pages/hazards/locales/zh-CN.js'),
     en: () => import('./pages/hazards/locales/en.js'),
   },
+  supervision: {
+    'zh-CN': () => import('./pages/supervision/locales/zh-CN.js'),
+    en: () => import('./pages/supervision/locales/en.js'),
+  },
   indicators: {
     'zh-CN': () => import('./pages/indicators/locales/zh-CN.js'),
     en: () => import('./pages/indicators/locales/en.js'),
+  },
+  inspections: {
+    'zh-CN': () => import('./pages/inspections/locales/zh-CN.js'),
+    en: () => import('./pages/inspections/locales/en.js'),
+  },
+  selfInspections: {
+    'zh-CN': () => import('./pages/self-inspections/locales/zh-CN.js'),
+    en: () => import('./pages/self-inspections/locales/en.js'),
   },
   users: {
     'zh-CN': () => import('./pages/users/locales/zh-CN.js'),

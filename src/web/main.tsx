@@ -12,7 +12,7 @@ import { ApiError, onUnauthorized } from './api/client.js';
 import { queryKeys } from './api/queries.js';
 import { i18nReady } from './i18n.js';
 import { LoginPage } from './pages/login/LoginPage.js';
-import { APP_ROUTES, preloadPageFor } from './routes.js';
+import { APP_ROUTES, PublicDrawsPage, preloadPageFor } from './routes.js';
 
 /** The signed-in frame is a chunk of its own: the login page does not carry the menu, live events and pages. */
 const loadLayout = () => import('./layout/AppLayout.js');
@@ -33,6 +33,15 @@ onUnauthorized(() => queryClient.setQueryData(queryKeys.me, null));
 
 const router = createBrowserRouter([
   { path: '/login', element: <LoginPage /> },
+  // 一公开: the published draws, without sign-in and outside the signed-in frame (a chunk of its own).
+  ...['/public/draws', '/public/draws/:id'].map((path) => ({
+    path,
+    element: (
+      <Suspense fallback={null}>
+        <PublicDrawsPage />
+      </Suspense>
+    ),
+  })),
   {
     element: (
       <Suspense fallback={null}>
@@ -67,7 +76,9 @@ function Root() {
 }
 
 // A bookmarked page: its layout and page chunks start downloading now, beside the entry's own work.
-if (window.location.pathname !== '/login') {
+if (window.location.pathname.startsWith('/public/')) {
+  void PublicDrawsPage.preload();
+} else if (window.location.pathname !== '/login') {
   void loadLayout();
   preloadPageFor(window.location.pathname);
 }
@@ -82,4 +93,23 @@ if (container) {
       </StrictMode>,
     ),
   );
+}
+
+// The service worker keeps the app shell for field work without network (public/sw.js). Browsers allow it on HTTPS
+// and on localhost only; it is registered once the page has loaded, so it never competes with the first screen.
+// The scripts of this first load came before the worker: they are put in its cache at once, so that the next start
+// without network finds them (later chunks are cached by the worker as they are fetched).
+const SHELL_CACHE = 'anjian-shell-v1';
+
+async function keepShell(): Promise<void> {
+  await navigator.serviceWorker.register('/sw.js');
+  const assets = performance
+    .getEntriesByType('resource')
+    .map((e) => e.name)
+    .filter((url) => new URL(url).origin === location.origin && new URL(url).pathname.startsWith('/assets/'));
+  await (await caches.open(SHELL_CACHE)).addAll(assets);
+}
+
+if ('serviceWorker' in navigator) {
+  window.addEventListener('load', () => void keepShell().catch(() => undefined));
 }

@@ -8,14 +8,17 @@ import {
   AuditOutlined,
   BankOutlined,
   CalculatorOutlined,
+  CarryOutOutlined,
   CheckSquareOutlined,
   ClockCircleOutlined,
   DashboardOutlined,
   FileAddOutlined,
+  FileSearchOutlined,
   FileTextOutlined,
   FundProjectionScreenOutlined,
   ImportOutlined,
   PhoneOutlined,
+  SafetyCertificateOutlined,
   ScheduleOutlined,
   ShopOutlined,
   StopOutlined,
@@ -52,15 +55,55 @@ function lazyPage<K extends string>(
 }
 
 /** The registry's pages share the enterprise and the hazard strings (a card shows licences and hazard units). */
-const REGISTRY: readonly Feature[] = ['enterprises', 'hazards'];
+const REGISTRY: readonly Feature[] = ['enterprises', 'hazards', 'supervision'];
 
 const AccidentDetailPage = lazyPage(() => import('./pages/accidents/AccidentDetailPage.js'), 'AccidentDetailPage');
 const AccidentFormPage = lazyPage(() => import('./pages/accidents/AccidentFormPage.js'), 'AccidentFormPage');
 const AccidentListPage = lazyPage(() => import('./pages/accidents/AccidentListPage.js'), 'AccidentListPage');
 const AssessmentPage = lazyPage(() => import('./pages/assessment/AssessmentPage.js'), 'AssessmentPage', ['assessment']);
 const AuditPage = lazyPage(() => import('./pages/audit/AuditPage.js'), 'AuditPage');
+const DangerListPage = lazyPage(() => import('./pages/dangers/DangerListPage.js'), 'DangerListPage', ['dangers']);
+const DangerStatsPage = lazyPage(() => import('./pages/dangers/DangerStatsPage.js'), 'DangerStatsPage', ['dangers']);
+const InspectionListPage = lazyPage(() => import('./pages/inspections/InspectionListPage.js'), 'InspectionListPage', [
+  'inspections',
+]);
+const InspectionFormPage = lazyPage(() => import('./pages/inspections/InspectionFormPage.js'), 'InspectionFormPage', [
+  'inspections',
+]);
+const NewInspectionPage = lazyPage(() => import('./pages/inspections/InspectionFormPage.js'), 'NewInspectionPage', [
+  'inspections',
+]);
+const InspectionDetailPage = lazyPage(
+  () => import('./pages/inspections/InspectionDetailPage.js'),
+  'InspectionDetailPage',
+  ['inspections'],
+);
+const SelfInspectionListPage = lazyPage(
+  () => import('./pages/self-inspections/SelfInspectionListPage.js'),
+  'SelfInspectionListPage',
+  ['selfInspections'],
+);
+const SelfInspectionFormPage = lazyPage(
+  () => import('./pages/self-inspections/SelfInspectionFormPage.js'),
+  'SelfInspectionFormPage',
+  ['selfInspections'],
+);
+const SelfInspectionDetailPage = lazyPage(
+  () => import('./pages/self-inspections/SelfInspectionDetailPage.js'),
+  'SelfInspectionDetailPage',
+  ['selfInspections'],
+);
+const DangerDetailPage = lazyPage(() => import('./pages/dangers/DangerDetailPage.js'), 'DangerDetailPage', ['dangers']);
 const BulletinsPage = lazyPage(() => import('./pages/bulletins/BulletinsPage.js'), 'BulletinsPage', ['bulletins']);
-const CockpitPage = lazyPage(() => import('./pages/cockpit/CockpitPage.js'), 'CockpitPage', ['cockpit']);
+const BulletinPrintPage = lazyPage(() => import('./pages/bulletins/BulletinPrintPage.js'), 'BulletinPrintPage', [
+  'bulletins',
+]);
+// The cockpit shows the control indicators and the plans' progress with their features' strings.
+const CockpitPage = lazyPage(() => import('./pages/cockpit/CockpitPage.js'), 'CockpitPage', [
+  'cockpit',
+  'indicators',
+  'supervision',
+]);
 const DashboardPage = lazyPage(() => import('./pages/dashboard/DashboardPage.js'), 'DashboardPage');
 const DutyPage = lazyPage(() => import('./pages/duty/DutyPage.js'), 'DutyPage');
 const EnterpriseCardPage = lazyPage(
@@ -95,6 +138,15 @@ const HazardListPage = lazyPage(() => import('./pages/hazards/HazardListPage.js'
 const ImportPage = lazyPage(() => import('./pages/imports/ImportPage.js'), 'ImportPage');
 const IndicatorsPage = lazyPage(() => import('./pages/indicators/IndicatorsPage.js'), 'IndicatorsPage', ['indicators']);
 const StatsReportPage = lazyPage(() => import('./pages/reports/StatsReportPage.js'), 'StatsReportPage');
+const PlanListPage = lazyPage(() => import('./pages/supervision/PlanListPage.js'), 'PlanListPage', ['supervision']);
+const PlanDetailPage = lazyPage(() => import('./pages/supervision/PlanDetailPage.js'), 'PlanDetailPage', [
+  'supervision',
+]);
+const DrawPage = lazyPage(() => import('./pages/supervision/DrawPage.js'), 'DrawPage', ['supervision']);
+/** 双随机抽查结果公示: outside the signed-in layout, no sign-in (main.tsx routes it beside /login). */
+export const PublicDrawsPage = lazyPage(() => import('./pages/supervision/PublicDrawsPage.js'), 'PublicDrawsPage', [
+  'supervision',
+]);
 const UsersPage = lazyPage(() => import('./pages/users/UsersPage.js'), 'UsersPage', ['users']);
 const WriteoffPage = lazyPage(() => import('./pages/writeoff/WriteoffPage.js'), 'WriteoffPage');
 
@@ -221,6 +273,74 @@ export const APP_ROUTES: AppRoute[] = [
     menuKeys: ['/enterprises', '/enterprises/mine'],
   },
   {
+    // 隐患排查治理: bureaus read their jurisdiction's register, an enterprise its own dangers.
+    path: '/hidden-dangers',
+    element: <DangerListPage />,
+    permission: 'danger.read',
+    menu: { labelKey: 'menu.dangers', icon: <WarningOutlined /> },
+  },
+  { path: '/hidden-dangers/stats', element: <DangerStatsPage />, permission: 'stats.read', bureauOnly: true },
+  { path: '/hidden-dangers/:id', element: <DangerDetailPage />, permission: 'danger.read' },
+  {
+    // 现场检查: officers record inspections on a phone, offline too; enterprises read those of themselves.
+    path: '/inspections',
+    element: <InspectionListPage />,
+    permission: 'inspection.read',
+    menu: { labelKey: 'menu.inspections', icon: <FileSearchOutlined /> },
+  },
+  {
+    path: '/inspections/new',
+    element: <NewInspectionPage />,
+    permission: 'inspection.write',
+    bureauOnly: true,
+    menuKeys: ['/inspections'],
+  },
+  {
+    path: '/inspections/drafts/:id',
+    element: <InspectionFormPage />,
+    permission: 'inspection.write',
+    bureauOnly: true,
+    menuKeys: ['/inspections'],
+  },
+  { path: '/inspections/:id', element: <InspectionDetailPage />, permission: 'inspection.read' },
+  {
+    // 企业自查: the enterprise checks itself from the checklist library; bureaus read their enterprises'.
+    path: '/self-inspections',
+    element: <SelfInspectionListPage />,
+    permission: 'self_inspection.read',
+    menu: { labelKey: 'menu.selfInspections', icon: <SafetyCertificateOutlined /> },
+  },
+  {
+    path: '/self-inspections/new',
+    element: <SelfInspectionFormPage />,
+    permission: 'self_inspection.write',
+    enterpriseOnly: true,
+    menuKeys: ['/self-inspections'],
+  },
+  {
+    path: '/self-inspections/:id',
+    element: <SelfInspectionDetailPage />,
+    permission: 'self_inspection.read',
+    menuKeys: ['/self-inspections'],
+  },
+  {
+    // 年度监督检查计划: every bureau role reads the jurisdiction's plans and progress; admin and inspectors plan.
+    path: '/supervision/plans',
+    element: <PlanListPage />,
+    permission: 'supervision.read',
+    bureauOnly: true,
+    menu: { labelKey: 'menu.supervision', icon: <CarryOutOutlined /> },
+  },
+  { path: '/supervision/plans/:id', element: <PlanDetailPage />, permission: 'supervision.read', bureauOnly: true },
+  {
+    // 双随机抽取 (supervision.plan, checked on the page) and a recorded draw (?id=) for 复核 and 公开.
+    path: '/supervision/draws',
+    element: <DrawPage />,
+    permission: 'supervision.read',
+    bureauOnly: true,
+    menuKeys: ['/supervision/plans'],
+  },
+  {
     // 控制指标: every bureau role reads its jurisdiction's; stats and admin of the parent bureau set them.
     path: '/indicators',
     element: <IndicatorsPage />,
@@ -244,6 +364,7 @@ export const APP_ROUTES: AppRoute[] = [
     bureauOnly: true,
     menu: { labelKey: 'menu.bulletins', icon: <FileTextOutlined /> },
   },
+  { path: '/bulletins/:id/print', element: <BulletinPrintPage />, permission: 'bulletin.read', bureauOnly: true },
   {
     // 历史数据导入: the statistics desk and the administrator (accident.import).
     path: '/imports',

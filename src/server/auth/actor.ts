@@ -17,6 +17,8 @@ export interface Actor {
   /** Region codes in this actor's jurisdiction start with this prefix ('' for the national level). */
   prefix: string;
   creditCode: string | null;
+  /** The client's address of the request acting (request.ip); recorded in the audit trail. */
+  clientAddr?: string;
 }
 
 export function makeActor(row: {
@@ -52,4 +54,16 @@ export function assertCan(actor: Actor, permission: Permission): void {
 /** A bureau's jurisdiction covers a region when the code lies in its subtree. */
 export function coversRegion(actor: Actor, regionCode: string): boolean {
   return actor.orgKind === 'bureau' && regionCode.startsWith(actor.prefix);
+}
+
+/**
+ * A bureau's list or statistics filtered to a region outside its subtree: 403 OUTSIDE_JURISDICTION naming
+ * `regionCode`. An enterprise's lists are its own whatever the filter, so the filter is not checked for it.
+ */
+export function checkRegionFilter(actor: Actor, regionCode: string | undefined): void {
+  if (regionCode && actor.orgKind === 'bureau' && !coversRegion(actor, regionCode)) {
+    throw new AppError('OUTSIDE_JURISDICTION', [
+      { path: 'regionCode', code: 'outside', message: '超出本单位管辖范围' },
+    ]);
+  }
 }

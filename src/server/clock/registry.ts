@@ -8,6 +8,7 @@ import { checkDeadlines } from '../modules/accidents/deadline-watcher.js';
 import { purgeExpiredIdempotencyKeys } from '../modules/accidents/housekeeping.js';
 import { SEAL_EVERY_MS, sealAuditLog } from '../modules/audit/sealer.js';
 import { purgeLoginThrottle } from '../modules/auth/service.js';
+import { DANGER_ALERT_CLOCK } from '../modules/dangers/alerts.js';
 import { type Clock, recurring } from './define.js';
 
 export const PLATFORM_CLOCKS: readonly Clock[] = [
@@ -36,4 +37,6 @@ export const PLATFORM_CLOCKS: readonly Clock[] = [
     every: HOUR_MS,
     run: ({ ctx }) => purgeLoginThrottle(ctx.db, ctx.now()),
   }),
+  // 隐患: 整改期限, 复查 and 延期答复 — 3 days before and when passed, per danger (modules/dangers/alerts.ts).
+  DANGER_ALERT_CLOCK as Clock,
 ];

@@ -27,6 +27,9 @@ const NOT_BY_REGION: Record<string, string> = {
   schema_migrations: 'bookkeeping of the migrations',
   hazard_censuses:
     'a few 普查 campaigns per bureau and year; the returns of every county of the subtree point at the campaign',
+  stored_files:
+    'content-addressed: the same bytes are stored once (keyed by their SHA-256) whatever region cites them; the ' +
+    'evidence rows that cite them carry the region',
 };
 
 const ID_LOOKUP =
@@ -44,6 +47,14 @@ const UNIQUE_EXCEPTIONS: Record<string, string> = {
   enterprises_id_uq: ID_LOOKUP,
   licences_id_uq: ID_LOOKUP,
   writeoff_requests_id_uq: ID_LOOKUP,
+  hidden_dangers_id_uq: ID_LOOKUP,
+  hidden_danger_extensions_id_uq: ID_LOOKUP,
+  inspections_id_uq: ID_LOOKUP,
+  self_inspections_id_uq: ID_LOOKUP,
+  evidence_id_uq: `${ID_LOOKUP}; also the device's own id of the file, so that a retried upload finds it`,
+  supervision_plans_id_uq: ID_LOOKUP,
+  supervision_plan_items_id_uq: ID_LOOKUP,
+  supervision_draws_id_uq: ID_LOOKUP,
   hazard_units_id_uq: `${ID_LOOKUP}; also the target of hazard_unit_evaluations' foreign key (see below)`,
   accident_imports_id_uq: 'the client may choose the import id (?importId=): it must be unique nationwide',
   enterprises_credit_code_uq: '统一社会信用代码 identifies one unit nationwide (GB 32100-2015), whatever its region',

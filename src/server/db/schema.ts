@@ -36,6 +36,8 @@ export interface UsersTable {
   is_demo: Generated<boolean>;
   disabled: Generated<boolean>;
   created_at: ColumnType<Date, Date | string | undefined, Date | string>;
+  /** 行政执法证号 (inspectors). */
+  enforcement_cert: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface LoginThrottleTable {
@@ -78,6 +80,8 @@ export interface AuditLogTable {
   hash: string;
   /** The writing transaction (pg_current_xact_id(), xid8 as text); NULL on legacy rows. */
   xid: Generated<string | null>;
+  /** Where the write came from (request IP; migration 0020); NULL on system writes and older rows. */
+  client_addr: string | null;
 }
 
 /** The seal chain over the audit log (migration 0015): one row per sealed batch, plus the legacy seal. */
@@ -472,6 +476,188 @@ export interface HolidaySchedulesTable {
   loaded_at: Timestamp;
 }
 
+type LocalDateColumn = ColumnType<string, string, string>;
+
+export interface HiddenDangersTable {
+  id: string;
+  region_code: string;
+  enterprise_id: string;
+  level: string;
+  source: string;
+  description: string;
+  location: string | null;
+  standard_item: string | null;
+  found_on: LocalDateColumn;
+  rectification: string;
+  measures: string | null;
+  deadline: LocalDateColumn | null;
+  immediate_measures: string[];
+  plan: Json | null;
+  plan_filed_at: Timestamp | null;
+  completed_on: LocalDateColumn | null;
+  completion_note: string | null;
+  recheck_due_on: LocalDateColumn | null;
+  rechecked_on: LocalDateColumn | null;
+  recheck_passed: boolean | null;
+  closed_at: Timestamp | null;
+  closed_on: LocalDateColumn | null;
+  supervised: boolean;
+  /** The inspection that found it (migration 0023). */
+  inspection_id: ColumnType<string | null, string | null | undefined, string | null>;
+  reported_by: string;
+  reported_by_name: string;
+  reported_by_org: string;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  version: Generated<number>;
+}
+
+/** A danger's history (migration 0021): append-only. */
+export interface HiddenDangerEventsTable {
+  region_code: string;
+  danger_id: string;
+  seq: number;
+  kind: string;
+  at: Timestamp;
+  actor_id: string | null;
+  actor_name: string;
+  actor_org: string;
+  note: string | null;
+  data: Json;
+}
+
+export interface HiddenDangerExtensionsTable {
+  id: string;
+  region_code: string;
+  danger_id: string;
+  requested_on: LocalDateColumn;
+  old_deadline: LocalDateColumn;
+  new_deadline: LocalDateColumn;
+  reason: string;
+  answer_due_on: LocalDateColumn;
+  status: Generated<string>;
+  requested_by: string;
+  requested_by_name: string;
+  requested_at: Timestamp;
+  decided_by: string | null;
+  decided_by_name: string | null;
+  decided_at: Timestamp | null;
+  decided_on: LocalDateColumn | null;
+  decision_note: string | null;
+}
+
+export interface DocumentCountersTable {
+  region_code: string;
+  kind: string;
+  year: number;
+  seq: number;
+}
+
+/** 执法文书 issued, with their numbers (migration 0022): append-only. */
+export interface IssuedDocumentsTable {
+  id: string;
+  region_code: string;
+  kind: string;
+  year: number;
+  seq: number;
+  number: string;
+  subject_type: string;
+  subject_id: string;
+  subject_region_code: string;
+  issued_at: Timestamp;
+  issued_by: string;
+  issued_by_name: string;
+  issuer_org: string;
+}
+
+/** 分类分级 rule tables of a province or the country (migration 0024): revisions, append-only. */
+export interface SupervisionClassRulesTable {
+  region_code: string;
+  revision: number;
+  class_table: Json;
+  note: string | null;
+  created_by: string;
+  created_by_name: string;
+  created_at: Timestamp;
+}
+
+/** 双随机 draws (migration 0024): seed, inputs and result, append-only. */
+export interface SupervisionDrawsTable {
+  id: string;
+  region_code: string;
+  bureau_name: string;
+  subject: string;
+  plan_id: string | null;
+  planned_on: LocalDateColumn | null;
+  algorithm: string;
+  seed: string;
+  inputs: Json;
+  result: Json;
+  result_hash: string;
+  drawn_on: LocalDateColumn;
+  created_by: string;
+  created_by_name: string;
+  created_at: Timestamp;
+}
+
+export interface SupervisionDrawPublicationsTable {
+  region_code: string;
+  draw_id: string;
+  published_on: LocalDateColumn;
+  published_at: Timestamp;
+  published_by: string;
+  published_by_name: string;
+}
+
+/** 年度监督检查计划 (migration 0024): one per bureau and year, append-only. */
+export interface SupervisionPlansTable {
+  id: string;
+  region_code: string;
+  year: number;
+  bureau_name: string;
+  rules_region_code: string;
+  rules_revision: number;
+  first_month: number;
+  team_size: number;
+  seed: string;
+  random_draw_id: string | null;
+  item_count: number;
+  created_by: string;
+  created_by_name: string;
+  created_at: Timestamp;
+}
+
+export interface SupervisionPlanItemsTable {
+  id: string;
+  region_code: string;
+  plan_id: string;
+  enterprise_id: string;
+  enterprise_region_code: string;
+  enterprise_name: string;
+  class: string;
+  reasons: Json;
+  source: string;
+  month: number;
+  team: Json;
+  conflict_waived: boolean;
+}
+
+export interface SelfInspectionsTable {
+  id: string;
+  region_code: string;
+  enterprise_id: string;
+  inspected_on: LocalDateColumn;
+  template_code: string | null;
+  inspector_name: string;
+  items: Json;
+  item_count: number;
+  nonconforming: number;
+  findings: string;
+  recorded_by: string;
+  recorded_by_name: string;
+  recorded_at: Timestamp;
+}
+
 export interface Database {
   regions: RegionsTable;
   organizations: OrganizationsTable;
@@ -502,4 +688,89 @@ export interface Database {
   hazard_unit_evaluations: HazardUnitEvaluationsTable;
   hazard_censuses: HazardCensusesTable;
   hazard_census_returns: HazardCensusReturnsTable;
+  hidden_dangers: HiddenDangersTable;
+  hidden_danger_events: HiddenDangerEventsTable;
+  hidden_danger_extensions: HiddenDangerExtensionsTable;
+  document_counters: DocumentCountersTable;
+  issued_documents: IssuedDocumentsTable;
+  checklist_items: ChecklistItemsTable;
+  stored_files: StoredFilesTable;
+  evidence: EvidenceTable;
+  inspections: InspectionsTable;
+  self_inspections: SelfInspectionsTable;
+  supervision_class_rules: SupervisionClassRulesTable;
+  supervision_draws: SupervisionDrawsTable;
+  supervision_draw_publications: SupervisionDrawPublicationsTable;
+  supervision_plans: SupervisionPlansTable;
+  supervision_plan_items: SupervisionPlanItemsTable;
+}
+
+/** 检查事项 imported by a province (migration 0023): revisions, append-only. */
+export interface ChecklistItemsTable {
+  code: string;
+  revision: number;
+  region_code: string;
+  sector: string;
+  item_group: string;
+  requirement: string;
+  basis_law: string;
+  basis_article: string;
+  basis_text: string;
+  created_by: string;
+  created_at: Timestamp;
+}
+
+/** Content-addressed files (migration 0023): never overwritten. */
+export interface StoredFilesTable {
+  sha256: string;
+  content_type: string;
+  size: number;
+  data: ColumnType<Uint8Array, Buffer, never>;
+  created_at: Timestamp;
+}
+
+export interface EvidenceTable {
+  id: string;
+  region_code: string;
+  enterprise_id: string;
+  sha256: string;
+  kind: string;
+  content_type: string;
+  size: number;
+  file_name: string;
+  captured_at: Timestamp;
+  latitude: number | null;
+  longitude: number | null;
+  accuracy_m: number | null;
+  uploaded_by: string;
+  uploaded_by_name: string;
+  uploaded_at: Timestamp;
+  inspection_id: string | null;
+}
+
+/** 现场检查 (migration 0023): recorded once, complete; append-only. */
+export interface InspectionsTable {
+  id: string;
+  region_code: string;
+  enterprise_id: string;
+  bureau_region_code: string;
+  bureau_name: string;
+  kind: string;
+  plan_item_id: string | null;
+  started_at: Timestamp;
+  finished_at: Timestamp;
+  inspected_on: LocalDateColumn;
+  place: string;
+  team: Json;
+  items: Json;
+  item_count: number;
+  nonconforming: number;
+  findings: string;
+  representative_name: string;
+  signature: string;
+  signature_image: string | null;
+  refusal_witness: string | null;
+  recorded_by: string;
+  recorded_by_name: string;
+  recorded_at: Timestamp;
 }

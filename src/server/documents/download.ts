@@ -13,14 +13,14 @@ function encodeRfc5987(value: string): string {
   return encodeURIComponent(value).replace(/['()*]/g, (c) => `%${(c.codePointAt(0) ?? 0).toString(16).toUpperCase()}`);
 }
 
-/** `attachment; filename="..."; filename*=UTF-8''...` for a (possibly Chinese) file name. */
-export function attachment(fileName: string): string {
+/** `attachment; filename="..."; filename*=UTF-8''...` for a (possibly Chinese) file name (`inline` to show it). */
+export function attachment(fileName: string, disposition: 'attachment' | 'inline' = 'attachment'): string {
   const dot = fileName.lastIndexOf('.');
   const ext = dot > 0 ? fileName.slice(dot).replace(/[^A-Za-z0-9.]/g, '') : '';
   const stem = dot > 0 ? fileName.slice(0, dot) : fileName;
   // A Chinese name has no useful ASCII form: old clients get a neutral name, current ones use filename*.
   const fallback = /^[\x20-\x7e]+$/.test(stem) ? `${stem.replace(/["\\]/g, '_')}${ext}` : `download${ext}`;
-  return `attachment; filename="${fallback}"; filename*=UTF-8''${encodeRfc5987(fileName)}`;
+  return `${disposition}; filename="${fallback}"; filename*=UTF-8''${encodeRfc5987(fileName)}`;
 }
 
 /** A generated .xlsx export: its name, bytes, row count and whether the list was cut at the export's limit. */

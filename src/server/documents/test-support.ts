@@ -1,4 +1,5 @@
 /** Test helpers for generated documents: raw downloads over app.inject and LibreOffice conversion. */
+import JSZip from 'jszip';
 import type { TestApp } from '../testing/harness.js';
 import { convertWithSoffice } from './soffice.js';
 
@@ -17,4 +18,10 @@ export async function downloadRaw(t: TestApp, client: { cookie: string }, url: s
 /** soffice --convert-to with a 60 s limit, as bar 3 asks ("open in LibreOffice headless"). */
 export function convertDocument(file: Buffer, ext: 'docx' | 'xlsx', target: string): Promise<Buffer> {
   return convertWithSoffice(file, ext, target, 60_000);
+}
+
+/** The text of a .docx's body (word/document.xml without its tags), to check what a document says. */
+export async function docxText(file: Buffer): Promise<string> {
+  const xml = (await (await JSZip.loadAsync(file)).file('word/document.xml')?.async('string')) ?? '';
+  return xml.replace(/<w:p[ >][\s\S]*?<\/w:p>/g, (para) => `${para.replace(/<[^>]+>/g, '')}\n`).replace(/<[^>]+>/g, '');
 }

@@ -80,4 +80,24 @@ describe('column widths', () => {
     expect(ws.getColumn(3).width).toBeGreaterThanOrEqual('1,885,123.4'.length + 3);
     expect(ws.getColumn(1).width).toBe(10);
   });
+
+  it('writes a width for every column, 9 characters included (exceljs would drop it and leave Excel its 8.43)', async () => {
+    const file = await buildWorkbook([
+      {
+        name: '报表',
+        title: '生产安全事故统计表',
+        columns: [
+          { key: 'label', header: '地区' },
+          { key: 'a', header: '本期', width: 9 },
+          { key: 'b', header: '增减', width: 9 },
+        ],
+        rows: [{ label: '张店区', a: 3, b: -1 }],
+      },
+    ]);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(file as unknown as ArrayBuffer);
+    const ws = wb.worksheets[0] as ExcelJS.Worksheet;
+    expect(ws.getColumn(1).width).toBe(8);
+    for (const col of [2, 3]) expect(ws.getColumn(col).width, `column ${col}`).toBeGreaterThanOrEqual(9);
+  });
 });

@@ -125,8 +125,12 @@ function columnWidth(c: ColumnSpec, rows: SheetSpec['rows'], totals: SheetSpec['
   }
   const total = totals?.[c.key];
   if (total !== null && total !== undefined) w = Math.max(w, displayWidth(shownText(total, c.format)) + 1);
-  return Math.max(c.width ?? 0, Math.min(Math.max(w + 2, 8), 60));
+  const width = Math.max(c.width ?? 0, Math.min(Math.max(w + 2, 8), 60));
+  // exceljs writes no <col> for a width of exactly 9 (its own default), which leaves the column at Excel's 8.43.
+  return width === EXCELJS_DEFAULT_WIDTH ? width + 0.5 : width;
 }
+
+const EXCELJS_DEFAULT_WIDTH = 9;
 
 /** Runs of consecutive columns sharing a group (1-based column numbers). */
 function groupRuns(columns: readonly ColumnSpec[]): { group: string | undefined; first: number; last: number }[] {

@@ -19,7 +19,8 @@ export function registerAuth(app: FastifyInstance, ctx: AppContext): void {
   app.addHook('onRequest', async (req) => {
     const token = req.cookies[SESSION_COOKIE];
     if (!token) return;
-    req.actor = await resolveSession(ctx.db, token, ctx.config, ctx.now());
+    const actor = await resolveSession(ctx.db, token, ctx.config, ctx.now());
+    req.actor = actor && { ...actor, clientAddr: req.ip };
   });
 }
 

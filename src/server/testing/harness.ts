@@ -60,10 +60,47 @@ export async function testDb(): Promise<Db> {
   return db;
 }
 
+export interface UploadFile {
+  name: string;
+  data: Buffer;
+  /** The form field; default `file`. */
+  field?: string;
+}
+
+/** A multipart/form-data body: the fields first (as a browser's form sends them), then the file, if any. */
+export function multipartBody(
+  fields: Record<string, string>,
+  file?: UploadFile,
+): { payload: Buffer; contentType: string } {
+  const boundary = `----anjian${randomUUID().replaceAll('-', '')}`;
+  const parts: Buffer[] = Object.entries(fields).map(([name, value]) =>
+    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`),
+  );
+  if (file) {
+    parts.push(
+      Buffer.from(
+        `--${boundary}\r\nContent-Disposition: form-data; name="${file.field ?? 'file'}"; filename="${file.name}"\r\n` +
+          'Content-Type: application/octet-stream\r\n\r\n',
+      ),
+      file.data,
+      Buffer.from('\r\n'),
+    );
+  }
+  parts.push(Buffer.from(`--${boundary}--\r\n`));
+  return { payload: Buffer.concat(parts), contentType: `multipart/form-data; boundary=${boundary}` };
+}
+
 export interface Client {
   cookie: string;
   get(url: string): Promise<Res>;
   post(url: string, body?: unknown, headers?: Record<string, string>): Promise<Res>;
+  /** POST multipart/form-data: the fields, then the file. */
+  upload(
+    url: string,
+    fields: Record<string, string>,
+    file?: UploadFile,
+    headers?: Record<string, string>,
+  ): Promise<Res>;
   put(url: string, body?: unknown): Promise<Res>;
   patch(url: string, body?: unknown): Promise<Res>;
   del(url: string): Promise<Res>;
@@ -113,7 +150,9 @@ export async function testApp(
           ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
           ...headers,
         },
-        ...(body !== undefined ? { payload: typeof body === 'string' ? body : JSON.stringify(body) } : {}),
+        ...(body !== undefined
+          ? { payload: typeof body === 'string' || Buffer.isBuffer(body) ? body : JSON.stringify(body) }
+          : {}),
       });
       let parsed: unknown = res.body;
       try {
@@ -127,6 +166,10 @@ export async function testApp(
       cookie,
       get: (url) => send('GET', url),
       post: (url, body, headers) => send('POST', url, body, headers),
+      upload: (url, fields, file, headers = {}) => {
+        const { payload, contentType } = multipartBody(fields, file);
+        return send('POST', url, payload, { 'content-type': contentType, ...headers });
+      },
       put: (url, body) => send('PUT', url, body),
       patch: (url, body) => send('PATCH', url, body),
       del: (url) => send('DELETE', url),

@@ -31,18 +31,37 @@ export const queryKeys = {
   stats: (kind: string, params: object) => ['stats', kind, params] as const,
 };
 
+/**
+ * The signed-in user as last confirmed by the server, kept on the device: an inspector who opens the app in a plant
+ * without network still gets the screens of their role (the server decides again on every request once online).
+ */
+const KEPT_ME = 'anjian.me';
+
+export function forgetKeptMe(): void {
+  localStorage.removeItem(KEPT_ME);
+}
+
 export function useMe() {
   return useQuery({
     queryKey: queryKeys.me,
     queryFn: async () => {
       try {
-        return (await api<{ user: Me }>('/api/auth/me')).user;
+        const user = (await api<{ user: Me }>('/api/auth/me')).user;
+        localStorage.setItem(KEPT_ME, JSON.stringify(user));
+        return user;
       } catch (e) {
-        if (e instanceof ApiError && e.status === 401) return null;
+        if (e instanceof ApiError && e.status === 401) {
+          forgetKeptMe();
+          return null;
+        }
+        const kept = e instanceof ApiError && e.status === 0 ? localStorage.getItem(KEPT_ME) : null;
+        if (kept) return JSON.parse(kept) as Me;
         throw e;
       }
     },
     staleTime: 60_000,
+    // Asked once even when the browser says it is offline (then the kept user answers).
+    networkMode: 'offlineFirst',
   });
 }
 

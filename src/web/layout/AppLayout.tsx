@@ -22,7 +22,7 @@ import { Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { matchPath, Navigate, Outlet, useLocation, useNavigate } from 'react-router';
 import { ApiError, api } from '../api/client.js';
-import { queryKeys, useMe } from '../api/queries.js';
+import { forgetKeptMe, queryKeys, useMe } from '../api/queries.js';
 import { LiveEventsProvider, useLiveEvents } from '../components/LiveEvents.js';
 import { APP_ROUTES, allowed } from '../routes.js';
 import { LanguageSwitch } from './LanguageSwitch.js';
@@ -184,8 +184,11 @@ function Brand({ compact }: { compact?: boolean }) {
   );
 }
 
+/** The side menu's width: English labels ("Licence expiry alerts" under a group) need more room than Chinese ones. */
+const SIDER_WIDTH = { 'zh-CN': 208, en: 248 } as const;
+
 export function AppLayout() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const meQuery = useMe();
   const me = meQuery.data;
   const screens = Grid.useBreakpoint();
@@ -205,6 +208,7 @@ export function AppLayout() {
     try {
       await api('/api/auth/logout', { method: 'POST' });
     } finally {
+      forgetKeptMe();
       queryClient.clear();
       queryClient.setQueryData(queryKeys.me, null);
       void navigate('/login');
@@ -215,7 +219,7 @@ export function AppLayout() {
     <LiveEventsProvider enabled>
       <Layout style={{ minHeight: '100vh' }}>
         {isDesktop && (
-          <Layout.Sider width={208} style={{ background: BRAND_BG }}>
+          <Layout.Sider width={SIDER_WIDTH[i18n.language === 'en' ? 'en' : 'zh-CN']} style={{ background: BRAND_BG }}>
             <Brand />
             <SideMenu />
           </Layout.Sider>
@@ -224,7 +228,7 @@ export function AppLayout() {
           placement="left"
           open={!isDesktop && drawerOpen}
           onClose={() => setDrawerOpen(false)}
-          size={240}
+          size={SIDER_WIDTH[i18n.language === 'en' ? 'en' : 'zh-CN']}
           styles={{ body: { padding: 0, background: BRAND_BG }, header: { display: 'none' } }}
         >
           <Brand />
@@ -264,7 +268,7 @@ export function AppLayout() {
               <UnreadBell />
               {isDesktop && (
                 <Typography.Text data-testid="user-name">
-                  {me.displayName} · {me.roleLabel}
+                  {me.displayName} · {t(`role.${me.role}`)}
                 </Typography.Text>
               )}
               <LanguageSwitch />

@@ -13,16 +13,32 @@ import type { AppContext } from '../../context.js';
 import { actorQuery } from '../../modules/auth/service.js';
 import { EventBus } from '../../modules/events/bus.js';
 import type { Db } from '../connection.js';
+import { seedDangerDemo } from './dangers.js';
 import { seedDutyDemo } from './duty.js';
 import { seedEnterpriseDemo } from './enterprises.js';
 import { generateHistory } from './history.js';
 import { seedIndicatorDemo } from './indicators.js';
+import { seedInspectionDemo } from './inspections.js';
+import { seedSupervisionDemo } from './supervision.js';
 
 export const DEMO_PASSWORD = 'Anjian@2026';
 
 const JINAN_COUNTIES = ['370102', '370103', '370112'];
 const TOWNS = [{ code: '370303001', name: '张店区车站街道安全生产监督管理办公室' }];
-const BUREAU_ROLES: Role[] = ['duty', 'stats', 'leader', 'admin', 'inspector'];
+/** Each bureau's demo accounts: role and user name (two inspectors, so that a team of two can inspect). */
+const BUREAU_ACCOUNTS: readonly [Role, string][] = [
+  ['duty', 'duty'],
+  ['stats', 'stats'],
+  ['leader', 'leader'],
+  ['admin', 'admin'],
+  ['inspector', 'inspector'],
+  ['inspector', 'inspector2'],
+];
+
+/** A demo 执法证号: the bureau's region code and a running number (the real ones follow each province's scheme). */
+function enforcementCert(regionCode: string, n: number): string {
+  return `${regionCode.slice(0, 6)}${String(n).padStart(5, '0')}`;
+}
 
 export const DEMO_ENTERPRISES = [
   {
@@ -120,6 +136,7 @@ export async function seedDemo(db: Db, opts: { history?: boolean } = {}): Promis
     password_hash: string;
     phone: string;
     is_demo: boolean;
+    enforcement_cert?: string;
   }[] = [];
   const orgs: {
     id: string;
@@ -143,17 +160,19 @@ export async function seedDemo(db: Db, opts: { history?: boolean } = {}): Promis
       address: null,
       duty_phone: `0533-${String(2_100_000 + n * 37).slice(0, 7)}`,
     });
-    for (const role of BUREAU_ROLES) {
+    for (const [role, username] of BUREAU_ACCOUNTS) {
       users.push({
         id: uuidv7(),
         region_code: b.code,
         org_id: orgId,
-        username: `${role}.${b.code}`,
+        username: `${username}.${b.code}`,
         display_name: `${personName(n++)}（${ROLE_TITLES[role]}）`,
         role,
         password_hash: '',
         phone: `1380533${String(1000 + n).slice(-4)}`,
         is_demo: true,
+        // 行政执法证号: a team of two certified officers inspects (行政处罚法 第四十二条).
+        ...(role === 'inspector' ? { enforcement_cert: enforcementCert(b.code, n) } : {}),
       });
     }
   }
@@ -197,7 +216,14 @@ export async function seedDemo(db: Db, opts: { history?: boolean } = {}): Promis
   if (opts.history !== false) await seedIndicatorDemo(db, (username) => actorByUsername(db, username));
   const registry =
     opts.history === false ? 'no registry' : await seedEnterpriseDemo(db, (username) => actorByUsername(db, username));
-  return `${orgs.length} organisations, ${users.length} users, ${accidents} accident reports, ${duty || 'no duty data'}, ${registry}`;
+  const hidden =
+    opts.history === false
+      ? 'no hidden dangers'
+      : await seedDangerDemo(demoContext(db), (username) => actorByUsername(db, username));
+  const actorOf = (username: string) => actorByUsername(db, username);
+  const supervised = opts.history === false ? 'no plans' : await seedSupervisionDemo(demoContext(db), actorOf);
+  const inspected = opts.history === false ? 'no inspections' : await seedInspectionDemo(demoContext(db), actorOf);
+  return `${orgs.length} organisations, ${users.length} users, ${accidents} accident reports, ${duty || 'no duty data'}, ${registry}, ${hidden}, ${supervised}, ${inspected}`;
 }
 
 export async function actorByUsername(db: Db, username: string): Promise<Actor> {

@@ -1,6 +1,10 @@
 /** GET /api/audit: the audit trail of the actor's jurisdiction, filtered and paged with a total. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { downloadRaw } from '../../documents/test-support.js';
+import { readWorkbook } from '../../documents/xlsx.js';
 import { buildAccident, type Client, type TestApp, testApp, testClock } from '../../testing/harness.js';
+import { sealAuditLog } from './sealer.js';
+import { verifyAudit } from './verify.js';
 
 const NOW = '2026-11-25T10:00:00+08:00';
 const HOUR = 3_600_000;
@@ -13,6 +17,7 @@ interface Row {
   entityId: string;
   regionCode: string;
   actorName: string;
+  clientAddr: string | null;
   before: unknown;
   after: unknown;
 }
@@ -135,5 +140,45 @@ describe('audit list', () => {
     expect(own.body.items.map((r: Row) => [r.action, r.entityId])).toEqual([['duty.log.create', countyLog.body.id]]);
     // Everything else in the subtree stays visible to the superior.
     expect((await cityAdmin.get(`/api/audit?entityId=${accidentId}`)).body.total).toBe(3);
+  });
+
+  it('records the client address of every write and of a failed sign-in; the hash covers it', async () => {
+    const login = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      remoteAddress: '10.20.30.40',
+      payload: { username: 'duty.370303', password: 'wrong-password' },
+    });
+    expect(login.statusCode).toBe(401);
+    const failed = await cityAdmin.get('/api/audit?action=auth.login_failed');
+    expect(failed.body.items[0]).toMatchObject({ entityType: 'user', clientAddr: '10.20.30.40' });
+    // Writes through the harness come from inject's default address.
+    const created = await cityAdmin.get(`/api/audit?entityId=${accidentId}&action=accident.create`);
+    expect(created.body.items[0].clientAddr).toBe('127.0.0.1');
+    await sealAuditLog(t.db, t.clock.now());
+    const report = await verifyAudit(t.db);
+    expect(report.ok, JSON.stringify(report.broken)).toBe(true);
+    expect(report.unsealed).toBe(0);
+  });
+
+  it('exports the rows as filtered, in the words of the screen, with the client address', async () => {
+    const res = await downloadRaw(t, cityAdmin, `/api/audit/export.xlsx?entityId=${accidentId}`);
+    expect(res.status).toBe(200);
+    expect(res.headers['content-disposition']).toContain('.xlsx');
+    expect(res.headers['x-export-rows']).toBe('3');
+    expect(res.headers['x-export-truncated']).toBe('false');
+    const [sheet] = await readWorkbook(res.body);
+    // Rows and cells are 1-based (sparse arrays).
+    const rows = Array.from(sheet?.rows ?? [], (r) => Array.from(r ?? [], (c) => String(c ?? '')));
+    const header = rows.find((r) => r.includes('操作人')) ?? [];
+    expect(header).toEqual(expect.arrayContaining(['操作时间', '操作', '变更内容', '客户端地址']));
+    const followup = rows.find((r) => r.includes('续报')) ?? [];
+    expect(followup.join('|')).toContain('死亡人数：0 → 1');
+    expect(followup).toContain('127.0.0.1');
+    expect(followup.join('|')).not.toContain('deaths');
+    // Same permission and jurisdiction as the list.
+    expect((await countyDuty.get('/api/audit/export.xlsx')).status).toBe(403);
+    const foreign = await downloadRaw(t, await t.as('leader.370305'), `/api/audit/export.xlsx?entityId=${accidentId}`);
+    expect(foreign.headers['x-export-rows']).toBe('0');
   });
 });

@@ -38,6 +38,7 @@ interface AuditRow {
   prev_hash: string | null;
   hash: string;
   id: string;
+  client_addr: string | null;
 }
 
 /**
@@ -267,6 +268,7 @@ describe('verifyAudit finds direct tampering', () => {
       entityId: r.entity_id,
       before: r.before,
       after: r.after,
+      clientAddr: r.client_addr ?? undefined,
     });
   }
 
@@ -324,11 +326,11 @@ describe('verifyAudit finds direct tampering', () => {
       const forged = { ...row, id: '01900000-0000-7000-8000-000000000001', actor_name: '伪造者' };
       await sql`
         INSERT INTO audit_log (chain_key, id, region_code, at, actor_id, actor_name, action, entity_type, entity_id,
-                               before, after, prev_hash, hash, xid)
+                               before, after, prev_hash, hash, client_addr, xid)
         VALUES (${forged.chain_key}, ${forged.id}, ${forged.region_code}, ${forged.at}, ${forged.actor_id},
                 ${forged.actor_name}, ${forged.action}, ${forged.entity_type}, ${forged.entity_id},
                 ${JSON.stringify(forged.before)}, ${JSON.stringify(forged.after)}, NULL,
-                ${forgedHash(forged, '伪造者')}, ${xid}::xid8)`.execute(t.db.kysely);
+                ${forgedHash(forged, '伪造者')}, ${forged.client_addr}, ${xid}::xid8)`.execute(t.db.kysely);
       const result = await verifyAudit(t.db);
       expect(result.ok).toBe(false);
       expect(result.broken?.reason).toMatch(/do not match its seal/);

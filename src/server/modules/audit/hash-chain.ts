@@ -34,8 +34,11 @@ export function rowHash(prevHash: string, content: AuditContent): string {
 
 // ————————————————————————————————————————— rows sealed in batches (migration 0015)
 
-/** What an unchained row's hash covers: everything it says, its id included; its place comes from the seal. */
-export type SealedRowContent = Omit<AuditContent, 'seq'>;
+/**
+ * What an unchained row's hash covers: everything it says, its id included; its place comes from the seal. The client
+ * address (migration 0020) is part of it only when there is one, so rows written before it keep their hashes.
+ */
+export type SealedRowContent = Omit<AuditContent, 'seq'> & { clientAddr?: string | undefined };
 
 /** The hash of a row appended without a chain lock (prefixed so it can never equal a legacy chained hash). */
 export function contentHash(content: SealedRowContent): string {

@@ -14,6 +14,7 @@ export function presentAudit(r: AuditRow): AuditRecord {
     regionCode: r.region_code,
     before: r.before,
     after: r.after,
+    clientAddr: r.client_addr,
     hash: r.hash,
   };
 }

@@ -123,7 +123,7 @@ export async function rowsBetween(
   const from = after ? sql`AND (xid, seq) > (${after.xid}::xid8, ${after.seq})` : sql``;
   const r = await sql<AuditRow & { xid: string }>`
     SELECT chain_key, seq, id, region_code, at, actor_id, actor_name, action, entity_type, entity_id, before, after,
-           prev_hash, hash, xid::text AS xid
+           prev_hash, hash, client_addr, xid::text AS xid
     FROM audit_log
     WHERE xid >= ${lo}::xid8 AND xid < ${hi}::xid8 ${from}
     ORDER BY xid, seq LIMIT ${limit}`.execute(db);

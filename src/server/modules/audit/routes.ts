@@ -3,7 +3,9 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { auditQuery } from '../../../contracts/audit.js';
 import type { AppContext } from '../../context.js';
+import { sendExport } from '../../documents/download.js';
 import { actorOf, requirePermission } from '../../plugins/auth.js';
+import { exportAudit } from './export.js';
 import * as service from './service.js';
 
 export function auditRoutes(app: FastifyInstance, ctx: AppContext): void {
@@ -15,6 +17,14 @@ export function auditRoutes(app: FastifyInstance, ctx: AppContext): void {
       schema: { tags: ['audit'], summary: '操作留痕', querystring: auditQuery },
     },
     async (req) => service.listAudit(ctx, actorOf(req), req.query),
+  );
+  r.get(
+    '/api/audit/export.xlsx',
+    {
+      preValidation: requirePermission('audit.read'),
+      schema: { tags: ['audit'], summary: '导出操作留痕（.xlsx，筛选条件同列表）', querystring: auditQuery },
+    },
+    async (req, reply) => sendExport(reply, await exportAudit(ctx, actorOf(req), req.query)),
   );
   r.get(
     '/api/audit/anchor',

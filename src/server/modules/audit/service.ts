@@ -25,6 +25,8 @@ export interface AuditEntry {
   at?: Date;
   before?: unknown;
   after?: unknown;
+  /** Where the write came from, when there is no actor to carry it (a failed sign-in). */
+  clientAddr?: string | undefined;
 }
 
 /** JSON-safe copy (Dates → ISO strings) so what is hashed is exactly what jsonb gives back. */
@@ -50,6 +52,7 @@ export function auditRow(actor: Actor | null, entry: AuditEntry): Insertable<Aud
     entityId: entry.entityId,
     before: plain(entry.before),
     after: plain(entry.after),
+    clientAddr: entry.clientAddr ?? actor?.clientAddr,
   };
   return {
     chain_key: content.chainKey,
@@ -64,6 +67,7 @@ export function auditRow(actor: Actor | null, entry: AuditEntry): Insertable<Aud
     before: JSON.stringify(content.before),
     after: JSON.stringify(content.after),
     prev_hash: null,
+    client_addr: content.clientAddr ?? null,
     hash: contentHash(content),
   };
 }

@@ -68,6 +68,7 @@ function contentOf(r: repo.AuditRow): SealedRowContent {
     entityId: r.entity_id,
     before: r.before,
     after: r.after,
+    clientAddr: r.client_addr ?? undefined,
   };
 }
 

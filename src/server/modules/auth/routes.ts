@@ -34,7 +34,7 @@ export function presentActor(actor: ReturnType<typeof actorOf>) {
 export function authRoutes(app: FastifyInstance, ctx: AppContext): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
   r.post('/api/auth/login', { schema: { tags: ['auth'], summary: '登录', body: loginBody } }, async (req, reply) => {
-    const { token, actor } = await login(ctx.db, req.body.username, req.body.password, ctx.now());
+    const { token, actor } = await login(ctx.db, req.body.username, req.body.password, ctx.now(), req.ip);
     reply.setCookie(SESSION_COOKIE, token, {
       httpOnly: true,
       sameSite: 'lax',

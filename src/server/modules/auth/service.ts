@@ -67,6 +67,7 @@ export async function login(
   username: string,
   password: string,
   now = new Date(),
+  clientAddr?: string,
 ): Promise<{ token: string; actor: Actor }> {
   const attempt = await db.kysely.transaction().execute(async (trx): Promise<Attempt> => {
     const gate = await repo.lockThrottle(trx, username, now);
@@ -79,11 +80,11 @@ export async function login(
       .executeTakeFirst();
     const usable = user && !user.disabled ? user : undefined;
     if (!(await verifyPassword(password, usable?.password_hash ?? NO_USER_HASH)) || !usable) {
-      await recordFailure(trx, username, gate, user, now);
+      await recordFailure(trx, username, gate, user, now, clientAddr);
       return { outcome: 'failed' };
     }
     await repo.clearThrottle(trx, username);
-    return { outcome: 'ok', ...(await openSession(trx, usable, now)) };
+    return { outcome: 'ok', ...(await openSession(trx, usable, now, clientAddr)) };
   });
   if (attempt.outcome === 'locked') throw lockedError(attempt.until);
   if (attempt.outcome === 'failed') throw new AppError('INVALID_CREDENTIALS');
@@ -94,9 +95,11 @@ async function openSession(
   trx: Kysely<Database>,
   user: { id: string; region_code: string },
   now: Date,
+  clientAddr: string | undefined,
 ): Promise<{ token: string; actor: Actor }> {
   const token = randomBytes(32).toString('base64url');
-  const actor = makeActor(await actorQuery(trx).where('u.id', '=', user.id).executeTakeFirstOrThrow());
+  const row = await actorQuery(trx).where('u.id', '=', user.id).executeTakeFirstOrThrow();
+  const actor: Actor = { ...makeActor(row), ...(clientAddr ? { clientAddr } : {}) };
   await trx
     .insertInto('sessions')
     .values({ token_hash: hashToken(token), user_id: user.id, created_at: now, last_seen_at: now })
@@ -124,6 +127,7 @@ async function recordFailure(
   gate: repo.ThrottleRow,
   user: { id: string; region_code: string } | undefined,
   now: Date,
+  clientAddr: string | undefined,
 ): Promise<void> {
   const windowOpen = gate.window_started_at && now.getTime() - gate.window_started_at.getTime() < LOCK_WINDOW_MS;
   const failures = (windowOpen ? gate.failures : 0) + 1;
@@ -144,6 +148,7 @@ async function recordFailure(
     regionCode: user?.region_code ?? NO_USER_REGION,
     at: now,
     after: locks ? { lockedUntil: lockedUntil.toISOString(), failures } : { failures },
+    clientAddr,
   });
 }
 

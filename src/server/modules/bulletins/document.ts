@@ -10,11 +10,12 @@
  * deaths. See docs/API.md.
  */
 import type { Bulletin, BulletinBody } from '../../../contracts/bulletins.js';
+import type { DocumentLayout, LayoutBlock, TableBlock } from '../../../contracts/documents.js';
 import type { StatComparison, StatsBreakdownRow } from '../../../contracts/stats.js';
 import type { BulletinBlock } from '../../../domain/bulletin.js';
 import { type ReportLine, reportTable } from '../../../domain/report-table.js';
 import { formatWanTenths } from '../../../domain/statistics.js';
-import { buildOfficialDocx, type DocBlock } from '../../documents/official-docx.js';
+import { buildOfficialDocx } from '../../documents/official-docx.js';
 
 /** "+5", "-3", "0". */
 const signed = (n: number) => (n > 0 ? `+${n}` : String(n));
@@ -41,7 +42,12 @@ function figureCells(line: ReportLine): string[] {
  * A breakdown as a table: rows with anything in either period, then 合计. The 万元 columns are rounded as the
  * report table rounds them (largest remainder: the printed rows add up to the printed 合计, and so do their 同比).
  */
-function breakdownTable(title: string, keyHeader: string, rows: StatsBreakdownRow[], total: StatComparison): DocBlock {
+function breakdownTable(
+  title: string,
+  keyHeader: string,
+  rows: StatsBreakdownRow[],
+  total: StatComparison,
+): TableBlock {
   const table = reportTable(rows, total);
   const shown = table.rows.filter((_, i) => {
     const r = rows[i] as StatsBreakdownRow;
@@ -61,7 +67,7 @@ function breakdownTable(title: string, keyHeader: string, rows: StatsBreakdownRo
 const monthOf = (key: string) => `${Number(key.slice(5, 7))}月`;
 
 /** 图 and 表 of the monthly trend: the chart compares the accidents, the table adds the deaths. */
-function trendFigure(body: BulletinBody, figure: number, table: number): DocBlock[] {
+function trendFigure(body: BulletinBody, figure: number, table: number): LayoutBlock[] {
   return [
     {
       kind: 'chart',
@@ -95,7 +101,7 @@ function trendFigure(body: BulletinBody, figure: number, table: number): DocBloc
  * names are long, most this period first as the text names them; the table in 门类 order as the other breakdowns, with
  * deaths, injuries and losses. Nothing when no industry had any.
  */
-function industryFigure(body: BulletinBody, figure: number, table: number): DocBlock[] {
+function industryFigure(body: BulletinBody, figure: number, table: number): LayoutBlock[] {
   const rows = body.breakdowns.industry.filter((r) => r.current.accidents > 0 || r.previous.accidents > 0);
   if (rows.length === 0) return [];
   const charted = rows.toSorted(
@@ -118,11 +124,11 @@ function industryFigure(body: BulletinBody, figure: number, table: number): DocB
   ];
 }
 
-function docBlocks(body: BulletinBody): DocBlock[] {
+function docBlocks(body: BulletinBody): LayoutBlock[] {
   const total: StatComparison = body.summary;
   let tables = 0;
   let charts = 0;
-  const out: DocBlock[] = [];
+  const out: LayoutBlock[] = [];
   for (const b of body.composed.blocks as BulletinBlock[]) {
     switch (b.kind) {
       case 'table': {
@@ -152,16 +158,20 @@ function docBlocks(body: BulletinBody): DocBlock[] {
   return out;
 }
 
-export async function bulletinDocx(b: Bulletin): Promise<Buffer> {
+/** The bulletin as laid out on paper: the .docx and the browser's print view (GET /api/bulletins/:id/layout). */
+export function bulletinLayout(b: Bulletin): DocumentLayout {
   const c = b.body.composed;
-  return buildOfficialDocx({
+  return {
     title: c.title,
     recipients: c.recipients,
     blocks: docBlocks(b.body),
     signature: c.issuingOrgan,
     date: c.dateText,
-    description: `${b.kind} ${b.periodFrom} – ${b.periodTo}`,
-  });
+  };
+}
+
+export async function bulletinDocx(b: Bulletin): Promise<Buffer> {
+  return buildOfficialDocx({ ...bulletinLayout(b), description: `${b.kind} ${b.periodFrom} – ${b.periodTo}` });
 }
 
 export const bulletinFileName = (b: Bulletin, ext: 'docx' | 'txt') => `${b.title}.${ext}`;

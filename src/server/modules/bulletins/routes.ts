@@ -7,7 +7,7 @@ import type { AppContext } from '../../context.js';
 import { attachment } from '../../documents/download.js';
 import { DOCX_CONTENT_TYPE } from '../../documents/official-docx.js';
 import { actorOf, requirePermission } from '../../plugins/auth.js';
-import { bulletinDocx, bulletinFileName } from './document.js';
+import { bulletinDocx, bulletinFileName, bulletinLayout } from './document.js';
 import * as service from './service.js';
 
 export function bulletinRoutes(app: FastifyInstance, ctx: AppContext): void {
@@ -49,6 +49,15 @@ export function bulletinRoutes(app: FastifyInstance, ctx: AppContext): void {
       const b = await service.getBulletin(ctx, actorOf(req), req.params.id);
       return reply.header('content-type', 'text/plain; charset=utf-8').send(b.text);
     },
+  );
+
+  r.get(
+    '/api/bulletins/:id/layout',
+    {
+      preValidation: read,
+      schema: { tags, summary: '事故情况通报版面（打印视图，与 Word 文档同一内容）', params: idParam },
+    },
+    async (req) => bulletinLayout(await service.getBulletin(ctx, actorOf(req), req.params.id)),
   );
 
   r.get(

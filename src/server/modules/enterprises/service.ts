@@ -35,7 +35,7 @@ import { AppError, fieldError } from '../../errors.js';
 import { presentAudit } from '../audit/presenter.js';
 import { appendAudit } from '../audit/service.js';
 import { once } from '../idempotency/service.js';
-import { lookupRegion } from '../regions/lookup.js';
+import { lookupRegion, regionNames } from '../regions/lookup.js';
 import { auditedEnterprise, presentEnterprise, presentLicence, presentListItem } from './presenter.js';
 import * as repo from './repo.js';
 
@@ -61,17 +61,6 @@ export function checkFilterRegion(actor: Actor, regionCode: string | undefined):
   if (regionCode && actor.orgKind === 'bureau' && !coversRegion(actor, regionCode)) throw new AppError('NOT_FOUND');
 }
 
-/** Full names of regions; `q` is the transaction when called inside one (see lookupRegion). */
-export async function regionNames(
-  ctx: AppContext,
-  codes: readonly string[],
-  q: Trx = ctx.db.kysely,
-): Promise<Map<string, string>> {
-  const names = new Map<string, string>();
-  for (const code of new Set(codes)) names.set(code, (await lookupRegion(ctx.db, code, q))?.full_name ?? code);
-  return names;
-}
-
 /** An enterprise in scope, or 404. */
 export async function enterpriseInScope(db: Trx, actor: Actor, id: string, forUpdate = false) {
   const e = await repo.findEnterprise(db, actor, id, forUpdate);
@@ -85,7 +74,7 @@ export async function listEnterprises(ctx: AppContext, actor: Actor, q: Enterpri
   checkFilterRegion(actor, q.regionCode);
   const { items, total } = await repo.listEnterprises(ctx.db.kysely, actor, q, q);
   const names = await regionNames(
-    ctx,
+    ctx.db,
     items.map((e) => e.region_code),
   );
   return {
@@ -98,7 +87,7 @@ export async function listEnterprises(ctx: AppContext, actor: Actor, q: Enterpri
 
 async function viewOf(ctx: AppContext, db: Trx, e: repo.EnterpriseRow): Promise<EnterpriseView> {
   const licences = await repo.licencesOf(db, e);
-  const names = await regionNames(ctx, [e.region_code], db);
+  const names = await regionNames(ctx.db, [e.region_code], db);
   return presentEnterprise(e, names.get(e.region_code) ?? e.region_code, licences, today(ctx));
 }
 
@@ -360,7 +349,7 @@ export async function licenceAlerts(ctx: AppContext, actor: Actor, q: LicenceAle
   const day = today(ctx);
   const { items, total, counts } = await repo.licenceAlerts(ctx.db.kysely, actor, { ...q, today: day }, q);
   const names = await regionNames(
-    ctx,
+    ctx.db,
     items.map((l) => l.region_code),
   );
   return {
@@ -386,7 +375,7 @@ export async function unlicensed(
   checkFilterRegion(actor, q.regionCode);
   const { items, total } = await repo.unlicensedEnterprises(ctx.db.kysely, actor, { ...q, today: today(ctx) }, q);
   const names = await regionNames(
-    ctx,
+    ctx.db,
     items.map((e) => e.region_code),
   );
   return {

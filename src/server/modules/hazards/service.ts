@@ -44,9 +44,9 @@ import type { AppContext } from '../../context.js';
 import type { Database } from '../../db/schema.js';
 import { AppError, fieldError } from '../../errors.js';
 import { appendAudit } from '../audit/service.js';
-import { checkFilterRegion, enterpriseInScope, regionNames } from '../enterprises/service.js';
+import { checkFilterRegion, enterpriseInScope } from '../enterprises/service.js';
 import { once } from '../idempotency/service.js';
-import { lookupRegion } from '../regions/lookup.js';
+import { regionName, regionNames } from '../regions/lookup.js';
 import { childrenOf, findRegion } from '../regions/repo.js';
 import * as repo from './repo.js';
 
@@ -103,11 +103,6 @@ export function evaluate(input: EvaluateInput): Evaluation {
 
 // ————————————————————————————————————————— presenting
 
-/** `q`: the transaction, when inside one (see lookupRegion). */
-async function regionName(ctx: AppContext, code: string, q: Trx = ctx.db.kysely): Promise<string> {
-  return (await lookupRegion(ctx.db, code, q))?.full_name ?? code;
-}
-
 function presentUnit(u: repo.UnitRow, name: string): HazardUnitView {
   return {
     id: u.id,
@@ -146,7 +141,7 @@ function presentUnit(u: repo.UnitRow, name: string): HazardUnitView {
 
 async function presentUnits(ctx: AppContext, rows: readonly repo.UnitRow[]): Promise<HazardUnitView[]> {
   const names = await regionNames(
-    ctx,
+    ctx.db,
     rows.map((u) => u.region_code),
   );
   return rows.map((u) => presentUnit(u, names.get(u.region_code) ?? u.region_code));
@@ -235,7 +230,7 @@ export async function createUnit(
         at: now,
         after: audited(unit),
       });
-      return presentUnit(unit, await regionName(ctx, unit.region_code, trx));
+      return presentUnit(unit, await regionName(ctx.db, unit.region_code, trx));
     });
   });
   return { status: result.status, body: result.body };
@@ -316,7 +311,8 @@ export async function updateUnit(
       },
       now,
     );
-    if (Object.keys(changes).length === 0) return presentUnit(before, await regionName(ctx, before.region_code, trx));
+    if (Object.keys(changes).length === 0)
+      return presentUnit(before, await regionName(ctx.db, before.region_code, trx));
     await repo.updateUnit(trx, { id, regionCode: before.region_code }, changes, now);
     if (changes.substances !== undefined && evaluation) {
       await repo.appendEvaluation(trx, { unitId: id, regionCode: before.region_code }, evaluation, by(actor, now));
@@ -332,7 +328,7 @@ export async function updateUnit(
       before: audited(before),
       after: audited(after),
     });
-    return presentUnit(after, await regionName(ctx, after.region_code, trx));
+    return presentUnit(after, await regionName(ctx.db, after.region_code, trx));
   });
 }
 
@@ -341,7 +337,7 @@ export async function retireUnit(ctx: AppContext, actor: Actor, id: string): Pro
   const now = ctx.now();
   return ctx.db.kysely.transaction().execute(async (trx) => {
     const before = await unitInScope(trx, actor, id, true);
-    if (before.retired_at) return presentUnit(before, await regionName(ctx, before.region_code, trx));
+    if (before.retired_at) return presentUnit(before, await regionName(ctx.db, before.region_code, trx));
     await repo.updateUnit(trx, { id, regionCode: before.region_code }, { retired_at: now }, now);
     await repo.refreshEnterpriseHazards(trx, { regionCode: before.region_code, id: before.enterprise_id });
     const after = await unitInScope(trx, actor, id);
@@ -354,7 +350,7 @@ export async function retireUnit(ctx: AppContext, actor: Actor, id: string): Pro
       before: audited(before),
       after: audited(after),
     });
-    return presentUnit(after, await regionName(ctx, after.region_code, trx));
+    return presentUnit(after, await regionName(ctx.db, after.region_code, trx));
   });
 }
 
@@ -366,7 +362,7 @@ export async function getUnit(
   const u = await unitInScope(ctx.db.kysely, actor, id);
   const history = await repo.evaluationsOf(ctx.db.kysely, u);
   return {
-    ...presentUnit(u, await regionName(ctx, u.region_code)),
+    ...presentUnit(u, await regionName(ctx.db, u.region_code)),
     history: history.map((h) => ({
       seq: h.seq,
       at: new Date(h.at).toISOString(),
@@ -465,7 +461,7 @@ async function presentCensus(ctx: AppContext, c: repo.CensusRow, q: Trx = ctx.db
   return {
     id: c.id,
     regionCode: c.region_code,
-    regionName: await regionName(ctx, c.region_code, q),
+    regionName: await regionName(ctx.db, c.region_code, q),
     name: c.name,
     startsOn: c.starts_on,
     endsOn: c.ends_on,

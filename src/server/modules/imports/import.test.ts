@@ -104,33 +104,14 @@ function gbk(text: string): Buffer {
   );
 }
 
-function multipart(fileName: string, data: Buffer, field = 'file') {
-  const boundary = `----anjian${randomUUID().replaceAll('-', '')}`;
-  const head = Buffer.from(
-    `--${boundary}\r\nContent-Disposition: form-data; name="${field}"; filename="${fileName}"\r\n` +
-      'Content-Type: application/octet-stream\r\n\r\n',
-  );
-  return {
-    payload: Buffer.concat([head, data, Buffer.from(`\r\n--${boundary}--\r\n`)]),
-    contentType: `multipart/form-data; boundary=${boundary}`,
-  };
-}
-
-async function upload(
+function upload(
   c: Client,
   fileName: string,
   data: Buffer,
   query = '',
   headers: Record<string, string> = {},
 ): Promise<Res> {
-  const { payload, contentType } = multipart(fileName, data);
-  const res = await t.app.inject({
-    method: 'POST',
-    url: `/api/accidents/import${query}`,
-    headers: { cookie: c.cookie, 'content-type': contentType, ...headers },
-    payload,
-  });
-  return { status: res.statusCode, body: res.body ? JSON.parse(res.body) : undefined };
+  return c.upload(`/api/accidents/import${query}`, {}, { name: fileName, data }, headers);
 }
 
 // biome-ignore lint/suspicious/noExplicitAny: per-row results are inspected field by field
@@ -649,14 +630,16 @@ describe('bad files: a clear 400 / 413, never a 500', () => {
     });
     expect(noFile.statusCode).toBe(400);
     expect(JSON.parse(noFile.body).error.code).toBe('IMPORT_NO_FILE');
-    const { payload, contentType } = multipart('a.xlsx', Buffer.from('x'), 'attachment');
-    const wrongField = await t.app.inject({
-      method: 'POST',
-      url: '/api/accidents/import',
-      headers: { cookie: stats.cookie, 'content-type': contentType },
-      payload,
-    });
-    expect(JSON.parse(wrongField.body).error.code).toBe('IMPORT_NO_FILE');
+    const wrongField = await stats.upload(
+      '/api/accidents/import',
+      {},
+      {
+        name: 'a.xlsx',
+        data: Buffer.from('x'),
+        field: 'attachment',
+      },
+    );
+    expect(wrongField.body.error.code).toBe('IMPORT_NO_FILE');
     const object = await stats.post('/api/accidents/import', { rows: [] });
     expect(object.status).toBe(400);
     expect(object.body.error.details[0].code).toBe('not_array');

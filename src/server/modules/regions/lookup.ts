@@ -38,3 +38,39 @@ export async function lookupRegion(
   if (row) cache.set(code, row);
   return row;
 }
+
+/** The full name of a region (山东省淄博市张店区), or its code where it is unknown; `q` as for lookupRegion. */
+export async function regionName(db: Db, code: string, q: Kysely<Database> = db.kysely): Promise<string> {
+  return (await lookupRegion(db, code, q))?.full_name ?? code;
+}
+
+/** Full names of regions, as regionName. */
+export async function regionNames(
+  db: Db,
+  codes: readonly string[],
+  q: Kysely<Database> = db.kysely,
+): Promise<Map<string, string>> {
+  const names = new Map<string, string>();
+  for (const code of new Set(codes)) names.set(code, await regionName(db, code, q));
+  return names;
+}
+
+/** A child region by its own name (张店区, not 山东省淄博市张店区); the parent's own row is 本级. */
+export async function childLabel(db: Db, parent: string, code: string): Promise<string> {
+  if (code === parent) return '本级';
+  const [parentName, full] = [await regionName(db, parent), await regionName(db, code)];
+  return full.startsWith(parentName) && full !== parentName ? full.slice(parentName.length) : full;
+}
+
+/** Rows presented with the full name of their region: one lookup per distinct region, cached per process. */
+export async function withRegionNames<R extends { region_code: string }, V>(
+  db: Db,
+  rows: readonly R[],
+  present: (row: R, regionName: string) => V,
+): Promise<V[]> {
+  const names = await regionNames(
+    db,
+    rows.map((r) => r.region_code),
+  );
+  return rows.map((r) => present(r, names.get(r.region_code) ?? r.region_code));
+}

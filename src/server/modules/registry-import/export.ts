@@ -19,7 +19,8 @@ import type { AppContext } from '../../context.js';
 import type { ExportFile } from '../../documents/download.js';
 import { buildWorkbook, type ColumnSpec, type SheetSpec } from '../../documents/xlsx.js';
 import { allEnterprises } from '../enterprises/repo.js';
-import { checkFilterRegion, regionNames } from '../enterprises/service.js';
+import { checkFilterRegion } from '../enterprises/service.js';
+import { regionName, regionNames } from '../regions/lookup.js';
 import { ENTERPRISE_COLUMNS, LICENCE_COLUMNS, type RegistryColumn, SHEET_NAMES } from './columns.js';
 import * as repo from './repo.js';
 
@@ -59,7 +60,7 @@ const LICENCE_EXPORT_COLUMNS: ColumnSpec[] = [
 async function scopeName(ctx: AppContext, actor: Actor, regionCode: string | undefined): Promise<string> {
   if (actor.orgKind === 'enterprise') return actor.orgName;
   const code = regionCode ?? actor.regionCode;
-  return (await regionNames(ctx, [code])).get(code) ?? code;
+  return regionName(ctx.db, code);
 }
 
 export type EnterpriseExportQuery = Omit<EnterpriseListQuery, 'page' | 'pageSize'>;
@@ -70,7 +71,7 @@ export async function exportEnterprises(ctx: AppContext, actor: Actor, q: Enterp
   const truncated = found.length > EXPORT_MAX_ROWS;
   const list = truncated ? found.slice(0, EXPORT_MAX_ROWS) : found;
   const names = await regionNames(
-    ctx,
+    ctx.db,
     list.map((e) => e.region_code),
   );
   const where = await scopeName(ctx, actor, q.regionCode);

@@ -138,25 +138,14 @@ function gbk(text: string): Buffer {
   );
 }
 
-async function upload(
+function upload(
   c: Client,
   fileName: string,
   data: Buffer,
   query = '',
   headers: Record<string, string> = {},
 ): Promise<Res> {
-  const boundary = `----anjian${randomUUID().replaceAll('-', '')}`;
-  const head = Buffer.from(
-    `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\n` +
-      'Content-Type: application/octet-stream\r\n\r\n',
-  );
-  const res = await t.app.inject({
-    method: 'POST',
-    url: `/api/enterprises/import${query}`,
-    headers: { cookie: c.cookie, 'content-type': `multipart/form-data; boundary=${boundary}`, ...headers },
-    payload: Buffer.concat([head, data, Buffer.from(`\r\n--${boundary}--\r\n`)]),
-  });
-  return { status: res.statusCode, body: res.body ? JSON.parse(res.body) : undefined };
+  return c.upload(`/api/enterprises/import${query}`, {}, { name: fileName, data }, headers);
 }
 
 async function download(c: Client, url: string) {

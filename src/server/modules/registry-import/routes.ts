@@ -2,20 +2,17 @@
  * HTTP surface of the registry import and export. Thin: auth → validate → service. Multipart is registered in this
  * scope only (as for the accident import), so every other route keeps its JSON-only body handling.
  */
-import multipart from '@fastify/multipart';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { idempotencyHeaders } from '../../../contracts/common.js';
 import { enterpriseListQuery, regionCodeParam } from '../../../contracts/enterprises.js';
-import { IMPORT_MAX_FILE_BYTES } from '../../../contracts/imports.js';
 import { LICENCE_STATE_LABELS, LICENCE_TYPES, type LicenceState } from '../../../domain/enterprise.js';
 import type { AppContext } from '../../context.js';
 import { attachment, sendExport } from '../../documents/download.js';
 import { XLSX_CONTENT_TYPE } from '../../documents/xlsx.js';
-import { AppError } from '../../errors.js';
 import { actorOf, requirePermission } from '../../plugins/auth.js';
-import { uploadedFile } from '../../uploads/receive.js';
+import { uploadedFile, uploadScope } from '../../uploads/receive.js';
 import { exportEnterprises, exportLicences } from './export.js';
 import * as service from './service.js';
 import { registryTemplate } from './template.js';
@@ -42,23 +39,8 @@ const licenceExportQuery = z
   .strict();
 
 export async function registryImportRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
-  await app.register(async (scope) => {
-    await scope.register(multipart, {
-      limits: { fileSize: IMPORT_MAX_FILE_BYTES, files: 1, fields: 10, parts: 20 },
-    });
-    // Any other body (a raw .xlsx, text/csv, JSON) is answered clearly instead of with a generic 415.
-    scope.addContentTypeParser('*', (_req, _payload, done) => {
-      done(
-        new AppError('IMPORT_UNSUPPORTED_FORMAT', [
-          {
-            path: 'content-type',
-            code: 'unsupported_media_type',
-            message: '请以 multipart/form-data（字段 file）上传 .xlsx 或 .csv 文件',
-          },
-        ]),
-        undefined,
-      );
-    });
+  // A raw .xlsx, text/csv or JSON is answered clearly instead of with a generic 415.
+  await uploadScope(app, '请以 multipart/form-data（字段 file）上传 .xlsx 或 .csv 文件', (scope) => {
     const r = scope.withTypeProvider<ZodTypeProvider>();
     const tags = ['enterprises'];
 

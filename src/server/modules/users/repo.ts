@@ -12,6 +12,7 @@ const COLUMNS = [
   'u.display_name',
   'u.role',
   'u.phone',
+  'u.enforcement_cert',
   'u.disabled',
   'u.created_at',
   'o.id as org_id',
@@ -66,4 +67,28 @@ export async function endSessions(db: Q, userId: string, keepTokenHash?: string)
   let q = db.deleteFrom('sessions').where('user_id', '=', userId);
   if (keepTokenHash) q = q.where('token_hash', '<>', keepTokenHash);
   await q.execute();
+}
+
+/**
+ * 执法人员: the enabled accounts of bureaus that hold an 执法证号 (行政处罚法 第四十二条: 执法人员应当具有行政执法资格) — the
+ * one definition behind an inspection's team and the rosters of plans and 双随机 draws. `orgId`: one bureau's;
+ * `prefix`: the bureaus' of a region subtree. By region, then id (a draw's roster order is part of its inputs).
+ */
+export async function certifiedOfficers(
+  db: Q,
+  where: { orgId: string } | { prefix: string },
+  ids?: readonly string[],
+): Promise<{ id: string; name: string; cert: string; org_name: string; region_code: string }[]> {
+  if (ids?.length === 0) return [];
+  let q = db
+    .selectFrom('users as u')
+    .innerJoin('organizations as o', 'o.id', 'u.org_id')
+    .select(['u.id', 'u.display_name as name', 'u.enforcement_cert as cert', 'o.name as org_name', 'o.region_code'])
+    .where('o.kind', '=', 'bureau')
+    .where('u.disabled', '=', false)
+    .where('u.enforcement_cert', 'is not', null)
+    .where('u.enforcement_cert', '<>', '');
+  q = 'orgId' in where ? q.where('u.org_id', '=', where.orgId) : q.where('o.region_code', 'like', `${where.prefix}%`);
+  if (ids) q = q.where('u.id', 'in', ids);
+  return q.orderBy('o.region_code').orderBy('u.id').$narrowType<{ cert: string }>().execute();
 }

@@ -31,6 +31,7 @@ function present(r: repo.UserRow): UserView {
     role,
     roleLabel: ROLE_LABELS[role],
     phone: r.phone,
+    enforcementCert: r.enforcement_cert,
     disabled: r.disabled,
     org: { id: r.org_id, name: r.org_name, kind: r.org_kind as 'bureau' | 'enterprise', regionCode: r.org_region_code },
     createdAt: new Date(r.created_at).toISOString(),
@@ -63,6 +64,7 @@ export async function createUser(ctx: AppContext, actor: Actor, input: CreateUse
         role: input.role,
         password_hash: passwordHash,
         phone: input.phone || null,
+        enforcement_cert: input.enforcementCert || null,
         created_at: now,
       })
       .execute();
@@ -72,6 +74,7 @@ export async function createUser(ctx: AppContext, actor: Actor, input: CreateUse
       role: input.role,
       orgName: org.name,
       phone: input.phone || null,
+      enforcementCert: input.enforcementCert || null,
     };
     await appendAudit(trx, actor, {
       action: 'user.create',
@@ -101,16 +104,29 @@ export async function updateUser(ctx: AppContext, actor: Actor, id: string, inpu
       throw fieldError('role', 'self', '不能修改自己的角色');
     }
     if (input.role && user.org_kind === 'enterprise') throw fieldError('role', 'enterprise', '企业账号的角色不能修改');
-    const before = { displayName: user.display_name, role: user.role, phone: user.phone, disabled: user.disabled };
+    const before = {
+      displayName: user.display_name,
+      role: user.role,
+      phone: user.phone,
+      enforcementCert: user.enforcement_cert,
+      disabled: user.disabled,
+    };
     const after = {
       displayName: input.displayName ?? user.display_name,
       role: input.role ?? user.role,
       phone: input.phone === undefined ? user.phone : input.phone || null,
+      enforcementCert: input.enforcementCert === undefined ? user.enforcement_cert : input.enforcementCert || null,
       disabled: input.disabled ?? user.disabled,
     };
     await trx
       .updateTable('users')
-      .set({ display_name: after.displayName, role: after.role, phone: after.phone, disabled: after.disabled })
+      .set({
+        display_name: after.displayName,
+        role: after.role,
+        phone: after.phone,
+        enforcement_cert: after.enforcementCert,
+        disabled: after.disabled,
+      })
       .where('id', '=', id)
       .execute();
     if (after.disabled && !before.disabled) await repo.endSessions(trx, id);

@@ -27,14 +27,13 @@ import {
 } from '../../../domain/writeoff.js';
 import { type Actor, coversRegion } from '../../auth/actor.js';
 import type { AppContext } from '../../context.js';
-import type { Db } from '../../db/connection.js';
 import type { Database } from '../../db/schema.js';
 import { AppError } from '../../errors.js';
 import { toChainState } from '../accidents/chain-state.js';
 import * as accidents from '../accidents/repo.js';
 import { appendAudit } from '../audit/service.js';
 import { once } from '../idempotency/service.js';
-import { lookupRegion } from '../regions/lookup.js';
+import { regionName } from '../regions/lookup.js';
 import { mayWithdraw, presentRequest } from './presenter.js';
 import * as repo from './repo.js';
 
@@ -43,10 +42,6 @@ type Trx = Kysely<Database>;
 /** The levels of government the accident's place has, as its stored chain says (直辖市: no city; 东莞: no county). */
 async function levelsOfAccident(db: Trx, a: { region_code: string; id: string }): Promise<ChainLevel[]> {
   return levelsOf((await accidents.chainOf(db, a)).map(toChainState));
-}
-
-async function regionName(db: Db, code: string): Promise<string> {
-  return (await lookupRegion(db, code))?.full_name ?? code;
 }
 
 async function present(ctx: AppContext, actor: Actor, r: repo.RequestWithAccident): Promise<WriteoffRequestView> {

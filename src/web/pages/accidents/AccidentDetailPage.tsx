@@ -22,6 +22,7 @@ import { useAccident, useMe } from '../../api/queries.js';
 import type { AccidentView, Revision } from '../../api/types.js';
 import { ChainTimeline } from '../../components/ChainTimeline.js';
 import { Countdown } from '../../components/Countdown.js';
+import { accidentTypeName } from '../../components/code-options.js';
 import { formatTime, formatYuan } from '../../components/format.js';
 import { NodeStatus } from '../../components/NodeStatus.js';
 import { FlagTags, GradeTag, StatusBadge } from '../../components/tags.js';
@@ -199,7 +200,7 @@ export function AccidentDetailPage() {
                 <Descriptions.Item label={t('accident.unitCreditCode')}>{a.unitCreditCode ?? '—'}</Descriptions.Item>
                 <Descriptions.Item label={t('accident.industryCode')}>{a.industryCode}</Descriptions.Item>
                 <Descriptions.Item label={t('accident.accidentType')}>
-                  {a.accidentType} {a.accidentTypeName}
+                  {a.accidentType} {accidentTypeName(t, a.accidentType)}
                 </Descriptions.Item>
                 <Descriptions.Item label={t('accident.domain')}>{t(`domain.${a.domain}`)}</Descriptions.Item>
                 <Descriptions.Item label={t('accident.grade')}>

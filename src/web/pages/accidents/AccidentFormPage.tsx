@@ -324,14 +324,18 @@ export function AccidentFormPage() {
                   <Select
                     id="industryCode"
                     showSearch={{ optionFilterProp: 'label' }}
-                    options={industryOptions}
+                    options={industryOptions(t)}
                     placeholder={t('form.industryPlaceholder')}
                   />
                 </Form.Item>
               </Col>
               <Col xs={24} md={8}>
                 <Form.Item name="accidentType" label={label('accidentType')} rules={required('accidentType', true)}>
-                  <Select id="accidentType" showSearch={{ optionFilterProp: 'label' }} options={accidentTypeOptions} />
+                  <Select
+                    id="accidentType"
+                    showSearch={{ optionFilterProp: 'label' }}
+                    options={accidentTypeOptions(t)}
+                  />
                 </Form.Item>
               </Col>
               <Col xs={24} md={8}>

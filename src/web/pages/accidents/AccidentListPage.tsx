@@ -7,7 +7,13 @@ import { Link, useNavigate } from 'react-router';
 import { useAccidents, useMe } from '../../api/queries.js';
 import type { AccidentListItem } from '../../api/types.js';
 import { Countdown } from '../../components/Countdown.js';
-import { accidentTypeOptions, DOMAINS, GRADES, industrySectionOptions } from '../../components/code-options.js';
+import {
+  accidentTypeName,
+  accidentTypeOptions,
+  DOMAINS,
+  GRADES,
+  industrySectionOptions,
+} from '../../components/code-options.js';
 import { formatTime } from '../../components/format.js';
 import { ListPage } from '../../components/ListPage.js';
 import { RegionCascader } from '../../components/RegionCascader.js';
@@ -41,7 +47,7 @@ export function AccidentListPage() {
         <Space orientation="vertical" size={0}>
           <span>{v}</span>
           <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-            {r.regionName} · {r.accidentTypeName}
+            {r.regionName} · {accidentTypeName(t, r.accidentType)}
           </Typography.Text>
         </Space>
       ),
@@ -136,8 +142,8 @@ export function AccidentListPage() {
         />
       </Col>
       {filterSelect('grade', t('accident.grade'), gradeOptions, 4)}
-      {filterSelect('accidentType', t('accident.accidentType'), accidentTypeOptions, 6, true)}
-      {filterSelect('industryCode', t('accident.industryCode'), industrySectionOptions, 6, true)}
+      {filterSelect('accidentType', t('accident.accidentType'), accidentTypeOptions(t), 6, true)}
+      {filterSelect('industryCode', t('accident.industryCode'), industrySectionOptions(t), 6, true)}
       {filterSelect('domain', t('accident.domain'), domainOptions, 4)}
       {filterSelect('status', t('accident.status'), statusOptions, 4)}
       <Col xs={24} md={12} xl={6}>

@@ -1,12 +1,14 @@
 /** 操作留痕: the audit trail of my jurisdiction — who did what, when, to which record, and what changed. */
+import { DownloadOutlined } from '@ant-design/icons';
 import { Button, Col, DatePicker, Grid, Input, Row, Select, Space, type TableProps, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { AUDIT_ACTIONS, AUDIT_ENTITY_TYPES, type AuditRecord } from '../../../contracts/audit.js';
+import { actionLabel, entityLabel } from '../../../contracts/audit-text.js';
 import { useAudit } from '../../api/queries.js';
-import { ActionTag, AuditDiff, actionLabel, entityLabel } from '../../components/audit.js';
+import { ActionTag, AuditDiff } from '../../components/audit.js';
 import { formatTimeSeconds, toIsoWithOffset } from '../../components/format.js';
 import { ListPage } from '../../components/ListPage.js';
 
@@ -33,15 +35,19 @@ export function AuditPage() {
     setFilters((prev) => ({ ...prev, ...f }));
     setPage((p) => ({ ...p, page: 1 }));
   };
-  const audit = useAudit({
-    ...page,
+  const query = {
     action: filters.action,
     entityType: filters.entityType,
     entityId: filters.entityId,
     actor: filters.actor,
     from: filters.range ? toIsoWithOffset(filters.range[0].startOf('day')) : undefined,
     to: filters.range ? toIsoWithOffset(filters.range[1].add(1, 'day').startOf('day')) : undefined,
-  });
+  };
+  const audit = useAudit({ ...page, ...query });
+  // The export takes the list's filters: the file holds what the screen shows, all pages of it.
+  const exportHref = `/api/audit/export.xlsx?${new URLSearchParams(
+    Object.entries(query).filter((e): e is [string, string] => !!e[1]),
+  ).toString()}`;
 
   const entity = (r: AuditRecord) => (
     <Space orientation="vertical" size={0}>
@@ -95,6 +101,13 @@ export function AuditPage() {
       hidden: !wide,
       render: (_: unknown, r) => <AuditDiff record={r} limit={DIFF_LINES} />,
     },
+    {
+      title: t('audit.clientAddr'),
+      dataIndex: 'clientAddr',
+      width: 130,
+      hidden: !wide,
+      render: (v: string | null) => <span data-testid="audit-client-addr">{v ?? '—'}</span>,
+    },
   ];
 
   const actionOptions = [
@@ -110,11 +123,16 @@ export function AuditPage() {
       title={t('audit.title')}
       testId="audit-table"
       extra={
-        screens.md ? (
-          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-            {t('audit.hint')}
-          </Typography.Text>
-        ) : null
+        <Space>
+          {screens.md ? (
+            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+              {t('audit.hint')}
+            </Typography.Text>
+          ) : null}
+          <Button icon={<DownloadOutlined />} href={exportHref} download data-testid="audit-export">
+            {t('list.export')}
+          </Button>
+        </Space>
       }
       filters={
         <Row gutter={[8, 8]}>
@@ -186,7 +204,7 @@ export function AuditPage() {
       page={page.page}
       pageSize={page.pageSize}
       onPageChange={(p, s) => setPage({ page: p, pageSize: s })}
-      scrollX={wide ? 1000 : 0}
+      scrollX={wide ? 1130 : 0}
     />
   );
 }

@@ -3,7 +3,7 @@
  * the list of bulletins issued, each previewed as text or downloaded as a GB/T 9704 Word document. A bulletin is
  * written once from the figures of that moment and never changes.
  */
-import { DownloadOutlined, EyeOutlined, FileTextOutlined } from '@ant-design/icons';
+import { DownloadOutlined, EyeOutlined, FileTextOutlined, PrinterOutlined } from '@ant-design/icons';
 import {
   Alert,
   App,
@@ -22,6 +22,7 @@ import {
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import {
   BULLETIN_KINDS,
   type BulletinKind,
@@ -34,7 +35,14 @@ import { formatTime, toIsoWithOffset } from '../../components/format.js';
 import { ListPage } from '../../components/ListPage.js';
 import { RegionCascader } from '../../components/RegionCascader.js';
 import { mayDo } from '../../routes.js';
-import { bulletinDocxUrl, bulletinTextUrl, useBulletins, useBulletinText, useCreateBulletin } from './queries.js';
+import {
+  bulletinDocxUrl,
+  bulletinPrintPath,
+  bulletinTextUrl,
+  useBulletins,
+  useBulletinText,
+  useCreateBulletin,
+} from './queries.js';
 
 const PICKER: Record<Exclude<BulletinKind, 'range'>, 'week' | 'month' | 'quarter'> = {
   weekly: 'week',
@@ -79,6 +87,9 @@ function PreviewModal({ bulletin, onClose }: { bulletin: BulletinSummary; onClos
       title={bulletin.title}
       onCancel={onClose}
       footer={[
+        <Link key="print" to={bulletinPrintPath(bulletin.id)}>
+          <Button icon={<PrinterOutlined />}>{t('bulletins.print')}</Button>
+        </Link>,
         <Button key="txt" icon={<FileTextOutlined />} href={bulletinTextUrl(bulletin.id)} target="_blank">
           {t('bulletins.openText')}
         </Button>,
@@ -162,13 +173,18 @@ export function BulletinsPage() {
     {
       title: t('common.actions'),
       key: 'actions',
-      width: 200,
+      width: 280,
       fixed: 'right',
       render: (_: unknown, b) => (
         <Space size={4}>
           <Button size="small" icon={<EyeOutlined />} onClick={() => setPreview(b)} data-testid="bulletin-preview">
             {t('bulletins.preview')}
           </Button>
+          <Link to={bulletinPrintPath(b.id)}>
+            <Button size="small" icon={<PrinterOutlined />} data-testid="bulletin-print">
+              {t('bulletins.print')}
+            </Button>
+          </Link>
           <Button
             size="small"
             icon={<DownloadOutlined />}

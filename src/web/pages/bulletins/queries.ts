@@ -1,6 +1,7 @@
 /** React Query hooks of bulletins (事故情况通报). Query keys start with 'bulletins'. */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { BulletinPage, CreateBulletinInput } from '../../../contracts/bulletins.js';
+import type { DocumentLayout } from '../../../contracts/documents.js';
 import { ApiError, api } from '../../api/client.js';
 
 export function useBulletins(p: { regionCode?: string | undefined; page: number; pageSize: number }) {
@@ -33,5 +34,16 @@ export function useBulletinText(id: string | null) {
   });
 }
 
+/** The bulletin as laid out on paper (the .docx's content), for the print view. */
+export function useBulletinLayout(id: string | undefined) {
+  return useQuery({
+    queryKey: ['bulletins', 'layout', id],
+    enabled: !!id,
+    queryFn: ({ signal }) => api<DocumentLayout>(`/api/bulletins/${id}/layout`, { signal }),
+    staleTime: Number.POSITIVE_INFINITY, // a bulletin never changes once issued
+  });
+}
+
+export const bulletinPrintPath = (id: string) => `/bulletins/${id}/print`;
 export const bulletinDocxUrl = (id: string) => `/api/bulletins/${id}/docx`;
 export const bulletinTextUrl = (id: string) => `/api/bulletins/${id}/text`;

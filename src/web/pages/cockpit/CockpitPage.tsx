@@ -1,7 +1,7 @@
 /**
  * 领导驾驶舱: the region's figures this year against the same period last year (同比), by month, industry, type
  * and grade; its children on a schematic map with drill-down (province → city → county → town); the
- * control-indicator board. Laid out for a 1920×1080 wall screen (full screen button), usable on a laptop.
+ * control-indicator board; the 重大事故隐患 under 督办 by region and the progress of this year's supervision plans. Laid out for a 1920×1080 wall screen (full screen button), usable on a laptop.
  * Every figure comes from the statistics API, so it equals the bulletins and report tables.
  */
 import { FullscreenExitOutlined, FullscreenOutlined } from '@ant-design/icons';
@@ -11,9 +11,11 @@ import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import type { StatComparison, StatsBreakdown } from '../../../contracts/stats.js';
 import { formatPercentFixed, formatWanTenths, periodContaining, wanTenths } from '../../../domain/statistics.js';
-import { shanghaiDay } from '../../../domain/time.js';
+import { shanghaiDate, shanghaiDay } from '../../../domain/time.js';
 import { useMe, useRegion, useStatsBreakdown, useStatsSummary } from '../../api/queries.js';
 import { IndicatorStatusBoard } from '../indicators/IndicatorStatusBoard.js';
+import { MajorDangersCard } from './MajorDangersCard.js';
+import { PlanProgressCard } from './PlanProgressCard.js';
 import { RegionTiles } from './RegionTiles.js';
 
 const CockpitChart = lazy(() => import('./CockpitChart.js'));
@@ -150,7 +152,7 @@ export function CockpitPage() {
 
   // A child with children of its own: not the region's own row (本级) and not a town.
   const canDrill = useCallback((code: string) => code !== regionCode && code.length === 6, [regionCode]);
-  const drill = (code: string) => setPath([...path, code]);
+  const drill = (code: string) => path.includes(code) || setPath([...path, code]);
 
   if (!enabled) return <Skeleton active />;
   const s = summary.data;
@@ -234,7 +236,8 @@ export function CockpitPage() {
         )}
         <Col xs={24} xl={10}>
           <Card size="small" title={t('cockpit.map')}>
-            {byRegion.data ? (
+            {/* Another region's tiles are not kept while this one's load: a click on them would drill the wrong way. */}
+            {byRegion.data?.regionCode === regionCode ? (
               <RegionTiles rows={byRegion.data.rows} canDrill={canDrill} onDrill={drill} />
             ) : (
               <Skeleton active />
@@ -277,6 +280,12 @@ export function CockpitPage() {
             indicator="accidents"
             testId="chart-grade"
           />
+        </Col>
+        <Col xs={24} lg={10}>
+          <MajorDangersCard regionCode={regionCode} today={shanghaiDate(now)} />
+        </Col>
+        <Col xs={24} lg={14}>
+          <PlanProgressCard regionCode={regionCode} year={Number(shanghaiDay(now).slice(0, 4))} />
         </Col>
         <Col span={24}>
           <Card size="small" title={t('cockpit.indicators')}>

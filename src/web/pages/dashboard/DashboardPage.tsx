@@ -31,6 +31,7 @@ import { formatTime, formatTimeSeconds, formatYuan } from '../../components/form
 import { EventText, useLiveEvents } from '../../components/LiveEvents.js';
 import { GradeTag, StatusBadge } from '../../components/tags.js';
 import { mayDo } from '../../routes.js';
+import { DangerAlertsCard } from '../dangers/DangerAlertsCard.js';
 import { LicenceAlertsCard } from '../enterprises/LicenceAlertsCard.js';
 
 const ON_DUTY_SHOWN = 4;
@@ -157,7 +158,7 @@ function ReportingContacts() {
   const contacts = useReportingContacts();
   const items = contacts.data?.items ?? [];
   return (
-    <Card title={t('dashboard.reportTo')} size="small" data-testid="reporting-contacts">
+    <Card title={t('dashboard.reportTo')} size="small" data-testid="reporting-contacts" loading={contacts.isLoading}>
       {items.length === 0 ? (
         <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('dashboard.noDuty')} />
       ) : (
@@ -189,7 +190,7 @@ function OnDuty() {
   );
   const items = all.slice(0, ON_DUTY_SHOWN);
   return (
-    <Card title={t('dashboard.onDuty')} size="small" data-testid="on-duty">
+    <Card title={t('dashboard.onDuty')} size="small" data-testid="on-duty" loading={duty.isLoading}>
       {items.length === 0 ? (
         <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('dashboard.noDuty')} />
       ) : (
@@ -373,6 +374,7 @@ export function DashboardPage() {
             <LiveFeed />
             {me?.org.kind === 'enterprise' ? <ReportingContacts /> : <OnDuty />}
             {mayDo(me, 'enterprise.read') && <LicenceAlertsCard />}
+            {mayDo(me, 'danger.read') && <DangerAlertsCard />}
           </Space>
         </Col>
       </Row>

@@ -17,6 +17,7 @@ import { mayDo } from '../../routes.js';
 import { censusPhase, useCensuses, useEnterpriseUnits, useSubmitCensusReturn } from '../hazards/queries.js';
 import { HazardGradeTag } from '../hazards/tags.js';
 import { UnitsCard } from '../hazards/UnitsCard.js';
+import { SupervisionClassCard } from '../supervision/SupervisionClassCard.js';
 import { EnterpriseFormModal } from './EnterpriseFormModal.js';
 import { HistoryCard } from './HistoryCard.js';
 import { LicencesCard } from './LicencesCard.js';
@@ -220,6 +221,7 @@ export function EnterpriseCardPage() {
           <HistoryCard enterpriseId={e.id} />
         </Col>
       </Row>
+      <SupervisionClassCard enterpriseId={e.id} />
       <LicencesCard enterprise={e} />
       <UnitsCard enterpriseId={e.id} />
     </Space>

@@ -19,6 +19,7 @@ import {
 import { ApiError, uuid } from '../../api/client.js';
 import { useMe } from '../../api/queries.js';
 import { industryOptions } from '../../components/code-options.js';
+import { showFieldIssues } from '../../components/form-issues.js';
 import { RegionCascader } from '../../components/RegionCascader.js';
 import { SaveModal } from '../../components/SaveModal.js';
 import { useCreateEnterprise, useUpdateEnterprise } from './queries.js';
@@ -106,16 +107,6 @@ export function EnterpriseFormModal({ enterprise, open, onClose, onSaved }: Ente
   const creating = enterprise === null;
   const defaultRegion = me?.regionLevel === 'county' ? me.regionCode : undefined;
 
-  const showIssues = (e: ApiError) => {
-    const known = new Set(Object.keys(form.getFieldsValue(true) as object));
-    const fields = e.fieldIssues.filter((i) => known.has(i.path));
-    form.setFields(fields.map((i) => ({ name: i.path as keyof FormValues, errors: [i.message] })));
-    const rest = e.fieldIssues.filter((i) => !known.has(i.path));
-    if (fields[0]) form.scrollToField(fields[0].path as keyof FormValues);
-    if (rest.length || fields.length === 0)
-      message.error(rest.length ? rest.map((i) => i.message).join('；') : e.message);
-  };
-
   const submit = async () => {
     const v = await form.validateFields();
     const fields = {
@@ -155,7 +146,7 @@ export function EnterpriseFormModal({ enterprise, open, onClose, onSaved }: Ente
       onClose();
     } catch (e) {
       if (e instanceof ApiError && e.code === 'VERSION_CONFLICT') message.error(t('enterprise.versionConflict'));
-      else if (e instanceof ApiError && e.fieldIssues.length) showIssues(e);
+      else if (e instanceof ApiError && e.fieldIssues.length) showFieldIssues(form, e, message);
       else message.error(t('errors.generic', { message: e instanceof Error ? e.message : String(e) }));
     }
   };
@@ -248,7 +239,7 @@ export function EnterpriseFormModal({ enterprise, open, onClose, onSaved }: Ente
               <Select
                 id="industryCode"
                 showSearch={{ optionFilterProp: 'label' }}
-                options={industryOptions}
+                options={industryOptions(t)}
                 placeholder={t('form.industryPlaceholder')}
               />
             </Form.Item>

@@ -1,7 +1,7 @@
 /** Historical import (历史数据导入): the upload, its progress while it runs, and the list of imports. Keys start with 'imports'. */
 import { useQuery } from '@tanstack/react-query';
 import type { ImportListItem, ImportView } from '../../../contracts/imports.js';
-import { ApiError, api, buildUrl } from '../../api/client.js';
+import { ApiError, api } from '../../api/client.js';
 import type { Page } from '../../api/types.js';
 
 export const IMPORT_TEMPLATE_URL = '/api/accidents/import/template';
@@ -10,7 +10,7 @@ export const IMPORT_TEMPLATE_URL = '/api/accidents/import/template';
  * POSTs `file` as the multipart field `file` to `path` and answers the JSON body, or throws the server's error as an
  * ApiError — the one upload of the imports (accidents, the enterprise registry).
  */
-export async function postFile<T>(
+export function postFile<T>(
   path: string,
   file: File,
   query: Record<string, string | number | boolean | undefined>,
@@ -18,29 +18,7 @@ export async function postFile<T>(
 ): Promise<T> {
   const form = new FormData();
   form.append('file', file, file.name);
-  let res: Response;
-  try {
-    res = await fetch(buildUrl(path, query), {
-      method: 'POST',
-      body: form,
-      credentials: 'same-origin',
-      headers: { accept: 'application/json', ...headers },
-    });
-  } catch {
-    throw new ApiError(0, 'NETWORK', '网络连接失败', []);
-  }
-  const text = await res.text();
-  let json: unknown;
-  try {
-    json = text ? JSON.parse(text) : undefined;
-  } catch {
-    json = undefined;
-  }
-  if (!res.ok) {
-    const err = (json as { error?: { code?: string; message?: string; details?: unknown } } | undefined)?.error;
-    throw new ApiError(res.status, err?.code ?? `HTTP_${res.status}`, err?.message ?? res.statusText, err?.details);
-  }
-  return json as T;
+  return api<T>(path, { method: 'POST', body: form, query, headers });
 }
 
 /**

@@ -89,6 +89,12 @@ export function UsersPage() {
     { title: t('users.org'), key: 'org', ellipsis: true, render: (_: unknown, u) => u.org.name },
     { title: t('users.phone'), dataIndex: 'phone', width: 130, render: (v: string | null) => v ?? '—' },
     {
+      title: t('users.enforcementCert'),
+      dataIndex: 'enforcementCert',
+      width: 140,
+      render: (v: string | null) => v ?? '—',
+    },
+    {
       title: t('users.status'),
       dataIndex: 'disabled',
       width: 80,
@@ -205,6 +211,9 @@ export function UsersPage() {
                 </Form.Item>
               )}
               <Form.Item name="phone" label={t('users.phone')}>
+                <Input maxLength={30} />
+              </Form.Item>
+              <Form.Item name="enforcementCert" label={t('users.enforcementCert')}>
                 <Input maxLength={30} />
               </Form.Item>
             </>

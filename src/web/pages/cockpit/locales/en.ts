@@ -33,6 +33,11 @@ const en: FeatureTranslation<typeof strings> = {
     indicators: 'Control indicators',
     thisYear: 'This period',
     lastYear: 'Same period last year',
+    majorDangers: 'Major hidden dangers (by region)',
+    supervisedTotal: 'Major dangers under supervision',
+    noMajorDangers: 'No major danger under supervision',
+    planProgress: 'Supervision plan progress',
+    more: 'Details',
   },
 };
 

@@ -31,6 +31,11 @@ export const strings = {
     indicators: '控制指标进度',
     thisYear: '本期',
     lastYear: '去年同期',
+    majorDangers: '重大事故隐患（按地区）',
+    supervisedTotal: '挂牌督办中的重大事故隐患（项）',
+    noMajorDangers: '无挂牌督办中的重大事故隐患',
+    planProgress: '监督检查计划进度',
+    more: '详情',
   },
 };
 

@@ -12,6 +12,7 @@ const en: FeatureTranslation<typeof strings> = {
     role: 'Role',
     org: 'Organisation',
     phone: 'Phone',
+    enforcementCert: 'Enforcement certificate No.',
     status: 'Status',
     active: 'Active',
     disabled: 'Disabled',

@@ -9,6 +9,7 @@ export const strings = {
     role: '角色',
     org: '所属单位',
     phone: '电话',
+    enforcementCert: '执法证号',
     status: '状态',
     active: '正常',
     disabled: '已停用',
