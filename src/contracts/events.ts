@@ -11,6 +11,8 @@ export const LIVE_EVENT_TYPES = [
   'duty.log',
   /** A hidden danger's clock (整改期限, 复查, 延期答复) about to pass or passed. */
   'danger.alert',
+  /** A penalty case's duty (决定, 送达, 缴纳, 备案, 听证, 申请强制执行) about to pass or passed. */
+  'case.alert',
 ] as const;
 export type LiveEventType = (typeof LIVE_EVENT_TYPES)[number];
 

@@ -10,7 +10,7 @@ export const ROLE_LABELS: Record<Role, string> = {
   duty: '值班员',
   stats: '统计员',
   inspector: '执法检查员',
-  leader: '领导（只读）',
+  leader: '领导',
   enterprise: '企业安全管理员',
 };
 
@@ -102,6 +102,16 @@ export const PERMISSIONS = {
   'supervision.plan': ['admin', 'inspector'],
   /** 分类分级规则: an administrator of a provincial or the national bureau (checked in the service). */
   'supervision.rules': ['admin'],
+  /** 行政处罚案件: bureaus read the cases of their jurisdiction; an enterprise reads those whose party it is. */
+  'case.read': ALL,
+  /** 立案 (the request), 调查取证, 审理, 告知, 听证, 决定, 送达, 执行: the law-enforcement officers and the administrator. */
+  'case.write': ['admin', 'inspector'],
+  /** 立案审批, 结案审批 and the extension of the decision deadline: the bureau's head (行政处罚法 第五十四条). */
+  'case.approve': ['admin', 'leader'],
+  /** 执法统计: every bureau role. */
+  'case.stats': BUREAU_READERS,
+  /** 自由裁量基准 and the average wage: an administrator of a provincial or the national bureau (checked in the service). */
+  'case.settings': ['admin'],
   /** 法定节假日安排: every signed-in user reads the working-day calendar. */
   'calendar.read': ALL,
   /** Loading a year's 节假日安排: an administrator of a provincial or the national bureau (checked in the service). */

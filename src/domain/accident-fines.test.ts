@@ -54,10 +54,8 @@ describe('the unit’s fine by deaths (以上 includes, 以下 excludes)', () =>
   ])('%i deaths → sub-band %i', (deaths, band) => {
     const f = unitFineFor(figures({ deaths }));
     expect(f.subBand).toBe(band);
-    expect(f.unitFine).toEqual({
-      minYuan: (FINES[band] as number[])[0] * WAN,
-      maxYuan: (FINES[band] as number[])[1] * WAN,
-    });
+    const [lo, hi] = FINES[band] as [number, number];
+    expect(f.unitFine).toEqual({ minYuan: lo * WAN, maxYuan: hi * WAN });
     expect(f.grade).toBe(gradeOf(figures({ deaths })));
   });
 

@@ -11,6 +11,17 @@ export const DOCUMENT_KINDS = {
   rectification_order: { word: '应急责改', title: '责令限期整改指令书' },
   on_site_decision: { word: '应急现决', title: '现场处理措施决定书' },
   recheck_opinion: { word: '应急复查', title: '整改复查意见书' },
+  filing_approval: { word: '应急立', title: '立案审批表' },
+  interview_record: { word: '应急询', title: '询问笔录' },
+  examination_record: { word: '应急勘', title: '勘验笔录' },
+  penalty_notice: { word: '应急罚告', title: '行政处罚告知书' },
+  hearing_notice: { word: '应急听告', title: '听证告知书' },
+  penalty_decision: { word: '应急罚', title: '行政处罚决定书' },
+  summary_decision: { word: '应急当罚', title: '当场处罚决定书' },
+  no_penalty_decision: { word: '应急不罚', title: '不予行政处罚决定书' },
+  service_receipt: { word: '应急送', title: '送达回执' },
+  reminder: { word: '应急催', title: '催告书' },
+  closing_approval: { word: '应急结', title: '结案审批表' },
 } as const;
 export type DocumentKind = keyof typeof DOCUMENT_KINDS;
 

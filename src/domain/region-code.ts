@@ -71,3 +71,9 @@ export function ownRowLabel(region: { level: string; name: string }): string {
   const kind = COUNTY_KINDS.find((k) => region.name.endsWith(k)) ?? '县';
   return `${kind}本级`;
 }
+
+/**
+ * How many digits name a child region in roll-ups: the nation → provinces 2, province → cities 4, city → counties 6,
+ * county → towns 9 (a county's own records, on its 6-digit code, form its 本级 row).
+ */
+export const CHILD_KEY_LENGTH = { national: 2, province: 4, city: 6, county: 9, town: 9 } as const;

@@ -15,6 +15,7 @@ import { auditRoutes } from './modules/audit/routes.js';
 import { authRoutes } from './modules/auth/routes.js';
 import { bulletinRoutes } from './modules/bulletins/routes.js';
 import { calendarRoutes } from './modules/calendar/routes.js';
+import { caseRoutes } from './modules/cases/routes.js';
 import { dangerRoutes } from './modules/dangers/routes.js';
 import { dutyRoutes } from './modules/duty/routes.js';
 import { enterpriseRoutes } from './modules/enterprises/routes.js';
@@ -105,6 +106,7 @@ export async function buildApp(opts: BuildOptions): Promise<{ app: FastifyInstan
   await registryImportRoutes(app, ctx);
   await inspectionRoutes(app, ctx);
   selfInspectionRoutes(app, ctx);
+  caseRoutes(app, ctx);
 
   await serveWeb(app, opts.webDir ?? join(process.cwd(), 'dist', 'web'));
   return { app, ctx };

@@ -60,6 +60,9 @@ export type ErrorCode =
   | 'SUPERVISION_RULES_PROVINCIAL'
   | 'PLAN_EXISTS'
   | 'DRAW_PUBLISHED'
+  | 'CASE_MOVE_REFUSED'
+  | 'CASE_NOT_READY'
+  | 'PDF_UNAVAILABLE'
   | 'TOO_MANY_REQUESTS'
   | 'INTERNAL';
 
@@ -127,6 +130,9 @@ const SPECS: Record<ErrorCode, CodeSpec> = {
   LICENCE_EXISTS: { status: 409, message: '该类型和编号的许可证已登记' },
   UNIT_RETIRED: { status: 409, message: '该单元已停用，不能再修改' },
   CALENDAR_YEAR_MISSING: { status: 409, message: '该年度法定节假日安排尚未导入，无法计算工作日' },
+  CASE_MOVE_REFUSED: { status: 409, message: '案件当前所处阶段不能进行此操作' },
+  CASE_NOT_READY: { status: 422, message: '案件尚不具备进入该阶段的条件' },
+  PDF_UNAVAILABLE: { status: 503, message: '服务器未安装 LibreOffice，暂不能生成 PDF，请下载 Word 文档' },
   SUPERVISION_RULES_PROVINCIAL: { status: 403, message: '分类分级监管规则由省级（或国家）应急管理部门的管理员维护' },
   PLAN_EXISTS: { status: 409, message: '本单位该年度的监督检查计划已经制定' },
   DRAW_PUBLISHED: { status: 409, message: '该抽查结果已经公开' },

@@ -8,6 +8,7 @@ import { checkDeadlines } from '../modules/accidents/deadline-watcher.js';
 import { purgeExpiredIdempotencyKeys } from '../modules/accidents/housekeeping.js';
 import { SEAL_EVERY_MS, sealAuditLog } from '../modules/audit/sealer.js';
 import { purgeLoginThrottle } from '../modules/auth/service.js';
+import { CASE_ALERT_CLOCK, resolveCalendarGaps } from '../modules/cases/alerts.js';
 import { DANGER_ALERT_CLOCK } from '../modules/dangers/alerts.js';
 import { type Clock, recurring } from './define.js';
 
@@ -39,4 +40,12 @@ export const PLATFORM_CLOCKS: readonly Clock[] = [
   }),
   // 隐患: 整改期限, 复查 and 延期答复 — 3 days before and when passed, per danger (modules/dangers/alerts.ts).
   DANGER_ALERT_CLOCK as Clock,
+  // 行政处罚案件: each open duty (决定, 听证, 送达, 缴纳, 备案, 申请强制执行) 3 days before and when passed (cases/alerts.ts).
+  CASE_ALERT_CLOCK as Clock,
+  recurring({
+    // Cases whose clocks reached a year without an official calendar: computed again (a year may have been loaded).
+    name: 'cases.resolve-calendar-gaps',
+    every: HOUR_MS,
+    run: ({ ctx }) => resolveCalendarGaps(ctx),
+  }),
 ];

@@ -55,6 +55,7 @@ const UNIQUE_EXCEPTIONS: Record<string, string> = {
   supervision_plans_id_uq: ID_LOOKUP,
   supervision_plan_items_id_uq: ID_LOOKUP,
   supervision_draws_id_uq: ID_LOOKUP,
+  penalty_cases_id_uq: ID_LOOKUP,
   hazard_units_id_uq: `${ID_LOOKUP}; also the target of hazard_unit_evaluations' foreign key (see below)`,
   accident_imports_id_uq: 'the client may choose the import id (?importId=): it must be unique nationwide',
   enterprises_credit_code_uq: '统一社会信用代码 identifies one unit nationwide (GB 32100-2015), whatever its region',

@@ -703,6 +703,113 @@ export interface Database {
   supervision_draw_publications: SupervisionDrawPublicationsTable;
   supervision_plans: SupervisionPlansTable;
   supervision_plan_items: SupervisionPlanItemsTable;
+  penalty_cases: PenaltyCasesTable;
+  penalty_case_events: PenaltyCaseEventsTable;
+  discretion_tables: DiscretionTablesTable;
+  penalty_settings: PenaltySettingsTable;
+  case_stats_daily: CaseStatsDailyTable;
+}
+
+/** 行政处罚案件 (migration 0029): the case's current state; its history is penalty_case_events. */
+export interface PenaltyCasesTable {
+  id: string;
+  region_code: string;
+  procedure: string;
+  source: string;
+  source_id: string | null;
+  cause: string;
+  summary: string;
+  status: string;
+  party: Json;
+  party_kind: string;
+  party_name: string;
+  party_credit_code: string | null;
+  enterprise_id: string | null;
+  violations: Json;
+  discretion_version: string;
+  officers: Json;
+  opened_on: LocalDateColumn | null;
+  decision_extension: Generated<string>;
+  proposed_fine_yuan: number | null;
+  proposed_kinds: Generated<string[]>;
+  band_min_yuan: number | null;
+  band_max_yuan: number | null;
+  outside_band_reason: string | null;
+  legal_review_required: Generated<boolean>;
+  legal_review: Json | null;
+  hearing_right: Generated<boolean>;
+  notice_served_on: LocalDateColumn | null;
+  hearing_requested_on: LocalDateColumn | null;
+  hearing_on: LocalDateColumn | null;
+  hearing_held_on: LocalDateColumn | null;
+  fine_yuan: number | null;
+  kinds: Generated<string[]>;
+  decided_on: LocalDateColumn | null;
+  served_on: LocalDateColumn | null;
+  service_method: string | null;
+  paid_on: LocalDateColumn | null;
+  paid_fen: number | null;
+  filing_required: Generated<boolean>;
+  filed_on: LocalDateColumn | null;
+  reminder_served_on: LocalDateColumn | null;
+  court_applied_on: LocalDateColumn | null;
+  court: string | null;
+  police_transferred_on: LocalDateColumn | null;
+  correction_deadline: LocalDateColumn | null;
+  correction_verified_on: LocalDateColumn | null;
+  appeals: ColumnType<unknown, string | undefined, string>;
+  outcome: string | null;
+  outcome_reason: string | null;
+  closed_on: LocalDateColumn | null;
+  archived_on: LocalDateColumn | null;
+  file_number: string | null;
+  next_due_on: LocalDateColumn | null;
+  clock_gap: Generated<boolean>;
+  published_at: Timestamp | null;
+  withdrawn_at: Timestamp | null;
+  withdraw_reason: string | null;
+  created_by: string;
+  created_by_name: string;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  version: Generated<number>;
+}
+
+/** A case's history (migration 0029): append-only. */
+export interface PenaltyCaseEventsTable {
+  region_code: string;
+  case_id: string;
+  seq: number;
+  kind: string;
+  at: Timestamp;
+  actor_id: string | null;
+  actor_name: string;
+  actor_org: string;
+  note: string | null;
+  data: Json;
+}
+
+/** A province's 自由裁量基准, versioned (migration 0029): append-only. */
+export interface DiscretionTablesTable {
+  region_code: string;
+  version: number;
+  title: string;
+  effective_from: LocalDateColumn;
+  entries: Json;
+  created_by: string;
+  created_by_name: string;
+  created_at: Timestamp;
+}
+
+/** A province's settings for penalties (average wage per year, hearing thresholds), revisions (migration 0029). */
+export interface PenaltySettingsTable {
+  region_code: string;
+  key: string;
+  revision: number;
+  value: Json;
+  set_by: string;
+  set_by_name: string;
+  set_at: Timestamp;
 }
 
 /** 检查事项 imported by a province (migration 0023): revisions, append-only. */
@@ -773,4 +880,30 @@ export interface InspectionsTable {
   recorded_by: string;
   recorded_by_name: string;
   recorded_at: Timestamp;
+}
+
+/** 执法统计 by county and day (migration 0029), kept with each change of a case. */
+export interface CaseStatsDailyTable {
+  region_code: string;
+  day: LocalDateColumn;
+  opened: Generated<number>;
+  closed: Generated<number>;
+  decided: Generated<number>;
+  warning: Generated<number>;
+  fine: Generated<number>;
+  confiscation: Generated<number>;
+  suspension: Generated<number>;
+  licence: Generated<number>;
+  closure: Generated<number>;
+  fined_yuan: Generated<number>;
+  collected_fen: Generated<number>;
+  hearings: Generated<number>;
+  reviews: Generated<number>;
+  reviews_changed: Generated<number>;
+  litigations: Generated<number>;
+  litigations_changed: Generated<number>;
+  court: Generated<number>;
+  police: Generated<number>;
+  daily: Generated<number>;
+  no_penalty: Generated<number>;
 }

@@ -11,6 +11,9 @@ interface Window {
   count: number;
 }
 
+/** Requests per minute one address may make to the public pages. */
+export const PUBLIC_LIMIT_PER_MINUTE = 60;
+
 /** Addresses remembered at most; past it, windows that have ended are forgotten first. */
 const MAX_ADDRESSES = 10_000;
 

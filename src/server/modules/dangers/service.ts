@@ -34,7 +34,7 @@ import {
   extensionOnTime,
   recheckDueOn,
 } from '../../../domain/hidden-danger.js';
-import { levelOfCode, subtreePrefix } from '../../../domain/region-code.js';
+import { CHILD_KEY_LENGTH, levelOfCode, subtreePrefix } from '../../../domain/region-code.js';
 import { shanghaiDate } from '../../../domain/time.js';
 import { type Actor, checkRegionFilter } from '../../auth/actor.js';
 import type { AppContext } from '../../context.js';
@@ -564,8 +564,6 @@ export async function closeDanger(ctx: AppContext, actor: Actor, id: string, inp
 
 // ————————————————————————————————————————— statistics
 
-const CHILD_KEY_LENGTH = { national: 2, province: 4, city: 6, county: 9, town: 9 } as const;
-
 const rate = (n: number, of: number) => (of === 0 ? null : Math.round((1000 * n) / of) / 10);
 
 function statsRow(regionCode: string, label: string, r: Omit<repo.StatsRowRaw, 'key'>): DangerStatsRow {
@@ -613,8 +611,6 @@ export async function dangerStats(ctx: AppContext, actor: Actor, q: DangerStatsQ
   const to = q.to ?? today(ctx);
   const from = q.from ?? `${to.slice(0, 4)}-01-01`;
   if (from > to) throw invalid('from', 'after_to', '开始日期不能晚于结束日期');
-  // Children by their code's significant digits: the nation → provinces 2, province → cities 4, city → counties 6,
-  // county → towns 9 (a county's own dangers, on its 6-digit code, form its 本级 row).
   const keyLength = CHILD_KEY_LENGTH[levelOfCode(regionCode)];
   const prefix = subtreePrefix(regionCode);
   const [found, enforcement] = await Promise.all([

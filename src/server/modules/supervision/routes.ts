@@ -14,11 +14,8 @@ import {
 import { MINUTE_MS } from '../../../domain/time.js';
 import type { AppContext } from '../../context.js';
 import { actorOf, requirePermission } from '../../plugins/auth.js';
-import { publicThrottle } from '../../plugins/public-throttle.js';
+import { PUBLIC_LIMIT_PER_MINUTE, publicThrottle } from '../../plugins/public-throttle.js';
 import * as service from './service.js';
-
-/** Requests per minute one address may make to the public pages. */
-export const PUBLIC_LIMIT_PER_MINUTE = 60;
 
 export function supervisionRoutes(app: FastifyInstance, ctx: AppContext): void {
   const r = app.withTypeProvider<ZodTypeProvider>();

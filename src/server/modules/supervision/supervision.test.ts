@@ -6,6 +6,7 @@
 import { sql } from 'kysely';
 import { uuidv7 } from 'uuidv7';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PUBLIC_LIMIT_PER_MINUTE } from '../../plugins/public-throttle.js';
 import {
   buildAccident,
   buildEnterprise,
@@ -14,7 +15,6 @@ import {
   testApp,
   testClock,
 } from '../../testing/harness.js';
-import { PUBLIC_LIMIT_PER_MINUTE } from './routes.js';
 
 // 10:00 in Shanghai on 2026-03-15: a 2026 plan starts in March.
 const NOW = '2026-03-15T10:00:00+08:00';
