@@ -1,6 +1,7 @@
 /** Maps every failure to { error: { code, message, details } }; bad input is a 400, never a 500. */
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { CalendarGapError } from '../../domain/calendar.js';
 import { AppError, type ErrorDetail, fieldError } from '../errors.js';
 
 /** fastify-type-provider-zod puts each Zod issue in `validation[]`: code → keyword, path → instancePath, rest → params. */
@@ -19,6 +20,19 @@ function detailsOf(err: FastifyError): ErrorDetail[] {
 export function registerErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((err: FastifyError, req, reply) => {
     if (err instanceof AppError) return reply.code(err.status).send(err.toBody());
+    // A legal period that reaches a year whose 节假日安排 is not loaded: 409, never a Monday–Friday guess.
+    if ((err as unknown) instanceof CalendarGapError) {
+      const gap = err as unknown as CalendarGapError;
+      return reply
+        .code(409)
+        .send(
+          new AppError(
+            'CALENDAR_YEAR_MISSING',
+            [{ path: 'year', code: 'not_loaded', message: gap.message }],
+            gap.message,
+          ).toBody(),
+        );
+    }
     if (hasZodFastifySchemaValidationErrors(err)) {
       const details = detailsOf(err);
       const first = details[0];

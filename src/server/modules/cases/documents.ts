@@ -8,7 +8,6 @@ import nzh from 'nzh';
 import type { CaseHistoryEntry, PenaltyCase } from '../../../contracts/cases.js';
 import type { DocumentLayout, LayoutBlock } from '../../../contracts/documents.js';
 import { chineseDate } from '../../../domain/bulletin.js';
-import { PAYMENT_DAYS, REVIEW_DAYS } from '../../../domain/case-clocks.js';
 import {
   CIRCUMSTANCE_LABELS,
   type Circumstance,
@@ -35,7 +34,9 @@ export const yuanInWords = (yuan: number) => nzh.cn.toMoney(yuan, { outSymbol: f
 
 const money = (yuan: number) => `人民币${yuanInWords(yuan)}（¥${yuan.toLocaleString('en-US')}）`;
 
-const REMEDIES = `如不服本决定，可以在收到本决定书之日起${REVIEW_DAYS}日内依法申请行政复议，或者在六个月内依法向人民法院提起行政诉讼，但本决定不停止执行，法律另有规定的除外。`;
+// 行政复议法 第二十条 (六十日), 行政诉讼法 第四十六条 (六个月), 行政诉讼法 第五十六条 (不停止执行).
+const REMEDIES =
+  '如不服本决定，可以在收到本决定书之日起六十日内依法申请行政复议，或者在六个月内依法向人民法院提起行政诉讼，但本决定不停止执行，法律另有规定的除外。';
 
 const OFFICER_SIGNATURES = [
   p('执法人员（签名）：　　　　　　　执法证号：'),
@@ -93,7 +94,7 @@ const kindsText = (kinds: readonly string[], fineYuan: number | null) =>
 
 function paymentTerms(): LayoutBlock {
   return p(
-    `罚款限于收到本决定书之日起${PAYMENT_DAYS}日内缴至指定银行或者通过电子支付系统缴纳。到期不缴纳罚款的，本机关可以每日按罚款数额的百分之三加处罚款，加处罚款的数额不超出罚款的数额（《中华人民共和国行政处罚法》第六十六条、第七十二条）。`,
+    '罚款限于收到本决定书之日起十五日内缴至指定银行或者通过电子支付系统缴纳。到期不缴纳罚款的，本机关可以每日按罚款数额的百分之三加处罚款，加处罚款的数额不超出罚款的数额（《中华人民共和国行政处罚法》第六十六条、第七十二条）。',
   );
 }
 
