@@ -15,3 +15,15 @@ export function showFieldIssues(form: FormInstance, e: ApiError, message: Messag
   if (rest.length || fields.length === 0)
     void message.error(rest.length ? rest.map((i) => i.message).join('；') : e.message);
 }
+
+/**
+ * The form's values once every rule passes, or null: the form then shows its own messages. (A bare validateFields()
+ * rejects, and a dialog's onOk does not catch it: an unhandled rejection in the page.)
+ */
+export async function validValues<T>(form: FormInstance<T>): Promise<T | null> {
+  try {
+    return await form.validateFields();
+  } catch {
+    return null;
+  }
+}

@@ -3,6 +3,7 @@
  * the list of bulletins issued, each previewed as text or downloaded as a GB/T 9704 Word document. A bulletin is
  * written once from the figures of that moment and never changes.
  */
+
 import { DownloadOutlined, EyeOutlined, FileTextOutlined, PrinterOutlined } from '@ant-design/icons';
 import {
   Alert,
@@ -31,6 +32,7 @@ import {
 } from '../../../contracts/bulletins.js';
 import { ApiError } from '../../api/client.js';
 import { useMe } from '../../api/queries.js';
+import { validValues } from '../../components/form-issues.js';
 import { formatTime, toIsoWithOffset } from '../../components/format.js';
 import { ListPage } from '../../components/ListPage.js';
 import { RegionCascader } from '../../components/RegionCascader.js';
@@ -131,7 +133,8 @@ export function BulletinsPage() {
   const canCreate = mayDo(me, 'bulletin.create');
 
   const generate = async () => {
-    const v = await form.validateFields();
+    const v = await validValues(form);
+    if (!v) return;
     try {
       const res = await create.mutateAsync(bodyOf(v));
       setCreated(res);

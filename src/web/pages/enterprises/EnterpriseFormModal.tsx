@@ -19,7 +19,7 @@ import {
 import { ApiError, uuid } from '../../api/client.js';
 import { useMe } from '../../api/queries.js';
 import { industryOptions } from '../../components/code-options.js';
-import { showFieldIssues } from '../../components/form-issues.js';
+import { showFieldIssues, validValues } from '../../components/form-issues.js';
 import { RegionCascader } from '../../components/RegionCascader.js';
 import { SaveModal } from '../../components/SaveModal.js';
 import { useCreateEnterprise, useUpdateEnterprise } from './queries.js';
@@ -108,7 +108,8 @@ export function EnterpriseFormModal({ enterprise, open, onClose, onSaved }: Ente
   const defaultRegion = me?.regionLevel === 'county' ? me.regionCode : undefined;
 
   const submit = async () => {
-    const v = await form.validateFields();
+    const v = await validValues(form);
+    if (!v) return;
     const fields = {
       name: v.name?.trim() ?? '',
       address: v.address?.trim() ?? '',

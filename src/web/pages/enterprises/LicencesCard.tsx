@@ -2,6 +2,7 @@
  * 许可证 on the enterprise card: type, number, issuer, validity, the state on today's date and the expiry alert
  * with the days left. The bureau records them (licence.write): 登记许可证, and 修改 for renewal (延续), 暂扣, 吊销.
  */
+
 import { PlusOutlined } from '@ant-design/icons';
 import {
   Alert,
@@ -30,6 +31,7 @@ import {
 } from '../../../domain/enterprise.js';
 import { ApiError, uuid } from '../../api/client.js';
 import { useMe } from '../../api/queries.js';
+import { validValues } from '../../components/form-issues.js';
 import { SaveModal } from '../../components/SaveModal.js';
 import { mayDo } from '../../routes.js';
 import { useSaveLicence } from './queries.js';
@@ -72,7 +74,8 @@ function LicenceFormModal({
     : { status: 'valid' };
 
   const submit = async () => {
-    const v = await form.validateFields();
+    const v = await validValues(form);
+    if (!v) return;
     const common = {
       number: v.number?.trim() ?? '',
       scope: v.scope?.trim() ? v.scope.trim() : null,

@@ -4,6 +4,7 @@
  * sectors), those that have declared (申报), the rate and the units declared — in the region and per child region,
  * with drill-down into a child and 返回上级. The campaign and the region are in the address bar.
  */
+
 import { ArrowUpOutlined, PlusOutlined } from '@ant-design/icons';
 import {
   Alert,
@@ -34,6 +35,7 @@ import { SECTORS, type Sector } from '../../../domain/enterprise.js';
 import { levelOfCode } from '../../../domain/region-code.js';
 import { ApiError } from '../../api/client.js';
 import { useMe } from '../../api/queries.js';
+import { validValues } from '../../components/form-issues.js';
 import { formatTime } from '../../components/format.js';
 import { RegionCascader } from '../../components/RegionCascader.js';
 import { SaveModal } from '../../components/SaveModal.js';
@@ -67,7 +69,8 @@ function CensusFormModal({ onClose, onSaved }: { onClose: () => void; onSaved: (
   const create = useCreateCensus();
 
   const submit = async () => {
-    const v = await form.validateFields();
+    const v = await validValues(form);
+    if (!v) return;
     try {
       const census = await create.mutateAsync({
         name: v.name?.trim() ?? '',

@@ -2,6 +2,7 @@
  * 新增 / 修改 a 生产单元 or 储存单元: kind, name, the substances and the people within 500 m with the live evaluation
  * right under them, the 包保责任人 (主要负责人, 技术负责人, 操作负责人) and the 备案. The server grades on save.
  */
+
 import { App, Col, DatePicker, Divider, Form, Input, Radio, Row, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useRef } from 'react';
@@ -15,6 +16,7 @@ import {
   type UpdateUnitInput,
 } from '../../../contracts/hazards.js';
 import { ApiError, uuid } from '../../api/client.js';
+import { validValues } from '../../components/form-issues.js';
 import { SaveModal } from '../../components/SaveModal.js';
 import { EvaluationPreview } from './EvaluationPreview.js';
 import { useSaveUnit } from './queries.js';
@@ -93,7 +95,8 @@ export function UnitFormModal({ enterpriseId, unit, open, onClose }: UnitFormMod
   const idempotency = useRef<{ body: string; key: string } | null>(null);
 
   const submit = async () => {
-    const v = await form.validateFields();
+    const v = await validValues(form);
+    if (!v) return;
     const { body: evaluation, indexes } = evaluateInputOf(v);
     if (!evaluation) return;
     const common = {

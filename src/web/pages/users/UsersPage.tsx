@@ -1,4 +1,5 @@
 /** 用户管理: a bureau administrator's accounts of the jurisdiction — create, change, disable, reset passwords. */
+
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Form, Input, Modal, Popconfirm, Select, Space, type TableProps, Tag, Typography } from 'antd';
 import { useState } from 'react';
@@ -6,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { BUREAU_ROLES, type UserView } from '../../../contracts/users.js';
 import { ApiError, api } from '../../api/client.js';
 import { useMe } from '../../api/queries.js';
+import { validValues } from '../../components/form-issues.js';
 import { formatTime } from '../../components/format.js';
 import { ListPage } from '../../components/ListPage.js';
 import { RegionCascader } from '../../components/RegionCascader.js';
@@ -56,7 +58,8 @@ export function UsersPage() {
     setEditing(next);
   };
   const submit = async () => {
-    const values = await form.validateFields();
+    const values = await validValues(form);
+    if (!values) return;
     try {
       if (editing?.kind === 'create') {
         const user = await create.mutateAsync(values);

@@ -2,6 +2,7 @@
  * 核销 on the accident pages and the approval page: the 已核销 tag, the request dialog (申请核销), the decision
  * buttons (同意 / 不予核销 / 撤回) and the write-off history card of one accident.
  */
+
 import { App, Button, Card, Form, Input, Modal, Select, Space, Tag, Timeline, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -10,6 +11,7 @@ import { requesterOf, WRITEOFF_REASONS, type WriteoffStatus } from '../../../dom
 import { ApiError } from '../../api/client.js';
 import { useMe } from '../../api/queries.js';
 import type { AccidentView } from '../../api/types.js';
+import { validValues } from '../../components/form-issues.js';
 import { formatTime } from '../../components/format.js';
 import { mayDo } from '../../routes.js';
 import { useAccidentWriteoffs, useDecideWriteoff, useRequestWriteoff, type WriteoffDecision } from './queries.js';
@@ -62,7 +64,8 @@ export function WriteoffRequestButton({ accident }: { accident: AccidentView }) 
   if (!allowed) return null;
 
   const submit = async () => {
-    const v = await form.validateFields();
+    const v = await validValues(form);
+    if (!v) return;
     try {
       const r = await request.mutateAsync(v);
       message.success(t('writeoff.requestedOk', { approver: r.approverName }));
