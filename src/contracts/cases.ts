@@ -392,6 +392,8 @@ export interface CaseSummary {
 export interface CasePage {
   items: CaseSummary[];
   total: number;
+  /** false: there are more than `total` (the count stops at 10,000). */
+  totalExact: boolean;
   page: number;
   pageSize: number;
 }

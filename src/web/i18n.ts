@@ -45,6 +45,10 @@ const FEATURE_LOCALES = {
     'zh-CN': () => import('./pages/assessment/locales/zh-CN.js'),
     en: () => import('./pages/assessment/locales/en.js'),
   },
+  cases: {
+    'zh-CN': () => import('./pages/cases/locales/zh-CN.js'),
+    en: () => import('./pages/cases/locales/en.js'),
+  },
   dangers: {
     'zh-CN': () => import('./pages/dangers/locales/zh-CN.js'),
     en: () => import('./pages/dangers/locales/en.js'),

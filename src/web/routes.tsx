@@ -12,6 +12,7 @@ import {
   CheckSquareOutlined,
   ClockCircleOutlined,
   DashboardOutlined,
+  ExceptionOutlined,
   FileAddOutlined,
   FileSearchOutlined,
   FileTextOutlined,
@@ -93,6 +94,9 @@ const SelfInspectionDetailPage = lazyPage(
   'SelfInspectionDetailPage',
   ['selfInspections'],
 );
+const CaseListPage = lazyPage(() => import('./pages/cases/CaseListPage.js'), 'CaseListPage', ['cases']);
+const CaseDetailPage = lazyPage(() => import('./pages/cases/CaseDetailPage.js'), 'CaseDetailPage', ['cases']);
+const CaseStatsPage = lazyPage(() => import('./pages/cases/CaseStatsPage.js'), 'CaseStatsPage', ['cases']);
 const DangerDetailPage = lazyPage(() => import('./pages/dangers/DangerDetailPage.js'), 'DangerDetailPage', ['dangers']);
 const BulletinsPage = lazyPage(() => import('./pages/bulletins/BulletinsPage.js'), 'BulletinsPage', ['bulletins']);
 const BulletinPrintPage = lazyPage(() => import('./pages/bulletins/BulletinPrintPage.js'), 'BulletinPrintPage', [
@@ -281,6 +285,21 @@ export const APP_ROUTES: AppRoute[] = [
   },
   { path: '/hidden-dangers/stats', element: <DangerStatsPage />, permission: 'stats.read', bureauOnly: true },
   { path: '/hidden-dangers/:id', element: <DangerDetailPage />, permission: 'danger.read' },
+  {
+    // 行政处罚: bureaus handle the cases of their jurisdiction; an enterprise reads those whose party it is.
+    path: '/cases',
+    element: <CaseListPage />,
+    permission: 'case.read',
+    menu: { labelKey: 'menu.cases', icon: <ExceptionOutlined /> },
+  },
+  {
+    path: '/cases/stats',
+    element: <CaseStatsPage />,
+    permission: 'case.stats',
+    bureauOnly: true,
+    menuKeys: ['/cases'],
+  },
+  { path: '/cases/:id', element: <CaseDetailPage />, permission: 'case.read', menuKeys: ['/cases'] },
   {
     // 现场检查: officers record inspections on a phone, offline too; enterprises read those of themselves.
     path: '/inspections',

@@ -65,6 +65,7 @@ export const en: Translation = {
     licenceAlerts: 'Licence expiry alerts',
     censuses: 'Hazard census',
     dangers: 'Hidden dangers',
+    cases: 'Penalty cases',
     inspections: 'Inspections',
     selfInspections: 'Self-inspections',
     supervision: 'Supervision plans',

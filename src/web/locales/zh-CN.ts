@@ -70,6 +70,7 @@ export const zhCN = {
     licenceAlerts: '许可证到期提醒',
     censuses: '危险源普查',
     dangers: '隐患排查治理',
+    cases: '行政处罚',
     inspections: '现场检查',
     selfInspections: '企业自查',
     supervision: '监督检查计划',

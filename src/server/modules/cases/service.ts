@@ -202,7 +202,9 @@ export async function listCases(ctx: AppContext, actor: Actor, q: CaseListQuery)
       nextDueOn: r.next_due_on,
       overdue: r.next_due_on !== null && r.next_due_on < day,
     })),
-    total,
+    // Counted up to COUNT_CAP: past it the list says "more than" instead of counting a province's years of cases.
+    total: Math.min(total, repo.COUNT_CAP),
+    totalExact: total <= repo.COUNT_CAP,
     page: q.page,
     pageSize: q.pageSize,
   };
