@@ -38,6 +38,15 @@
  *     2 photos, 2 × POST /api/evidence + POST /api/inspections (p95 < 150 ms); beside each the floor, the same
  *     statements timed by hand on one connection. Results: bench/results/dangers-latest.json.
  *
+ *  h. penalty cases at a province's scale (PostgreSQL only; skip with --skip-cases, alone with --cases-only;
+ *     bench/cases.ts; issue 11's speed bar): a fresh database `anjian_bench_cases` with --cases-rows (2,000,000)
+ *     penalty cases over Shandong's counties and five years (set-based SQL, a realistic mix of procedures, states and
+ *     courses cut at today), case_stats_daily summed from them, Zibo's numbering documents, then VACUUM ANALYZE;
+ *     sequential HTTP, --cases-requests (200) per scenario: the register GET /api/cases as a county's, the city's and
+ *     the province's inspector with filters (status, overdue, procedure, q, a period, page 1 and page 50; p95 < 50 ms),
+ *     and 执法统计 GET /api/cases/stats for the province's last year as stats.370000 (< 300 ms); beside each the
+ *     floor, the same statements timed by hand on one connection. Results: bench/results/cases-latest.json.
+ *
  * Options: --engine pglite|postgres|both (default both), --duration <s> (10), --connections <n> (20),
  * --rows <n> (200000), --requests <n per scenario> (200), --keep (keep the PostgreSQL database to
  * investigate plans), --skip-stats (a. and b. only), --stats-only (c. only), --stats-rows <n> (1000000),
@@ -61,6 +70,7 @@ import type { Db, Engine } from '../src/server/db/connection.js';
 import { actorByUsername } from '../src/server/db/seed/demo.js';
 import { listInScope } from '../src/server/modules/accidents/repo.js';
 import { verifyAudit } from '../src/server/modules/audit/verify.js';
+import { casesBench, printCasesReport } from './cases.js';
 import { dangersBench, printDangersReport } from './dangers.js';
 import { insertAccidentFixture } from './fixture.js';
 import { ingestBench, printIngestReport, writeIngestResult } from './ingest.js';
@@ -102,6 +112,10 @@ const { values: opts } = parseArgs({
     'dangers-enterprises': { type: 'string', default: '1000000' },
     'dangers-rows': { type: 'string', default: '5000000' },
     'dangers-requests': { type: 'string', default: '200' },
+    'skip-cases': { type: 'boolean', default: false },
+    'cases-only': { type: 'boolean', default: false },
+    'cases-rows': { type: 'string', default: '2000000' },
+    'cases-requests': { type: 'string', default: '200' },
   },
 });
 const DURATION_S = Number(opts.duration);
@@ -394,7 +408,9 @@ function printReport(results: EngineResult[]): void {
 
 const started = performance.now();
 /** With --<section>-only, that section alone runs; otherwise every section not skipped. */
-const ONLY = (['web', 'ingest', 'registry', 'stats', 'dangers'] as const).find((section) => opts[`${section}-only`]);
+const ONLY = (['web', 'ingest', 'registry', 'stats', 'dangers', 'cases'] as const).find(
+  (section) => opts[`${section}-only`],
+);
 const runs = (section: NonNullable<typeof ONLY>, enabled: boolean) => (ONLY ? ONLY === section : enabled);
 if (runs('web', !opts['skip-web'])) {
   const web = await webDeliveryBench({ runs: Number(opts['web-runs']), log });
@@ -476,6 +492,25 @@ if (runs('dangers', !opts['skip-dangers'] && ENGINES.includes('postgres'))) {
     mkdirSync(dirname(dangersOut), { recursive: true });
     writeFileSync(dangersOut, `${JSON.stringify({ at: new Date().toISOString(), ...dangers }, null, 2)}\n`);
     log(`dangers results written to ${dangersOut}`);
+  } finally {
+    await cleanup();
+  }
+}
+if (runs('cases', !opts['skip-cases'] && ENGINES.includes('postgres'))) {
+  const { db, cleanup, where } = await openFreshDb('postgres', 'anjian_bench_cases', { keep: opts.keep, log });
+  try {
+    const cases = await casesBench(db, where, {
+      cases: Number(opts['cases-rows']),
+      requests: Number(opts['cases-requests']),
+      log,
+      timed,
+      signIn,
+    });
+    printCasesReport(cases);
+    const casesOut = join(HERE, 'results', 'cases-latest.json');
+    mkdirSync(dirname(casesOut), { recursive: true });
+    writeFileSync(casesOut, `${JSON.stringify({ at: new Date().toISOString(), ...cases }, null, 2)}\n`);
+    log(`cases results written to ${casesOut}`);
   } finally {
     await cleanup();
   }

@@ -13,6 +13,7 @@ import type { AppContext } from '../../context.js';
 import { actorQuery } from '../../modules/auth/service.js';
 import { EventBus } from '../../modules/events/bus.js';
 import type { Db } from '../connection.js';
+import { seedCaseDemo } from './cases.js';
 import { seedDangerDemo } from './dangers.js';
 import { seedDutyDemo } from './duty.js';
 import { seedEnterpriseDemo } from './enterprises.js';
@@ -223,7 +224,8 @@ export async function seedDemo(db: Db, opts: { history?: boolean } = {}): Promis
   const actorOf = (username: string) => actorByUsername(db, username);
   const supervised = opts.history === false ? 'no plans' : await seedSupervisionDemo(demoContext(db), actorOf);
   const inspected = opts.history === false ? 'no inspections' : await seedInspectionDemo(demoContext(db), actorOf);
-  return `${orgs.length} organisations, ${users.length} users, ${accidents} accident reports, ${duty || 'no duty data'}, ${registry}, ${hidden}, ${supervised}, ${inspected}`;
+  const penalised = opts.history === false ? 'no penalty cases' : await seedCaseDemo(demoContext(db), actorOf);
+  return `${orgs.length} organisations, ${users.length} users, ${accidents} accident reports, ${duty || 'no duty data'}, ${registry}, ${hidden}, ${supervised}, ${inspected}, ${penalised}`;
 }
 
 export async function actorByUsername(db: Db, username: string): Promise<Actor> {

@@ -126,7 +126,9 @@ export function CaseDetailPage() {
         <Typography.Title level={4} style={{ margin: 0 }} data-testid="case-title">
           {c.number ?? c.cause}
         </Typography.Title>
-        <CaseStatusTag status={c.status} />
+        <span data-testid="case-stage" data-status={c.status}>
+          <CaseStatusTag status={c.status} />
+        </span>
       </Space>
       {c.closureCandidate && (
         <Alert
