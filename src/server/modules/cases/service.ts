@@ -45,7 +45,7 @@ import {
 } from '../../../domain/penalty-case.js';
 import { levelOfCode } from '../../../domain/region-code.js';
 import { shanghaiDate } from '../../../domain/time.js';
-import type { Actor } from '../../auth/actor.js';
+import { type Actor, checkRegionFilter } from '../../auth/actor.js';
 import type { AppContext } from '../../context.js';
 import type { Database } from '../../db/schema.js';
 import { documentsOf, issueDocument } from '../../documents/numbering.js';
@@ -177,9 +177,7 @@ export async function getCase(ctx: AppContext, actor: Actor, id: string): Promis
 }
 
 export async function listCases(ctx: AppContext, actor: Actor, q: CaseListQuery): Promise<CasePage> {
-  if (q.regionCode && actor.orgKind === 'bureau' && !q.regionCode.startsWith(actor.prefix)) {
-    throw new AppError('OUTSIDE_JURISDICTION');
-  }
+  checkRegionFilter(actor, q.regionCode);
   const day = today(ctx);
   const { rows, total } = await repo.listCases(ctx.db.kysely, actor, q, day);
   const names = await regionNames(
