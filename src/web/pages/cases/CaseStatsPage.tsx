@@ -3,22 +3,18 @@
  * kind, fines decided and collected, hearings, appeals, transfers and 按日连续处罚 per child region and in all — and the
  * same table as an .xlsx. The server counts (each event on its own day); this page only shows.
  */
-import { DownloadOutlined } from '@ant-design/icons';
-import { Button, Card, Col, DatePicker, Row, Table, type TableProps } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
-import { useState } from 'react';
+import { Table, type TableProps } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { CaseStatsRow } from '../../../contracts/cases.js';
-import { RegionCascader } from '../../components/RegionCascader.js';
+import { StatsCard, useRegionPeriod } from '../../components/StatsCard.js';
 import { useCaseStats } from './queries.js';
 
 const KIND_KEYS = ['warning', 'fine', 'confiscation', 'suspension', 'licence', 'closure'] as const;
 
 export function CaseStatsPage() {
   const { t } = useTranslation();
-  const [regionCode, setRegionCode] = useState<string | undefined>();
-  const [range, setRange] = useState<[Dayjs, Dayjs]>([dayjs().startOf('year'), dayjs()]);
-  const params = { regionCode, from: range[0].format('YYYY-MM-DD'), to: range[1].format('YYYY-MM-DD') };
+  const period = useRegionPeriod();
+  const params = period.params;
   const stats = useCaseStats(params);
   const num = (key: keyof CaseStatsRow, title: string) => ({
     title,
@@ -64,37 +60,14 @@ export function CaseStatsPage() {
     num('noPenalty', t('cases.stats.noPenalty')),
   ];
   const data = stats.data;
-  const query = new URLSearchParams(Object.entries(params).filter((e): e is [string, string] => !!e[1])).toString();
   return (
-    <Card
+    <StatsCard
       title={t('cases.stats.title')}
-      extra={
-        <Button
-          icon={<DownloadOutlined />}
-          href={`/api/cases/stats.xlsx?${query}`}
-          download
-          data-testid="case-stats-xlsx"
-        >
-          {t('cases.stats.export')}
-        </Button>
-      }
-      styles={{ body: { padding: 12 } }}
+      state={period}
+      exportPath="/api/cases/stats.xlsx"
+      exportLabel={t('cases.stats.export')}
+      exportTestId="case-stats-xlsx"
     >
-      <Row gutter={[8, 8]} style={{ marginBottom: 12 }}>
-        <Col xs={24} md={8}>
-          <RegionCascader value={regionCode} onChange={setRegionCode} style={{ width: '100%' }} />
-        </Col>
-        <Col xs={24} md={8}>
-          <DatePicker.RangePicker
-            value={range}
-            allowClear={false}
-            style={{ width: '100%' }}
-            onChange={(v) => {
-              if (v?.[0] && v[1]) setRange([v[0], v[1]]);
-            }}
-          />
-        </Col>
-      </Row>
       <Table<CaseStatsRow>
         data-testid="case-stats"
         size="small"
@@ -106,6 +79,6 @@ export function CaseStatsPage() {
         pagination={false}
         scroll={{ x: 1600 }}
       />
-    </Card>
+    </StatsCard>
   );
 }

@@ -3,22 +3,18 @@
  * per child region and in all — found (一般 / 重大), rectified (on time), overdue, awaiting and done 复查, under 督办,
  * 整改率 and 复查率 — and the same table as an .xlsx. The server counts; this page only shows.
  */
-import { DownloadOutlined } from '@ant-design/icons';
-import { Button, Card, Col, DatePicker, Row, Table, type TableProps, Typography } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
-import { useState } from 'react';
+import { Table, type TableProps, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { DangerStatsRow } from '../../../contracts/hidden-dangers.js';
-import { RegionCascader } from '../../components/RegionCascader.js';
+import { StatsCard, useRegionPeriod } from '../../components/StatsCard.js';
 import { useDangerStats } from './queries.js';
 
 const percent = (v: number | null) => (v === null ? '—' : v.toFixed(1));
 
 export function DangerStatsPage() {
   const { t } = useTranslation();
-  const [regionCode, setRegionCode] = useState<string | undefined>();
-  const [range, setRange] = useState<[Dayjs, Dayjs]>([dayjs().startOf('year'), dayjs()]);
-  const params = { regionCode, from: range[0].format('YYYY-MM-DD'), to: range[1].format('YYYY-MM-DD') };
+  const period = useRegionPeriod();
+  const params = period.params;
   const stats = useDangerStats(params);
   const num = (key: keyof DangerStatsRow, title: string) => ({
     title,
@@ -65,37 +61,14 @@ export function DangerStatsPage() {
     { title: t('dangers.stats.recheckRate'), dataIndex: 'recheckRate', align: 'right', width: 90, render: percent },
   ];
   const data = stats.data;
-  const query = new URLSearchParams(Object.entries(params).filter((e): e is [string, string] => !!e[1])).toString();
   return (
-    <Card
+    <StatsCard
       title={t('dangers.stats.title')}
-      extra={
-        <Button
-          icon={<DownloadOutlined />}
-          href={`/api/hidden-dangers/stats.xlsx?${query}`}
-          download
-          data-testid="danger-stats-xlsx"
-        >
-          {t('list.export')}
-        </Button>
-      }
-      styles={{ body: { padding: 12 } }}
+      state={period}
+      exportPath="/api/hidden-dangers/stats.xlsx"
+      exportLabel={t('list.export')}
+      exportTestId="danger-stats-xlsx"
     >
-      <Row gutter={[8, 8]} style={{ marginBottom: 12 }}>
-        <Col xs={24} md={8}>
-          <RegionCascader value={regionCode} onChange={setRegionCode} style={{ width: '100%' }} />
-        </Col>
-        <Col xs={24} md={8}>
-          <DatePicker.RangePicker
-            value={range}
-            allowClear={false}
-            style={{ width: '100%' }}
-            onChange={(v) => {
-              if (v?.[0] && v[1]) setRange([v[0], v[1]]);
-            }}
-          />
-        </Col>
-      </Row>
       <Table<DangerStatsRow>
         data-testid="danger-stats"
         size="small"
@@ -110,6 +83,6 @@ export function DangerStatsPage() {
       <Typography.Paragraph type="secondary" style={{ fontSize: 12, marginTop: 8 }}>
         {t('dangers.stats.note')}
       </Typography.Paragraph>
-    </Card>
+    </StatsCard>
   );
 }
