@@ -22,7 +22,17 @@ const ALERTING: Partial<Record<LiveEventType, 'info' | 'warning' | 'error'>> = {
   'accident.regraded': 'warning',
   'deadline.soon': 'warning',
   'deadline.passed': 'error',
+  'danger.alert': 'warning',
+  'case.alert': 'warning',
 };
+
+/** Where an event's subject opens. */
+const pathOf = (event: LiveEvent, id: string) =>
+  event.type === 'case.alert'
+    ? `/cases/${id}`
+    : event.type === 'danger.alert'
+      ? `/hidden-dangers/${id}`
+      : `/accidents/${id}`;
 
 const FEED_SIZE = 50;
 /** How often an unacknowledged alarm sounds again. */
@@ -125,7 +135,7 @@ export function LiveEventsProvider({ enabled, children }: { enabled: boolean; ch
               size="small"
               onClick={() => {
                 acknowledge();
-                void go(`/accidents/${id}`);
+                void go(pathOf(event, id));
               }}
             >
               {tr('event.open')}
@@ -161,5 +171,9 @@ export function EventText({ event }: { event: LiveEvent }) {
   if (event.type === 'accident.created' && typeof d.grade === 'string') extra.push(t(`grade.${d.grade}`));
   if (event.type === 'accident.regraded' && typeof d.to === 'string')
     extra.push(`${typeof d.from === 'string' ? t(`grade.${d.from}`) : ''} → ${t(`grade.${d.to}`)}`);
-  return <span data-testid="event-text">{[d.reportNo, d.unitName, ...extra].filter(Boolean).join(' · ')}</span>;
+  // A legal clock of a danger or a case: whose, which, its last day and whether it has passed.
+  if ((event.type === 'case.alert' || event.type === 'danger.alert') && typeof d.dueOn === 'string')
+    extra.push(t(`event.clock.${String(d.stage)}`, { dueOn: d.dueOn }));
+  const who = typeof d.partyName === 'string' ? d.partyName : d.unitName;
+  return <span data-testid="event-text">{[d.reportNo, who, d.cause, ...extra].filter(Boolean).join(' · ')}</span>;
 }
