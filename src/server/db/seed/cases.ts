@@ -83,8 +83,8 @@ interface Spec {
   /** What the officers found, after "X月X日现场检查发现，". */
   found: string;
   violations: Violation[];
-  /** 询问笔录: the questions and answers after the officers' introduction. */
-  interview: string;
+  /** 询问笔录: the questions and answers after the officers' introduction (none on the spot, 简易程序). */
+  interview?: string;
   /** 勘验笔录, when the site was examined. */
   examination?: string;
   /** The state the case is left in, and how many days ago it got there. */
@@ -360,7 +360,6 @@ const SPECS: Spec[] = [
     cause: '未在有较大危险因素的场所设置明显的安全警示标志',
     found: '该公司装卸站台未设置明显的安全警示标志。',
     violations: [{ code: 'aqsf-99-1', circumstance: 'minor', facts: '汽车装卸站台未设置明显的安全警示标志。' }],
-    interview: '',
     onTheSpot: { fineYuan: 2000, warning: true },
     until: 'served',
     daysAgo: 2,
@@ -546,7 +545,6 @@ const SPECS: Spec[] = [
     violations: [
       { code: 'aqsf-105-2', circumstance: 'minor', facts: '机柜间安全出口被纸箱堵塞，现场已责令立即清除。' },
     ],
-    interview: '',
     onTheSpot: { fineYuan: 1500, warning: false },
     paidAfter: 5,
     until: 'archived',
@@ -681,7 +679,6 @@ const SPECS: Spec[] = [
     cause: '未为从业人员提供符合国家标准的劳动防护用品',
     found: '该公司施釉车间作业人员未配备防尘口罩。',
     violations: [{ code: 'aqsf-99-5', circumstance: 'minor', facts: '施釉车间作业人员未配备防尘口罩。' }],
-    interview: '',
     onTheSpot: { fineYuan: 3000, warning: false },
     unfiled: true,
     until: 'served',
@@ -942,7 +939,7 @@ function plan(kit: Kit, cal: WorkingCalendar, today: LocalDate, spec: Spec, part
         heldOn: heard,
         place: `${party.enterprise.name}会议室`,
         subject,
-        content: `${opening(kit.county, spec.cause)}${spec.interview}`,
+        content: `${opening(kit.county, spec.cause)}${spec.interview ?? ''}`,
       }),
     }));
     if (spec.examination) {
