@@ -211,17 +211,18 @@ const STEPS = [
 ];
 
 /**
- * Cases lo..hi of n: case i is created on day i/n of the span (the table fills in time order, as a live one does), in a
- * county drawn at random; then its course, each step on a day after the one before, cut at today.
+ * Cases first, first + step, … ≤ n: case i is created on day i/n of the span (the table fills in time order, as a live
+ * one does), in a county drawn at random; then its course, each step on a day after the one before, cut at today.
  */
 async function insertCases(
   trx: Kysely<Database>,
-  p: { lo: number; hi: number; n: number; counties: string[]; today: string; fallbackUser: string },
+  p: { first: number; step: number; n: number; counties: string[]; today: string; fallbackUser: string },
 ): Promise<void> {
   const v = violationLists();
   const today = sql`${p.today}::date`;
   // A date column: the step's day once it has come, else NULL.
-  const upTo = (expr: string) => sql.raw(`CASE WHEN ${expr} <= '${p.today}'::date THEN ${expr} END`);
+  const upToText = (expr: string) => `CASE WHEN ${expr} <= '${p.today}'::date THEN ${expr} END`;
+  const upTo = (expr: string) => sql.raw(upToText(expr));
   const reached = (expr: string) => sql.raw(`coalesce(${expr} <= '${p.today}'::date, false)`);
   const at16 = (expr: string) =>
     sql.raw(`least(now(), (${expr})::timestamp AT TIME ZONE 'Asia/Shanghai' + interval '16 hours')`);
@@ -301,9 +302,9 @@ async function insertCases(
       CASE WHEN b.appeal AND x.u13 < 0.15 AND ${reached('t.served + 80')} THEN '行政复议决定变更、撤销或者确认违法' END,
       coalesce(u.id, ${p.fallbackUser}::uuid), coalesce(u.display_name, '执法检查员'),
       b.created_at,
-      greatest(b.created_at, ${at16(`greatest(b.created_on, ${STEPS.map((c) => `CASE WHEN t.${c} <= '${p.today}'::date THEN t.${c} END`).join(', ')})`)}),
+      greatest(b.created_at, ${at16(`greatest(b.created_on, ${STEPS.map((c) => upToText(`t.${c}`)).join(', ')})`)}),
       1 + ${sql.raw(STEPS.map((c) => `coalesce((t.${c} <= '${p.today}'::date)::int, 0)`).join(' + '))}
-    FROM generate_series(${p.lo}::int, ${p.hi}::int) AS g(i)
+    FROM generate_series(${p.first}::int, ${p.n}::int, ${p.step}::int) AS g(i)
     CROSS JOIN LATERAL (
       SELECT random() + 0 * g.i AS u0, random() AS u1, random() AS u2, random() AS u3, random() AS u4, random() AS u5,
         random() AS u6, random() AS u7, random() AS u8, random() AS u9, random() AS u10, random() AS u11,
@@ -493,19 +494,26 @@ async function insertFixture(
   const indexes = await secondaryIndexes(k, 'penalty_cases');
   const t0 = performance.now();
   for (const ix of indexes) await sql.raw(`DROP INDEX ${ix.name}`).execute(k);
-  // The cases in chunks, one per core, each in its own transaction and connection.
-  const per = Math.ceil(h.cases / PARALLEL_LOADS);
+  // The cases by PARALLEL_LOADS connections at once (one per core), each in its own transaction: connection c inserts
+  // every PARALLEL_LOADS-th case from c + 1, so that all move through the five years together and the table is laid
+  // out oldest first, as a live one fills.
   await Promise.all(
-    Array.from({ length: PARALLEL_LOADS }, (_, c) => ({ lo: 1 + c * per, hi: Math.min(h.cases, (c + 1) * per) })).map(
-      ({ lo, hi }, c) =>
-        k.transaction().execute(async (trx) => {
-          await sql`SET LOCAL session_replication_role = replica`.execute(trx);
-          await sql`SET LOCAL synchronous_commit = off`.execute(trx);
-          // JIT compiles this long expression list for seconds (and superlinearly with the row estimate): off.
-          await sql`SET LOCAL jit = off`.execute(trx);
-          await sql`SELECT setseed(${0.3 + c / 100})`.execute(trx);
-          await insertCases(trx, { lo, hi, n: h.cases, counties, today, fallbackUser: fallback.userId });
-        }),
+    Array.from({ length: PARALLEL_LOADS }, (_, c) =>
+      k.transaction().execute(async (trx) => {
+        await sql`SET LOCAL session_replication_role = replica`.execute(trx);
+        await sql`SET LOCAL synchronous_commit = off`.execute(trx);
+        // JIT compiles this long expression list for seconds (and superlinearly with the row estimate): off.
+        await sql`SET LOCAL jit = off`.execute(trx);
+        await sql`SELECT setseed(${0.3 + c / 100})`.execute(trx);
+        await insertCases(trx, {
+          first: 1 + c,
+          step: PARALLEL_LOADS,
+          n: h.cases,
+          counties,
+          today,
+          fallbackUser: fallback.userId,
+        });
+      }),
     ),
   );
   const tCases = performance.now() - t0;
