@@ -80,14 +80,20 @@ CREATE TABLE penalty_cases (
   CHECK (band_min_yuan IS NULL OR band_min_yuan <= band_max_yuan)
 );
 CREATE UNIQUE INDEX penalty_cases_id_uq ON penalty_cases (id);
--- The register of a jurisdiction, newest first; by status; the overdue list; a party's cases; the statistics by
--- decision date.
-CREATE INDEX penalty_cases_region_created_idx ON penalty_cases (region_code, created_at DESC, id);
-CREATE INDEX penalty_cases_status_idx ON penalty_cases (status, region_code, created_at DESC);
+-- The register of a jurisdiction newest first, by status and overdue; a party's cases; the cases awaiting a calendar
+-- year; the public decisions. The list scopes by a region prefix (region_code LIKE '3703%'), a range to the planner, so no region-first index gives
+-- it the order newest first (measured with bench/cases.ts, 2,000,000 cases over 151 counties and five years):
+-- - a city's or the province's page walks the newest cases and stops after its page (it sorted the whole scope:
+--   1.5–4 s); the included columns let a period's capped count read the index alone;
+CREATE INDEX penalty_cases_created_idx ON penalty_cases (created_at DESC, id DESC)
+  INCLUDE (region_code, status, procedure, next_due_on);
+-- - a status newest first (a status found mostly in one period, court or archived, would walk the index above);
+CREATE INDEX penalty_cases_status_created_idx ON penalty_cases (status, created_at DESC, id DESC) INCLUDE (region_code);
+-- - a county's register, its filters, its search and the counts of any scope from the index alone.
+CREATE INDEX penalty_cases_region_created_cover_idx ON penalty_cases (region_code, created_at DESC, id DESC)
+  INCLUDE (status, procedure, next_due_on, party_name, cause, fine_yuan, opened_on, decided_on);
 CREATE INDEX penalty_cases_due_idx ON penalty_cases (region_code, next_due_on) WHERE next_due_on IS NOT NULL;
 CREATE INDEX penalty_cases_party_idx ON penalty_cases (party_credit_code, created_at DESC) WHERE party_credit_code IS NOT NULL;
-CREATE INDEX penalty_cases_decided_idx ON penalty_cases (region_code, decided_on) WHERE decided_on IS NOT NULL;
-CREATE INDEX penalty_cases_opened_idx ON penalty_cases (region_code, opened_on) WHERE opened_on IS NOT NULL;
 CREATE INDEX penalty_cases_gap_idx ON penalty_cases (region_code) WHERE clock_gap;
 CREATE INDEX penalty_cases_published_idx ON penalty_cases (published_at DESC) WHERE published_at IS NOT NULL AND withdrawn_at IS NULL;
 
