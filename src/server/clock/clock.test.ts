@@ -73,7 +73,8 @@ describe('clock engine', () => {
 
   it('runs the platform clocks once each when due, then again an interval later', async () => {
     expect(new Set(PLATFORM_CLOCKS.map((c) => c.name)).size).toBe(PLATFORM_CLOCKS.length);
-    const a = new ClockEngine(t.ctx, { instanceId: 'A' });
+    // Room for every recurring clock in one poll (the default runs 4 at a time).
+    const a = new ClockEngine(t.ctx, { instanceId: 'A', concurrency: PLATFORM_CLOCKS.length });
     await a.register();
     await a.register(); // a second instance registering changes nothing
     // The recurring ones: a one-off clock (dangers.alert) has jobs only for its subjects.
