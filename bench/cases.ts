@@ -20,37 +20,42 @@
  *     reported too.)
  *  A scenario over target prints the EXPLAIN (ANALYZE, BUFFERS) of its statements.
  * Results: bench/results/cases-latest.json (via run.ts).
- *
- * The capture, floor and EXPLAIN helpers repeat bench/dangers.ts's (not exported there).
  */
-import type { AddressInfo } from 'node:net';
 import { performance } from 'node:perf_hooks';
-import { CompiledQuery, type Kysely, type KyselyPlugin, sql } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import { caseListQuery, caseStatsQuery } from '../src/contracts/cases.js';
 import { NATIONAL_DISCRETION_TABLE } from '../src/domain/discretion-defaults.js';
-import { shanghaiDate } from '../src/domain/time.js';
-import { buildApp } from '../src/server/app.js';
-import { loadConfig } from '../src/server/config.js';
 import type { Db } from '../src/server/db/connection.js';
 import type { Database } from '../src/server/db/schema.js';
 import { actorByUsername } from '../src/server/db/seed/demo.js';
 import { STAT_METRICS } from '../src/server/modules/cases/repo.js';
 import * as caseService from '../src/server/modules/cases/service.js';
 import * as caseStatistics from '../src/server/modules/cases/statistics.js';
-import { type Latency, summarize } from './latency.js';
-import { prepareDemoBase } from './support.js';
+import {
+  type BenchHelpers,
+  buildIndexes,
+  bulkLoadSettings,
+  type Floor,
+  getScenarios,
+  inSeconds,
+  lastMonth,
+  PARALLEL_LOADS,
+  type Province,
+  provinceBase,
+  reportHead,
+  round1,
+  scenarioTable,
+  secondaryIndexes,
+  type Timed,
+  tableSizes,
+  vacuumAnalyze,
+  withApp,
+} from './support.js';
 
 const LIST_TARGET_MS = 50;
 const STATS_TARGET_MS = 300;
-const WARM_UP = 5;
-/** A scenario stops early (with at least MIN_SAMPLES) once it has run this long: a slow one still reports. */
-const SCENARIO_BUDGET_MS = 30_000;
-const MIN_SAMPLES = 20;
-const FLOOR_RUNS = 30;
 /** Five years of cases, the oldest first. */
 const SPAN_DAYS = 1826;
-/** The cases are inserted by this many connections at once (one per core of the machine measured on). */
-const PARALLEL_LOADS = 2;
 const COUNTY_USER = 'inspector.370303';
 const CITY_USER = 'inspector.370300';
 const PROVINCE_USER = 'inspector.370000';
@@ -122,19 +127,8 @@ const GIVEN = ['建国', '海峰', '丽娟', '志强', '晓明', '秀英', '国�
 /** The unit violations found most often first (their index is drawn skewed towards the front). */
 const COMMON_UNIT = ['aqsf-97-3', 'aqsf-99-1', 'aqsf-101-3', 'aqsf-102', 'aqsf-97-4', 'aqsf-99-3', 'aqsf-97-6'];
 
-export interface Timed extends Latency {
-  name: string;
-  user: string;
-  path: string;
-  total?: number;
-  /** The database's own time for the same statements, one after the other on one connection. */
-  floor: Latency;
-  /** The p50 of each statement alone, in the order the service ran them. */
-  statementsP50: number[];
-  target: number;
-  meetsTarget: boolean;
-  plan?: string;
-}
+/** A scenario with the p50 of each of its statements alone. */
+export type CaseTimed = Timed & Floor;
 
 export interface CasesBenchResult {
   engine: 'postgres';
@@ -153,31 +147,15 @@ export interface CasesBenchResult {
   statsDailyRows: number;
   documents: number;
   tableSizes: Record<string, string>;
-  list: Timed[];
-  stats: Timed[];
+  list: CaseTimed[];
+  stats: CaseTimed[];
 }
 
-interface Helpers {
+interface Helpers extends BenchHelpers {
   cases: number;
-  requests: number;
-  log: (msg: string) => void;
-  timed: <T>(label: string, fn: () => Promise<T>) => Promise<T>;
-  signIn: (base: string, username: string) => Promise<string>;
 }
 
 // ————————————————————————————————————————— fixture
-
-const round1 = (ms: number) => Math.round(ms / 100) / 10;
-
-/** The secondary (non-constraint) indexes of a table, to drop for a bulk load and build again after it. */
-async function secondaryIndexes(db: Kysely<Database>, table: string): Promise<{ name: string; def: string }[]> {
-  const r = await sql<{ name: string; def: string }>`
-    SELECT i.relname AS name, pg_get_indexdef(x.indexrelid) AS def
-    FROM pg_index x JOIN pg_class i ON i.oid = x.indexrelid JOIN pg_class t ON t.oid = x.indrelid
-    WHERE t.relname = ${table} AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conindid = x.indexrelid)
-    ORDER BY i.relname`.execute(db);
-  return r.rows;
-}
 
 function violationLists(): {
   unit: { codes: string[]; titles: string[] };
@@ -483,12 +461,8 @@ async function insertDocuments(k: Kysely<Database>, cityPrefix: string, issuer: 
     JOIN regions p ON p.code = r.parent_code`.execute(k);
 }
 
-async function insertFixture(
-  db: Db,
-  h: Helpers,
-  counties: string[],
-  today: string,
-): Promise<CasesBenchResult['fixtureSeconds']> {
+async function insertFixture(db: Db, h: Helpers, province: Province): Promise<CasesBenchResult['fixtureSeconds']> {
+  const { counties, today } = province;
   const k = db.kysely;
   const fallback = await actorByUsername(db, PROVINCE_USER);
   const indexes = await secondaryIndexes(k, 'penalty_cases');
@@ -500,11 +474,7 @@ async function insertFixture(
   await Promise.all(
     Array.from({ length: PARALLEL_LOADS }, (_, c) =>
       k.transaction().execute(async (trx) => {
-        await sql`SET LOCAL session_replication_role = replica`.execute(trx);
-        await sql`SET LOCAL synchronous_commit = off`.execute(trx);
-        // JIT compiles this long expression list for seconds (and superlinearly with the row estimate): off.
-        await sql`SET LOCAL jit = off`.execute(trx);
-        await sql`SELECT setseed(${0.3 + c / 100})`.execute(trx);
+        await bulkLoadSettings(trx, 0.3 + c / 100);
         await insertCases(trx, {
           first: 1 + c,
           step: PARALLEL_LOADS,
@@ -521,16 +491,7 @@ async function insertFixture(
 
   const tIdx = performance.now();
   // Built outside the load's transaction, with the memory an index build wants; two at a time (one per core).
-  const queue = [...indexes];
-  await Promise.all(
-    Array.from({ length: PARALLEL_LOADS }, () =>
-      k.connection().execute(async (c) => {
-        await sql`SET maintenance_work_mem = '512MB'`.execute(c);
-        for (let ix = queue.shift(); ix; ix = queue.shift()) await sql.raw(ix.def).execute(c);
-        await sql`RESET maintenance_work_mem`.execute(c);
-      }),
-    ),
-  );
+  await buildIndexes(k, indexes, PARALLEL_LOADS);
   const tIndexes = performance.now() - tIdx;
   h.log(`cases: ${indexes.length} secondary indexes built again in ${round1(tIndexes)} s`);
 
@@ -544,145 +505,17 @@ async function insertFixture(
   const tDocuments = performance.now() - tDoc;
   h.log(`cases: the numbering documents of ${DOCUMENTED_CITY}'s cases in ${round1(tDocuments)} s`);
 
-  const tVac = performance.now();
-  await sql`VACUUM (ANALYZE) penalty_cases`.execute(k);
-  await sql`VACUUM (ANALYZE) case_stats_daily`.execute(k);
-  await sql`VACUUM (ANALYZE) issued_documents`.execute(k);
-  const tVacuum = performance.now() - tVac;
-  h.log(`cases: VACUUM (ANALYZE) in ${round1(tVacuum)} s`);
-  return {
-    cases: round1(tCases),
-    indexes: round1(tIndexes),
-    statsDaily: round1(tStatsDaily),
-    documents: round1(tDocuments),
-    vacuumAnalyze: round1(tVacuum),
-    total: round1(performance.now() - t0),
-  };
-}
-
-// ————————————————————————————————————————— capturing the service's SQL
-
-/** A Kysely that records every statement it runs. */
-function capturing(k: Kysely<Database>, into: CompiledQuery[]): Kysely<Database> {
-  const pending = new Map<unknown, CompiledQuery>();
-  const plugin: KyselyPlugin = {
-    transformQuery: (args) => {
-      pending.set(args.queryId, k.getExecutor().compileQuery(args.node, args.queryId));
-      return args.node;
-    },
-    transformResult: async (args) => {
-      const query = pending.get(args.queryId);
-      pending.delete(args.queryId);
-      if (query) into.push(query);
-      return args.result;
-    },
-  };
-  return k.withPlugin(plugin);
-}
-
-type Ctx = Awaited<ReturnType<typeof buildApp>>['ctx'];
-
-/** The statements the service runs for a request (the second call: region names are cached by then, as in HTTP). */
-async function statementsOf(ctx: Ctx, call: (c: Ctx) => Promise<unknown>): Promise<CompiledQuery[]> {
-  const captured: CompiledQuery[] = [];
-  const c = { ...ctx, db: { ...ctx.db, kysely: capturing(ctx.db.kysely, captured) } };
-  await call(c);
-  captured.length = 0;
-  await call(c);
-  return [...captured];
-}
-
-/** Times the statements one after the other on one connection, FLOOR_RUNS times after a warm-up; and each alone. */
-async function floorOf(db: Db, statements: CompiledQuery[]): Promise<{ floor: Latency; statementsP50: number[] }> {
-  return db.kysely.connection().execute(async (c) => {
-    const samples: number[] = [];
-    const each: number[][] = statements.map(() => []);
-    const t0 = performance.now();
-    for (let i = 0; i < FLOOR_RUNS + WARM_UP; i++) {
-      const t = performance.now();
-      for (const [j, s] of statements.entries()) {
-        const ts = performance.now();
-        await c.executeQuery(s);
-        if (i >= WARM_UP) each[j]?.push(performance.now() - ts);
-      }
-      if (i >= WARM_UP) samples.push(performance.now() - t);
-      // a slow floor stops early too (the slow statements are the ones EXPLAINed)
-      if (samples.length >= 10 && performance.now() - t0 > SCENARIO_BUDGET_MS / 2) break;
-    }
-    return { floor: summarize(samples), statementsP50: each.map((xs) => summarize(xs).p50) };
-  });
-}
-
-async function explain(db: Db, statements: CompiledQuery[]): Promise<string> {
-  const out: string[] = [];
-  await db.kysely.connection().execute(async (c) => {
-    for (const s of statements) {
-      const res = await c.executeQuery<{ 'QUERY PLAN': string }>(
-        CompiledQuery.raw(`EXPLAIN (ANALYZE, BUFFERS) ${s.sql}`, [...s.parameters]),
-      );
-      out.push(`-- ${s.sql.replace(/\s+/g, ' ')}`, `-- params: ${JSON.stringify(s.parameters)}`);
-      out.push(...res.rows.map((r) => r['QUERY PLAN']));
-    }
-  });
-  return out.join('\n');
-}
-
-// ————————————————————————————————————————— HTTP timing
-
-async function timeRequests(
-  h: Helpers,
-  run: () => Promise<{ total?: number }>,
-): Promise<{ samples: number[]; total?: number }> {
-  const samples: number[] = [];
-  let total: number | undefined;
-  const t0 = performance.now();
-  for (let i = 0; i < h.requests + WARM_UP; i++) {
-    const t = performance.now();
-    const r = await run();
-    if (i >= WARM_UP) samples.push(performance.now() - t);
-    total = r.total;
-    if (samples.length >= MIN_SAMPLES && performance.now() - t0 > SCENARIO_BUDGET_MS) break;
-  }
-  return { samples, ...(total === undefined ? {} : { total }) };
-}
-
-async function getJson(base: string, path: string, cookie: string): Promise<Record<string, unknown>> {
-  const res = await fetch(`${base}${path}`, { headers: { cookie } });
-  const body = (await res.json()) as Record<string, unknown>;
-  if (res.status !== 200) throw new Error(`${path}: HTTP ${res.status} ${JSON.stringify(body)}`);
-  return body;
-}
-
-function scenario(
-  name: string,
-  user: string,
-  path: string,
-  samples: number[],
-  floor: { floor: Latency; statementsP50: number[] },
-  target: number,
-  total?: number,
-): Timed {
-  const lat = summarize(samples);
-  return {
-    name,
-    user,
-    path,
-    ...(total === undefined ? {} : { total }),
-    ...lat,
-    ...floor,
-    target,
-    meetsTarget: lat.p95 < target,
-  };
+  const tVacuum = await vacuumAnalyze(k, ['penalty_cases', 'case_stats_daily', 'issued_documents'], h, 'cases');
+  return inSeconds(
+    { cases: tCases, indexes: tIndexes, statsDaily: tStatsDaily, documents: tDocuments, vacuumAnalyze: tVacuum },
+    t0,
+  );
 }
 
 // ————————————————————————————————————————— the register and the statistics
 
 function listScenarios(today: string): [name: string, user: string, query: Record<string, string>][] {
-  const month = `${today.slice(0, 7)}-01`;
-  const prev = new Date(`${month}T00:00:00Z`);
-  prev.setUTCMonth(prev.getUTCMonth() - 1);
-  const from = prev.toISOString().slice(0, 10);
-  const to = new Date(Date.parse(`${month}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+  const { from, to } = lastMonth(today);
   const year = Number(today.slice(0, 4)) - 1;
   return [
     ['county, page 1', COUNTY_USER, {}],
@@ -716,20 +549,9 @@ function listScenarios(today: string): [name: string, user: string, query: Recor
 // ————————————————————————————————————————— the bench
 
 export async function casesBench(db: Db, where: string, h: Helpers): Promise<CasesBenchResult> {
-  if (db.engine !== 'postgres') throw new Error('the cases bench runs on PostgreSQL only');
-  await h.timed('cases: migrate + regions + demo organisations/users', () => prepareDemoBase(db));
-  const counties = (
-    await db.kysely
-      .selectFrom('regions')
-      .select('code')
-      .where('level', '=', 'county')
-      .where('code', 'like', '37%')
-      .orderBy('code')
-      .execute()
-  ).map((r) => r.code);
-  const today = shanghaiDate(new Date());
-  h.log(`cases: fixture over ${counties.length} counties of Shandong, ${SPAN_DAYS} days to ${today}`);
-  const fixtureSeconds = await insertFixture(db, h, counties, today);
+  const province = await provinceBase(db, h, 'cases', SPAN_DAYS);
+  const fixtureSeconds = await insertFixture(db, h, province);
+  const { counties, today } = province;
 
   const counts = await sql<Record<string, number>>`
     SELECT count(*)::int AS cases,
@@ -754,47 +576,22 @@ export async function casesBench(db: Db, where: string, h: Helpers): Promise<Cas
     SELECT (SELECT count(*)::int FROM case_stats_daily) AS stats, (SELECT count(*)::int FROM issued_documents) AS documents`.execute(
     db.kysely,
   );
-  const sizes = await sql<{ name: string; size: string }>`
-    SELECT c.relname AS name, pg_size_pretty(pg_total_relation_size(c.oid)) AS size FROM pg_class c
-    WHERE c.relname IN ('penalty_cases', 'case_stats_daily', 'issued_documents') AND c.relkind = 'r'`.execute(
-    db.kysely,
-  );
-  const tableSizes = Object.fromEntries(sizes.rows.map((r) => [r.name, r.size]));
+  const sizes = await tableSizes(db.kysely, ['penalty_cases', 'case_stats_daily', 'issued_documents']);
 
-  const { app, ctx } = await buildApp({
-    db,
-    config: { ...loadConfig({}), logLevel: 'warn' },
-    logger: false,
-    webDir: '/nonexistent',
-  });
-  await app.listen({ port: 0, host: '127.0.0.1' });
-  const base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
-  try {
-    const cookies = new Map<string, string>();
-    const cookieOf = async (user: string) => {
-      const known = cookies.get(user);
-      if (known) return known;
-      const c = await h.signIn(base, user);
-      cookies.set(user, c);
-      return c;
-    };
+  return withApp(db, async ({ ctx, base }) => {
+    // The floor outside a transaction, one statement after the other, and each statement timed alone too.
+    const measure = getScenarios(db, ctx, base, h, { inTransaction: false, floor: (f) => f });
 
     // The register.
-    const list: Timed[] = [];
+    const list: CaseTimed[] = [];
     for (const [name, user, query] of listScenarios(today)) {
-      const cookie = await cookieOf(user);
-      const path = `/api/cases?${new URLSearchParams(query)}`;
-      const { samples, total } = await timeRequests(h, async () => {
-        const body = await getJson(base, path, cookie);
-        return { total: body.total as number };
-      });
-      const actor = await actorByUsername(db, user);
-      const statements = await statementsOf(ctx, (c) => caseService.listCases(c, actor, caseListQuery.parse(query)));
-      const floor = await floorOf(db, statements);
-      const s = scenario(name, user, path, samples, floor, LIST_TARGET_MS, total);
-      if (!s.meetsTarget) s.plan = await explain(db, statements);
+      const s = await measure(
+        { name, user, path: `/api/cases?${new URLSearchParams(query)}`, target: LIST_TARGET_MS },
+        (c, actor) => caseService.listCases(c, actor, caseListQuery.parse(query)),
+        (body) => body.total as number,
+      );
       h.log(
-        `cases list ${name}: ${total} rows, p50 ${s.p50} / p95 ${s.p95} / p99 ${s.p99} ms; floor p50 ${s.floor.p50} ms (${s.statementsP50.join(' + ')})`,
+        `cases list ${name}: ${s.total} rows, p50 ${s.p50} / p95 ${s.p95} / p99 ${s.p99} ms; floor p50 ${s.floor.p50} ms (${s.statementsP50.join(' + ')})`,
       );
       list.push(s);
     }
@@ -803,23 +600,15 @@ export async function casesBench(db: Db, where: string, h: Helpers): Promise<Cas
     const year = Number(today.slice(0, 4)) - 1;
     const from = `${year}-01-01`;
     const to = `${year}-12-31`;
-    const stats: Timed[] = [];
+    const stats: CaseTimed[] = [];
     for (const [name, user, regionCode] of [
       [`province 370000, year ${year}`, STATS_USER, '370000'],
       [`city 370300, year ${year}`, 'stats.370300', '370300'],
     ] as const) {
       const path = `/api/cases/stats?regionCode=${regionCode}&from=${from}&to=${to}`;
-      const cookie = await cookieOf(user);
-      const { samples } = await timeRequests(h, async () => {
-        await getJson(base, path, cookie);
-        return {};
-      });
-      const actor = await actorByUsername(db, user);
-      const statements = await statementsOf(ctx, (c) =>
+      const s = await measure({ name, user, path, target: STATS_TARGET_MS }, (c, actor) =>
         caseStatistics.caseStats(c, actor, caseStatsQuery.parse({ regionCode, from, to })),
       );
-      const s = scenario(name, user, path, samples, await floorOf(db, statements), STATS_TARGET_MS);
-      if (!s.meetsTarget) s.plan = await explain(db, statements);
       h.log(`cases stats ${name}: p50 ${s.p50} / p95 ${s.p95} ms; floor p50 ${s.floor.p50} ms`);
       stats.push(s);
     }
@@ -832,62 +621,29 @@ export async function casesBench(db: Db, where: string, h: Helpers): Promise<Cas
       fixtureSeconds,
       statsDailyRows: side.rows[0]?.stats ?? 0,
       documents: side.rows[0]?.documents ?? 0,
-      tableSizes,
+      tableSizes: sizes,
       list,
       stats,
     };
-  } finally {
-    await app.close();
-  }
+  });
 }
 
 // ————————————————————————————————————————— report
 
-function row(cells: [string | number, number, boolean?][]): string {
-  return cells.map(([v, w, right]) => (right ? String(v).padStart(w) : String(v).padEnd(w))).join(' ');
-}
-
 export function printCasesReport(r: CasesBenchResult): void {
   const f = r.fixtureSeconds;
+  const table = scenarioTable<CaseTimed>(14, [['statements p50', 20, (s) => s.statementsP50.join(' + ')]]);
   const lines = [
-    '',
-    `Penalty cases (PostgreSQL, ${r.where}): ${r.cases} cases over ${r.counties} counties (${r.tableSizes.penalty_cases ?? '?'}), ${r.statsDailyRows} case_stats_daily rows, ${r.documents} documents; fixture ${f.total} s (cases ${f.cases}, indexes ${f.indexes}, case_stats_daily ${f.statsDaily}, documents ${f.documents}, VACUUM ANALYZE ${f.vacuumAnalyze})`,
-    `mix: ${Object.entries(r.mix)
-      .map(([k, v]) => `${k} ${v}`)
-      .join(', ')}`,
-    '',
-    row([
-      ['scenario', 44],
-      ['total', 8, true],
-      ['p50 ms', 8, true],
-      ['p95 ms', 8, true],
-      ['p99 ms', 8, true],
-      ['floor p50', 10, true],
-      ['floor p95', 10, true],
-      ['  target', 14],
-      ['statements p50', 20],
-    ]),
+    ...reportHead(
+      `Penalty cases (PostgreSQL, ${r.where}): ${r.cases} cases over ${r.counties} counties (${r.tableSizes.penalty_cases ?? '?'}), ${r.statsDailyRows} case_stats_daily rows, ${r.documents} documents; fixture ${f.total} s (cases ${f.cases}, indexes ${f.indexes}, case_stats_daily ${f.statsDaily}, documents ${f.documents}, VACUUM ANALYZE ${f.vacuumAnalyze})`,
+      r.mix,
+    ),
+    table.head,
   ];
-  const line = (label: string, s: Timed) =>
-    lines.push(
-      row([
-        [label, 44],
-        [s.total ?? '', 8, true],
-        [s.p50, 8, true],
-        [s.p95, 8, true],
-        [s.p99, 8, true],
-        [s.floor.p50, 10, true],
-        [s.floor.p95, 10, true],
-        [`  < ${s.target} ${s.meetsTarget ? 'ok' : 'MISSED'}`, 14],
-        [s.statementsP50.join(' + '), 20],
-      ]),
-    );
   lines.push('GET /api/cases (the register, 20 a page)');
-  for (const s of r.list) line(`  ${s.name}`, s);
+  for (const s of r.list) lines.push(table.line(`  ${s.name}`, s));
   lines.push('GET /api/cases/stats (执法统计)');
-  for (const s of r.stats) line(`  ${s.name}`, s);
-  for (const s of [...r.list, ...r.stats].filter((x) => x.plan)) {
-    lines.push('', `EXPLAIN (ANALYZE, BUFFERS) — ${s.name} (p95 ${s.p95} ms):`, s.plan as string);
-  }
+  for (const s of r.stats) lines.push(table.line(`  ${s.name}`, s));
+  lines.push(...table.plans([...r.list, ...r.stats]));
   console.log(lines.join('\n'));
 }

@@ -22,17 +22,15 @@
  * Results: bench/results/dangers-latest.json (via run.ts).
  */
 import { createHash, randomBytes } from 'node:crypto';
-import type { AddressInfo } from 'node:net';
 import { performance } from 'node:perf_hooks';
-import { CompiledQuery, type Kysely, type KyselyPlugin, sql } from 'kysely';
+import { CompiledQuery, type Kysely, sql } from 'kysely';
 import { uuidv7 } from 'uuidv7';
 import { dangerListQuery, dangerStatsQuery } from '../src/contracts/hidden-dangers.js';
 import type { CreateInspectionInput } from '../src/contracts/inspections.js';
 import { CHECKLIST_ITEMS } from '../src/domain/checklist-library.js';
 import { DANGER_STANDARD_ITEMS } from '../src/domain/danger-standards.js';
 import { shanghaiDate } from '../src/domain/time.js';
-import { buildApp } from '../src/server/app.js';
-import { loadConfig } from '../src/server/config.js';
+import type { AppContext } from '../src/server/context.js';
 import type { Db } from '../src/server/db/connection.js';
 import type { Database } from '../src/server/db/schema.js';
 import { actorByUsername } from '../src/server/db/seed/demo.js';
@@ -40,33 +38,39 @@ import * as dangerService from '../src/server/modules/dangers/service.js';
 import * as inspections from '../src/server/modules/inspections/service.js';
 import type { ReceivedFile } from '../src/server/uploads/files.js';
 import { type Latency, summarize } from './latency.js';
-import { prepareDemoBase } from './support.js';
+import {
+  type BenchHelpers,
+  buildIndexes,
+  bulkLoadSettings,
+  type Captured,
+  capturingCtx,
+  FLOOR_RUNS,
+  getScenarios,
+  inSeconds,
+  lastMonth,
+  MIN_SAMPLES,
+  PARALLEL_LOADS,
+  type Province,
+  provinceBase,
+  reportHead,
+  round1,
+  SCENARIO_BUDGET_MS,
+  scenario,
+  scenarioTable,
+  secondaryIndexes,
+  type Timed,
+  tableSizes,
+  vacuumAnalyze,
+  WARM_UP,
+  withApp,
+} from './support.js';
 
 const LIST_TARGET_MS = 50;
 const STATS_TARGET_MS = 300;
 const CREATE_TARGET_MS = 150;
-const WARM_UP = 5;
-/** A scenario stops early (with at least MIN_SAMPLES) once it has run this long: a slow one still reports. */
-const SCENARIO_BUDGET_MS = 30_000;
-const MIN_SAMPLES = 20;
-const FLOOR_RUNS = 30;
 const SPAN_DAYS = 730;
-/** The dangers are inserted by this many connections at once (one per core of the machine measured on). */
-const PARALLEL_LOADS = 2;
 const COUNTY_USER = 'inspector.370303';
 const COUNTY_USER2 = 'inspector2.370303';
-
-export interface Timed extends Latency {
-  name: string;
-  user: string;
-  path: string;
-  total?: number;
-  /** The database's own time for the same statements, on one connection. */
-  floor: Latency;
-  target: number;
-  meetsTarget: boolean;
-  plan?: string;
-}
 
 export interface DangersBenchResult {
   engine: 'postgres';
@@ -87,35 +91,15 @@ export interface DangersBenchResult {
   };
 }
 
-interface Helpers {
+interface Helpers extends BenchHelpers {
   enterprises: number;
   dangers: number;
-  requests: number;
-  log: (msg: string) => void;
-  timed: <T>(label: string, fn: () => Promise<T>) => Promise<T>;
-  signIn: (base: string, username: string) => Promise<string>;
 }
 
 // ————————————————————————————————————————— fixture
 
-const round1 = (ms: number) => Math.round(ms / 100) / 10;
-
-/** The secondary (non-constraint) indexes of a table, to drop for a bulk load and build again after it. */
-async function secondaryIndexes(db: Kysely<Database>, table: string): Promise<{ name: string; def: string }[]> {
-  const r = await sql<{ name: string; def: string }>`
-    SELECT i.relname AS name, pg_get_indexdef(x.indexrelid) AS def
-    FROM pg_index x JOIN pg_class i ON i.oid = x.indexrelid JOIN pg_class t ON t.oid = x.indrelid
-    WHERE t.relname = ${table} AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conindid = x.indexrelid)
-    ORDER BY i.relname`.execute(db);
-  return r.rows;
-}
-
-async function insertFixture(
-  db: Db,
-  h: Helpers,
-  counties: string[],
-  today: string,
-): Promise<DangersBenchResult['fixtureSeconds']> {
+async function insertFixture(db: Db, h: Helpers, province: Province): Promise<DangersBenchResult['fixtureSeconds']> {
+  const { counties, today } = province;
   const k = db.kysely;
   const reporter = await actorByUsername(db, 'inspector.370000');
   const standardItems = DANGER_STANDARD_ITEMS.map((i) => i.code);
@@ -125,9 +109,7 @@ async function insertFixture(
   let tDangers = 0;
   await k.transaction().execute(async (trx) => {
     // Foreign keys are triggers: off for the load (the rows reference what exists by construction); CHECKs stay on.
-    await sql`SET LOCAL session_replication_role = replica`.execute(trx);
-    await sql`SET LOCAL synchronous_commit = off`.execute(trx);
-    await sql`SET LOCAL jit = off`.execute(trx);
+    await bulkLoadSettings(trx);
     for (const ix of indexes) await sql.raw(`DROP INDEX ${ix.name}`).execute(trx);
     // Enterprise n is in county n % K; its id grows with n, so each county's primary-key range is appended to.
     await sql`
@@ -160,11 +142,7 @@ async function insertFixture(
     Array.from({ length: chunks }, (_, c) => ({ lo: 1 + c * per, hi: Math.min(h.dangers, (c + 1) * per) })).map(
       ({ lo, hi }, c) =>
         k.transaction().execute(async (trx) => {
-          await sql`SET LOCAL session_replication_role = replica`.execute(trx);
-          await sql`SET LOCAL synchronous_commit = off`.execute(trx);
-          // JIT compiles this long expression list for seconds (and superlinearly with the row estimate): off.
-          await sql`SET LOCAL jit = off`.execute(trx);
-          await sql`SELECT setseed(${0.1 + c / 100})`.execute(trx);
+          await bulkLoadSettings(trx, 0.1 + c / 100);
           // Danger i: its enterprise spread by a multiplicative step, the day it was found uniform over the span, then
           // its course (order → completion → 复查 → closed), cut at today. Its id grows with i (appended per county).
           await sql`
@@ -260,135 +238,20 @@ async function insertFixture(
   tDangers = performance.now() - t0 - tEnterprises;
   h.log(`dangers: ${h.dangers} hidden dangers in ${round1(tDangers)} s (${chunks} connections)`);
   const tIdx = performance.now();
-  // Built outside the load's transaction, with the memory an index build wants.
-  await k.connection().execute(async (c) => {
-    await sql`SET maintenance_work_mem = '512MB'`.execute(c);
-    for (const ix of indexes) await sql.raw(ix.def).execute(c);
-    await sql`RESET maintenance_work_mem`.execute(c);
-  });
+  // Built outside the load's transaction, with the memory an index build wants, on one connection.
+  await buildIndexes(k, indexes, 1);
   // The load ran without triggers (replica): the statistics' daily rollup (migration 0026) is summed once.
   await sql`SELECT hidden_danger_daily_rebuild()`.execute(k);
   const tIndexes = performance.now() - tIdx;
   h.log(`dangers: ${indexes.length} secondary indexes and the daily rollup built again in ${round1(tIndexes)} s`);
-  const tVac = performance.now();
-  await sql`VACUUM (ANALYZE) enterprises`.execute(k);
-  await sql`VACUUM (ANALYZE) hidden_dangers`.execute(k);
-  const tVacuum = performance.now() - tVac;
-  h.log(`dangers: VACUUM (ANALYZE) in ${round1(tVacuum)} s`);
-  return {
-    enterprises: round1(tEnterprises),
-    dangers: round1(tDangers),
-    indexes: round1(tIndexes),
-    vacuumAnalyze: round1(tVacuum),
-    total: round1(performance.now() - t0),
-  };
-}
-
-// ————————————————————————————————————————— capturing a repository's SQL
-
-interface Captured {
-  query: CompiledQuery;
-  rows: Record<string, unknown>[];
-}
-
-/** A Kysely that records every statement it runs, with its result rows. */
-function capturing(k: Kysely<Database>, into: Captured[]): Kysely<Database> {
-  const pending = new Map<unknown, CompiledQuery>();
-  const plugin: KyselyPlugin = {
-    transformQuery: (args) => {
-      pending.set(args.queryId, k.getExecutor().compileQuery(args.node, args.queryId));
-      return args.node;
-    },
-    transformResult: async (args) => {
-      const query = pending.get(args.queryId);
-      pending.delete(args.queryId);
-      if (query) into.push({ query, rows: args.result.rows as Record<string, unknown>[] });
-      return args.result;
-    },
-  };
-  return k.withPlugin(plugin);
-}
-
-const BEGIN = CompiledQuery.raw('BEGIN');
-const COMMIT = CompiledQuery.raw('COMMIT');
-/** A session setting of the service's transaction (SET LOCAL …): replayed as it is, never EXPLAINed. */
-const isSetting = (s: CompiledQuery) => /^\s*SET\b/i.test(s.sql);
-
-/**
- * Times statements run one after the other on one connection, FLOOR_RUNS times after a warm-up — in a transaction,
- * as the service runs them (its SET LOCAL settings then apply to the floor too).
- */
-async function floorOf(db: Db, statements: CompiledQuery[]): Promise<Latency> {
-  return db.kysely.connection().execute(async (c) => {
-    const samples: number[] = [];
-    const t0 = performance.now();
-    for (let i = 0; i < FLOOR_RUNS + WARM_UP; i++) {
-      const t = performance.now();
-      await c.executeQuery(BEGIN);
-      for (const s of statements) await c.executeQuery(s);
-      await c.executeQuery(COMMIT);
-      if (i >= WARM_UP) samples.push(performance.now() - t);
-      // a slow floor stops early too (the slow statements are the ones EXPLAINed)
-      if (samples.length >= 10 && performance.now() - t0 > SCENARIO_BUDGET_MS / 2) break;
-    }
-    return summarize(samples);
-  });
-}
-
-async function explain(db: Db, statements: CompiledQuery[]): Promise<string> {
-  const out: string[] = [];
-  await db.kysely.connection().execute(async (c) => {
-    await c.executeQuery(BEGIN);
-    for (const s of statements) {
-      if (isSetting(s)) {
-        await c.executeQuery(s);
-        continue;
-      }
-      const res = await c.executeQuery<{ 'QUERY PLAN': string }>(
-        CompiledQuery.raw(`EXPLAIN (ANALYZE, BUFFERS) ${s.sql}`, [...s.parameters]),
-      );
-      out.push(`-- ${s.sql.replace(/\s+/g, ' ')}`, `-- params: ${JSON.stringify(s.parameters)}`);
-      out.push(...res.rows.map((r) => r['QUERY PLAN']));
-    }
-    await c.executeQuery(CompiledQuery.raw('ROLLBACK'));
-  });
-  return out.join('\n');
-}
-
-// ————————————————————————————————————————— HTTP timing
-
-async function timeRequests(
-  h: Helpers,
-  run: () => Promise<{ total?: number }>,
-): Promise<{ samples: number[]; total?: number }> {
-  const samples: number[] = [];
-  let total: number | undefined;
-  const t0 = performance.now();
-  for (let i = 0; i < h.requests + WARM_UP; i++) {
-    const t = performance.now();
-    const r = await run();
-    if (i >= WARM_UP) samples.push(performance.now() - t);
-    total = r.total;
-    if (samples.length >= MIN_SAMPLES && performance.now() - t0 > SCENARIO_BUDGET_MS) break;
-  }
-  return { samples, ...(total === undefined ? {} : { total }) };
-}
-
-async function getJson(base: string, path: string, cookie: string): Promise<Record<string, unknown>> {
-  const res = await fetch(`${base}${path}`, { headers: { cookie } });
-  const body = (await res.json()) as Record<string, unknown>;
-  if (res.status !== 200) throw new Error(`${path}: HTTP ${res.status} ${JSON.stringify(body)}`);
-  return body;
+  const tVacuum = await vacuumAnalyze(k, ['enterprises', 'hidden_dangers'], h, 'dangers');
+  return inSeconds({ enterprises: tEnterprises, dangers: tDangers, indexes: tIndexes, vacuumAnalyze: tVacuum }, t0);
 }
 
 // ————————————————————————————————————————— the register and the statistics
 
 function listScenarios(today: string): [name: string, user: string, query: Record<string, string>][] {
-  const month = `${today.slice(0, 7)}-01`;
-  const prev = new Date(`${month}T00:00:00Z`);
-  prev.setUTCMonth(prev.getUTCMonth() - 1);
-  const from = prev.toISOString().slice(0, 10);
-  const to = new Date(Date.parse(`${month}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+  const { from, to } = lastMonth(today);
   return [
     ['county, page 1', COUNTY_USER, {}],
     ['county, status=overdue', COUNTY_USER, { status: 'overdue' }],
@@ -407,44 +270,6 @@ function listScenarios(today: string): [name: string, user: string, query: Recor
     ['province, page 50', 'inspector.370000', { page: '50' }],
     ['province → city 370300, overdue', 'inspector.370000', { regionCode: '370300', status: 'overdue' }],
   ];
-}
-
-type Ctx = Awaited<ReturnType<typeof buildApp>>['ctx'];
-
-/** The context with a capturing Kysely: a service called with it records the statements it runs. */
-function capturingCtx(ctx: Ctx, into: Captured[]): Ctx {
-  return { ...ctx, db: { ...ctx.db, kysely: capturing(ctx.db.kysely, into) } };
-}
-
-/** The statements the service runs for a request (the second call: region names are cached by then, as in HTTP). */
-async function statementsOf(ctx: Ctx, call: (c: Ctx) => Promise<unknown>): Promise<CompiledQuery[]> {
-  const captured: Captured[] = [];
-  await call(capturingCtx(ctx, captured));
-  captured.length = 0;
-  await call(capturingCtx(ctx, captured));
-  return captured.map((c) => c.query);
-}
-
-function scenario(
-  name: string,
-  user: string,
-  path: string,
-  samples: number[],
-  floor: Latency,
-  target: number,
-  total?: number,
-): Timed {
-  const lat = summarize(samples);
-  return {
-    name,
-    user,
-    path,
-    ...(total === undefined ? {} : { total }),
-    ...lat,
-    floor,
-    target,
-    meetsTarget: lat.p95 < target,
-  };
 }
 
 // ————————————————————————————————————————— the inspection
@@ -545,7 +370,7 @@ function splitAtLastWrite(all: Captured[]): { tx: Captured[]; after: Captured[] 
   return { tx: all.slice(0, last + 1), after: all.slice(last + 1) };
 }
 
-async function createBench(db: Db, ctx: Ctx, base: string, h: Helpers): Promise<DangersBenchResult['create']> {
+async function createBench(db: Db, ctx: AppContext, base: string, h: Helpers): Promise<DangersBenchResult['create']> {
   const actor = await actorByUsername(db, COUNTY_USER);
   const mate = await actorByUsername(db, COUNTY_USER2);
   const team = [actor.userId, mate.userId];
@@ -653,7 +478,7 @@ async function createBench(db: Db, ctx: Ctx, base: string, h: Helpers): Promise<
       COUNTY_USER,
       'POST /api/evidence ×2 + POST /api/inspections',
       whole,
-      floorWhole,
+      { floor: floorWhole },
       CREATE_TARGET_MS,
     ),
     inspectionOnly: scenario(
@@ -661,7 +486,7 @@ async function createBench(db: Db, ctx: Ctx, base: string, h: Helpers): Promise<
       COUNTY_USER,
       'POST /api/inspections',
       alone,
-      floorCreate,
+      { floor: floorCreate },
       CREATE_TARGET_MS,
     ),
     uploadOne: summarize(uploads),
@@ -673,20 +498,9 @@ async function createBench(db: Db, ctx: Ctx, base: string, h: Helpers): Promise<
 // ————————————————————————————————————————— the bench
 
 export async function dangersBench(db: Db, where: string, h: Helpers): Promise<DangersBenchResult> {
-  if (db.engine !== 'postgres') throw new Error('the dangers bench runs on PostgreSQL only');
-  await h.timed('dangers: migrate + regions + demo organisations/users', () => prepareDemoBase(db));
-  const counties = (
-    await db.kysely
-      .selectFrom('regions')
-      .select('code')
-      .where('level', '=', 'county')
-      .where('code', 'like', '37%')
-      .orderBy('code')
-      .execute()
-  ).map((r) => r.code);
-  const today = shanghaiDate(new Date());
-  h.log(`dangers: fixture over ${counties.length} counties of Shandong, ${SPAN_DAYS} days to ${today}`);
-  const fixtureSeconds = await insertFixture(db, h, counties, today);
+  const province = await provinceBase(db, h, 'dangers', SPAN_DAYS);
+  const fixtureSeconds = await insertFixture(db, h, province);
+  const { today } = province;
 
   const counts = await sql<Record<string, number>>`
     SELECT (SELECT count(*)::int FROM enterprises) AS enterprises,
@@ -705,47 +519,24 @@ export async function dangersBench(db: Db, where: string, h: Helpers): Promise<D
     FROM hidden_dangers`.execute(db.kysely);
   const { enterprises, dangers, ...mix } = counts.rows[0] as Record<string, number>;
   h.log(`dangers: ${enterprises} enterprises, ${dangers} dangers, mix ${JSON.stringify(mix)}`);
-  const sizes = await sql<{ name: string; size: string }>`
-    SELECT c.relname AS name, pg_size_pretty(pg_total_relation_size(c.oid)) AS size FROM pg_class c
-    WHERE c.relname IN ('enterprises', 'hidden_dangers')`.execute(db.kysely);
-  const tableSizes = Object.fromEntries(sizes.rows.map((r) => [r.name, r.size]));
+  const sizes = await tableSizes(db.kysely, ['enterprises', 'hidden_dangers']);
 
-  const { app, ctx } = await buildApp({
-    db,
-    config: { ...loadConfig({}), logLevel: 'warn' },
-    logger: false,
-    webDir: '/nonexistent',
-  });
-  await app.listen({ port: 0, host: '127.0.0.1' });
-  const base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
-  try {
-    const cookies = new Map<string, string>();
-    const cookieOf = async (user: string) => {
-      const known = cookies.get(user);
-      if (known) return known;
-      const c = await h.signIn(base, user);
-      cookies.set(user, c);
-      return c;
-    };
+  return withApp(db, async ({ ctx, base }) => {
+    // The floor in a transaction, as the service runs the statements (its SET LOCAL settings apply); no per-statement
+    // figures kept.
+    const measure = getScenarios(db, ctx, base, h, { inTransaction: true, floor: ({ floor }) => ({ floor }) });
 
     // The register.
     const list: Timed[] = [];
     for (const [name, user, query] of listScenarios(today)) {
-      const cookie = await cookieOf(user);
       const path = `/api/hidden-dangers?${new URLSearchParams(query)}`;
-      const { samples, total } = await timeRequests(h, async () => {
-        const body = await getJson(base, path, cookie);
-        return { total: body.total as number };
-      });
-      const actor = await actorByUsername(db, user);
-      const statements = await statementsOf(ctx, (c) =>
-        dangerService.listDangers(c, actor, dangerListQuery.parse(query)),
+      const s = await measure(
+        { name, user, path, target: LIST_TARGET_MS },
+        (c, actor) => dangerService.listDangers(c, actor, dangerListQuery.parse(query)),
+        (body) => body.total as number,
       );
-      const floor = await floorOf(db, statements);
-      const s = scenario(name, user, path, samples, floor, LIST_TARGET_MS, total);
-      if (!s.meetsTarget) s.plan = await explain(db, statements);
       h.log(
-        `dangers list ${name}: ${total} rows, p50 ${s.p50} / p95 ${s.p95} / p99 ${s.p99} ms; floor p50 ${floor.p50} ms`,
+        `dangers list ${name}: ${s.total} rows, p50 ${s.p50} / p95 ${s.p95} / p99 ${s.p99} ms; floor p50 ${s.floor.p50} ms`,
       );
       list.push(s);
     }
@@ -754,25 +545,15 @@ export async function dangersBench(db: Db, where: string, h: Helpers): Promise<D
     const year = Number(today.slice(0, 4)) - 1;
     const from = `${year}-01-01`;
     const to = `${year}-12-31`;
-    const statsPath = `/api/hidden-dangers/stats?regionCode=370000&from=${from}&to=${to}`;
-    const statsCookie = await cookieOf('stats.370000');
-    const { samples: statsSamples } = await timeRequests(h, async () => {
-      await getJson(base, statsPath, statsCookie);
-      return {};
-    });
-    const statsActor = await actorByUsername(db, 'stats.370000');
-    const statsSql = await statementsOf(ctx, (c) =>
-      dangerService.dangerStats(c, statsActor, dangerStatsQuery.parse({ regionCode: '370000', from, to })),
+    const stats = await measure(
+      {
+        name: `province, year ${year}`,
+        user: 'stats.370000',
+        path: `/api/hidden-dangers/stats?regionCode=370000&from=${from}&to=${to}`,
+        target: STATS_TARGET_MS,
+      },
+      (c, actor) => dangerService.dangerStats(c, actor, dangerStatsQuery.parse({ regionCode: '370000', from, to })),
     );
-    const stats = scenario(
-      `province, year ${year}`,
-      'stats.370000',
-      statsPath,
-      statsSamples,
-      await floorOf(db, statsSql),
-      STATS_TARGET_MS,
-    );
-    if (!stats.meetsTarget) stats.plan = await explain(db, statsSql);
     h.log(`dangers stats ${stats.name}: p50 ${stats.p50} / p95 ${stats.p95} ms; floor p50 ${stats.floor.p50} ms`);
 
     // The inspection.
@@ -787,55 +568,27 @@ export async function dangersBench(db: Db, where: string, h: Helpers): Promise<D
       dangers: dangers as number,
       mix,
       fixtureSeconds,
-      tableSizes,
+      tableSizes: sizes,
       list,
       stats,
       create,
     };
-  } finally {
-    await app.close();
-  }
+  });
 }
 
 // ————————————————————————————————————————— report
 
-function row(cells: [string | number, number, boolean?][]): string {
-  return cells.map(([v, w, right]) => (right ? String(v).padStart(w) : String(v).padEnd(w))).join(' ');
-}
-
 export function printDangersReport(r: DangersBenchResult): void {
   const f = r.fixtureSeconds;
+  const table = scenarioTable(12);
   const lines = [
-    '',
-    `Hidden dangers (PostgreSQL, ${r.where}): ${r.enterprises} enterprises, ${r.dangers} dangers (${r.tableSizes.hidden_dangers ?? '?'}); fixture ${f.total} s (enterprises ${f.enterprises}, dangers ${f.dangers}, indexes ${f.indexes}, VACUUM ANALYZE ${f.vacuumAnalyze})`,
-    `mix: ${Object.entries(r.mix)
-      .map(([k, v]) => `${k} ${v}`)
-      .join(', ')}`,
-    '',
-    row([
-      ['scenario', 44],
-      ['total', 8, true],
-      ['p50 ms', 8, true],
-      ['p95 ms', 8, true],
-      ['p99 ms', 8, true],
-      ['floor p50', 10, true],
-      ['floor p95', 10, true],
-      ['  target', 12],
-    ]),
+    ...reportHead(
+      `Hidden dangers (PostgreSQL, ${r.where}): ${r.enterprises} enterprises, ${r.dangers} dangers (${r.tableSizes.hidden_dangers ?? '?'}); fixture ${f.total} s (enterprises ${f.enterprises}, dangers ${f.dangers}, indexes ${f.indexes}, VACUUM ANALYZE ${f.vacuumAnalyze})`,
+      r.mix,
+    ),
+    table.head,
   ];
-  const line = (label: string, s: Timed) =>
-    lines.push(
-      row([
-        [label, 44],
-        [s.total ?? '', 8, true],
-        [s.p50, 8, true],
-        [s.p95, 8, true],
-        [s.p99, 8, true],
-        [s.floor.p50, 10, true],
-        [s.floor.p95, 10, true],
-        [`  < ${s.target} ${s.meetsTarget ? 'ok' : 'MISSED'}`, 12],
-      ]),
-    );
+  const line = (label: string, s: Timed) => lines.push(table.line(label, s));
   lines.push('GET /api/hidden-dangers (the register, 20 a page)');
   for (const s of r.list) line(`  ${s.name}`, s);
   lines.push('GET /api/hidden-dangers/stats (§5 statistics)');
@@ -847,8 +600,6 @@ export function printDangersReport(r: DangersBenchResult): void {
   lines.push(
     `  one photo upload: p50 ${r.create.uploadOne.p50} / p95 ${r.create.uploadOne.p95} ms; statements: uploads ${st.upload}, inspection transaction ${st.create}, read-back ${st.readBack} (floor with the read-back p50 ${r.create.floorWithReadBack.p50} ms)`,
   );
-  for (const s of [...r.list, r.stats, r.create.whole, r.create.inspectionOnly].filter((x) => x.plan)) {
-    lines.push('', `EXPLAIN (ANALYZE, BUFFERS) — ${s.name} (p95 ${s.p95} ms):`, s.plan as string);
-  }
+  lines.push(...table.plans([...r.list, r.stats, r.create.whole, r.create.inspectionOnly]));
   console.log(lines.join('\n'));
 }
