@@ -12,6 +12,8 @@ import { convertDocument } from '../src/server/documents/test-support.js';
 import { ARTIFACTS, hasChromium, type Stack, signIn, startStack, UI_TIMEOUT } from './support.js';
 
 const OPTIONS = '.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option';
+/** A server round trip on a loaded machine takes longer than expect.poll's default second. */
+const POLL = { timeout: UI_TIMEOUT };
 
 /** Types into a searchable select, waits until every option shown matches, and picks the first. */
 async function choose(page: Page, selector: string, typed: string): Promise<void> {
@@ -21,9 +23,11 @@ async function choose(page: Page, selector: string, typed: string): Promise<void
     .poll(async () => {
       const texts = await options.allTextContents();
       return texts.length > 0 && texts.every((x) => x.includes(typed));
-    })
+    }, POLL)
     .toBe(true);
   await options.first().click();
+  // Closed for good before the next select opens (a closing list still answers to OPTIONS).
+  await expect.poll(() => options.count(), POLL).toBe(0);
 }
 
 /** Opens a step of the case page, lets `fill` complete the form, submits and waits for the dialog to go. */
@@ -83,8 +87,8 @@ describe.skipIf(!hasChromium)('a penalty case in the browser', () => {
     await inspector.locator('#caseSummary').fill('现场检查发现，新招聘的5名操作工未经安全生产教育和培训即上岗作业。');
     await choose(inspector, '#violations_0_code', '教育和培训');
     await inspector.locator('#violations_0_circumstance').click();
-    await inspector.locator(OPTIONS, { hasText: '一般' }).first().click();
-    await expect.poll(() => form.locator('[data-testid=case-band-0]').textContent()).toContain('25001');
+    await inspector.locator(`${OPTIONS}[title="一般"]`).click();
+    await expect.poll(() => form.locator('[data-testid=case-band-0]').textContent(), POLL).toContain('25001');
     await inspector.locator('[data-testid=case-facts-0]').fill('新招聘的5名操作工未经安全生产教育和培训即上岗作业。');
     // The officers' options only (名字（执法证号）): the circumstance's dropdown may still be closing.
     await inspector.locator('#officers').click();
@@ -92,7 +96,7 @@ describe.skipIf(!hasChromium)('a penalty case in the browser', () => {
     await officerOptions.nth(0).click();
     await officerOptions.nth(1).click();
     await expect
-      .poll(() => inspector.locator('[data-testid=case-officers] .ant-select-selection-item').count())
+      .poll(() => inspector.locator('[data-testid=case-officers] .ant-select-selection-item').count(), POLL)
       .toBe(2);
     await inspector.locator('.ant-modal-title').click();
     await inspector.screenshot({ path: join(ARTIFACTS, 'case-form-1366.png') });
@@ -102,7 +106,7 @@ describe.skipIf(!hasChromium)('a penalty case in the browser', () => {
       throw new Error(`立案: ${said.join(' / ')} (${(e as Error).message})`);
     });
     const url = inspector.url();
-    await expect.poll(() => stage(inspector).getAttribute('data-status')).toBe('pending_approval');
+    await expect.poll(() => stage(inspector).getAttribute('data-status'), POLL).toBe('pending_approval');
 
     // The head approves 立案.
     leaderCtx = await stack.newContext();
@@ -110,7 +114,7 @@ describe.skipIf(!hasChromium)('a penalty case in the browser', () => {
     await signIn(leader, stack.baseUrl, 'leader.370303');
     await leader.goto(url);
     await step(leader, 'investigating');
-    await expect.poll(() => stage(leader).getAttribute('data-status')).toBe('investigating');
+    await expect.poll(() => stage(leader).getAttribute('data-status'), POLL).toBe('investigating');
 
     await inspector.reload();
     await step(inspector, 'record', async (p) => {
@@ -123,24 +127,24 @@ describe.skipIf(!hasChromium)('a penalty case in the browser', () => {
       await p.locator('[data-testid=step-proposedKinds]').click();
       await p.locator(OPTIONS, { hasText: '罚款' }).first().click();
       await p.locator('.ant-modal-title').click();
-      await expect.poll(() => p.locator('[data-testid=step-proposedKinds]').textContent()).toContain('罚款');
-      await expect.poll(() => p.locator('[data-testid=step-proposedFineYuan]').inputValue()).toBe('30000');
+      await expect.poll(() => p.locator('[data-testid=step-proposedKinds]').textContent(), POLL).toContain('罚款');
+      await expect.poll(() => p.locator('[data-testid=step-proposedFineYuan]').inputValue(), POLL).toBe('30000');
     });
-    await expect.poll(() => stage(inspector).getAttribute('data-status')).toBe('reviewing');
+    await expect.poll(() => stage(inspector).getAttribute('data-status'), POLL).toBe('reviewing');
     await step(inspector, 'notified');
     await step(inspector, 'decided', async (p) => {
       await p.locator('[data-testid=step-waived]').check();
     });
-    await expect.poll(() => stage(inspector).getAttribute('data-status')).toBe('decided');
+    await expect.poll(() => stage(inspector).getAttribute('data-status'), POLL).toBe('decided');
     await step(inspector, 'served');
     await inspector.locator('[data-testid=case-clocks]').waitFor({ timeout: UI_TIMEOUT });
-    await expect.poll(() => inspector.locator('[data-testid=case-clocks]').textContent()).toContain('缴纳罚款');
+    await expect.poll(() => inspector.locator('[data-testid=case-clocks]').textContent(), POLL).toContain('缴纳罚款');
     await step(inspector, 'closing');
-    await expect.poll(() => stage(inspector).getAttribute('data-status')).toBe('closing');
+    await expect.poll(() => stage(inspector).getAttribute('data-status'), POLL).toBe('closing');
 
     await leader.reload();
     await step(leader, 'closed');
-    await expect.poll(() => stage(leader).getAttribute('data-status')).toBe('closed');
+    await expect.poll(() => stage(leader).getAttribute('data-status'), POLL).toBe('closed');
     await leader.screenshot({ path: join(ARTIFACTS, 'case-closed-1366.png'), fullPage: true });
 
     // Every document, as the links on the page give them.
