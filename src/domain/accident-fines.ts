@@ -11,15 +11,11 @@
  * 第四条 fallback: 5–10 times (主要负责人) or 1–5 times (others) the province's previous-year average wage of
  * 城镇单位就业人员, which an administrator enters per province and year.
  */
+import type { YuanRange } from './discretion-defaults.js';
 import { GRADES, type Grade, type GradingFigures } from './grade.js';
 
 const WAN = 10_000;
 const YI = 100_000_000;
-
-export interface YuanRange {
-  minYuan: number;
-  maxYuan: number;
-}
 
 /** Lower bounds (以上, inclusive) of sub-bands 2–12 on each dimension; below the first is sub-band 1. */
 const SUB_BAND_BOUNDS = {

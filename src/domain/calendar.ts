@@ -55,6 +55,16 @@ function daysOf(schedule: HolidaySchedule): [LocalDate, 'off' | 'work'][] {
   });
 }
 
+/** The day a period computes to, or null while a year on the way has no official calendar (never a guess). */
+export function unlessCalendarGap<T>(compute: () => T): T | null {
+  try {
+    return compute();
+  } catch (e) {
+    if (e instanceof CalendarGapError) return null;
+    throw e;
+  }
+}
+
 export class WorkingCalendar {
   private readonly days = new Map<LocalDate, 'off' | 'work'>();
   private readonly years = new Set<number>();

@@ -6,7 +6,7 @@
  * 执行 (缴纳, 加处罚款) or 强制执行 (催告, then the court) → 结案审批 → 归档. 不予处罚 goes from 审理 to 结案审批 with its
  * reason. 简易程序 (行政处罚法 第五十一条) is decided and handed over on the spot, then filed within 5 days.
  */
-import { CalendarGapError, type LocalDate, type WorkingCalendar } from './calendar.js';
+import { CalendarGapError, type LocalDate, unlessCalendarGap, type WorkingCalendar } from './calendar.js';
 import {
   courtClosesOn,
   courtOpensOn,
@@ -294,7 +294,7 @@ export function caseClocks(cal: WorkingCalendar, f: CaseFacts, today: LocalDate)
     const doneOn = s.done(f);
     const extra =
       s.name === 'court' && f.reminderServedOn
-        ? { opensOn: safely(() => courtOpensOn(cal, f.reminderServedOn as LocalDate)) }
+        ? { opensOn: unlessCalendarGap(() => courtOpensOn(cal, f.reminderServedOn as LocalDate)) }
         : {};
     try {
       const dueOn = s.due(cal, f);
@@ -312,15 +312,6 @@ export function caseClocks(cal: WorkingCalendar, f: CaseFacts, today: LocalDate)
       };
     }
   });
-}
-
-function safely(f: () => LocalDate): LocalDate | null {
-  try {
-    return f();
-  } catch (e) {
-    if (e instanceof CalendarGapError) return null;
-    throw e;
-  }
 }
 
 /** The earliest last day of a duty still open: the case list sorts and filters overdue cases by it. */

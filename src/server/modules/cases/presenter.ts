@@ -1,6 +1,6 @@
 /** A case as the API shows it: its facts, clocks, documents, history and the amounts computed on the day. */
 import type { CaseParty, CaseViolation, PenaltyCase } from '../../../contracts/cases.js';
-import { CalendarGapError, type LocalDate, type WorkingCalendar } from '../../../domain/calendar.js';
+import { type LocalDate, unlessCalendarGap, type WorkingCalendar } from '../../../domain/calendar.js';
 import { type DecisionExtension, dailyPenalty, lateFee, paymentDueOn } from '../../../domain/case-clocks.js';
 import { DOCUMENT_KINDS, type DocumentKind } from '../../../domain/document-number.js';
 import { CASE_CLOCK_LABELS, type CaseStatus, caseClocks } from '../../../domain/penalty-case.js';
@@ -117,13 +117,11 @@ export async function presentCase(
 
 /** 加处罚款 as of the day paid, or today while unpaid (null before service or without a fine). */
 function lateFeeToday(c: repo.CaseRow, cal: WorkingCalendar, today: LocalDate) {
-  if (!c.served_on || !c.fine_yuan) return null;
-  try {
-    const fee = lateFee(c.fine_yuan, paymentDueOn(cal, c.served_on), c.paid_on ?? today);
-    return { daysLate: fee.daysLate, lateFeeYuan: fee.lateFeeYuan };
-  } catch (e) {
-    // A payment day in a year without an official calendar: no amount yet (the payment clock says why).
-    if (e instanceof CalendarGapError) return null;
-    throw e;
-  }
+  const { served_on: served, fine_yuan: fine } = c;
+  if (!served || !fine) return null;
+  // A payment day in a year without an official calendar: no amount yet (the payment clock says why).
+  const dueOn = unlessCalendarGap(() => paymentDueOn(cal, served));
+  if (!dueOn) return null;
+  const fee = lateFee(fine, dueOn, c.paid_on ?? today);
+  return { daysLate: fee.daysLate, lateFeeYuan: fee.lateFeeYuan };
 }

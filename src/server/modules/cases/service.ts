@@ -59,7 +59,7 @@ import { once } from '../idempotency/service.js';
 import { regionNames } from '../regions/lookup.js';
 import { certifiedOfficers } from '../users/repo.js';
 import { syncCaseAlerts } from './alerts.js';
-import { caseBand, resolveViolations, tableInForce, tableOfVersion } from './discretion.js';
+import { caseBand, provinceOf, resolveViolations, tableInForce, tableOfVersion } from './discretion.js';
 import { caseDocumentLayout } from './documents.js';
 import { factsOf } from './facts.js';
 import { presentCase } from './presenter.js';
@@ -507,7 +507,7 @@ function checkKinds(path: string, fineYuan: number, kinds: readonly string[]) {
 
 /** The province's 较大数额罚款 for hearings, or the default. */
 async function hearingThreshold(trx: Trx, regionCode: string) {
-  const set = await repo.latestSetting(trx, `${regionCode.slice(0, 2)}0000`, 'hearing_threshold');
+  const set = await repo.latestSetting(trx, provinceOf(regionCode), 'hearing_threshold');
   return (set?.value as { person: number; unit: number } | undefined) ?? DEFAULT_HEARING_THRESHOLD_YUAN;
 }
 

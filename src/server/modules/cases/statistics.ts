@@ -10,7 +10,7 @@ import type {
   CourtListItem,
   PublicDecision,
 } from '../../../contracts/cases.js';
-import { CalendarGapError, type LocalDate, type WorkingCalendar } from '../../../domain/calendar.js';
+import { type LocalDate, unlessCalendarGap, type WorkingCalendar } from '../../../domain/calendar.js';
 import { courtClosesOn, courtOpensOn, lateFee, paymentDueOn } from '../../../domain/case-clocks.js';
 import { PENALTY_KIND_LABELS, type PenaltyKind } from '../../../domain/discretion-defaults.js';
 import { CHILD_KEY_LENGTH, levelOfCode, subtreePrefix } from '../../../domain/region-code.js';
@@ -148,15 +148,7 @@ export async function courtList(ctx: AppContext, actor: Actor): Promise<{ items:
 function courtItem(cal: WorkingCalendar, c: repo.CaseRow, regionName: string, today: LocalDate): CourtListItem {
   const served = c.served_on as LocalDate;
   // A day in a year without an official calendar is not known yet (null), never guessed.
-  const attempt = <T>(f: () => T): T | null => {
-    try {
-      return f();
-    } catch (e) {
-      if (e instanceof CalendarGapError) return null;
-      throw e;
-    }
-  };
-  const dueOn = attempt(() => paymentDueOn(cal, served));
+  const dueOn = unlessCalendarGap(() => paymentDueOn(cal, served));
   return {
     id: c.id,
     regionCode: c.region_code,
@@ -169,8 +161,10 @@ function courtItem(cal: WorkingCalendar, c: repo.CaseRow, regionName: string, to
     paymentDueOn: dueOn,
     lateFeeYuan: dueOn ? lateFee(c.fine_yuan ?? 0, dueOn, today).lateFeeYuan : null,
     reminderServedOn: c.reminder_served_on,
-    courtOpensOn: c.reminder_served_on ? attempt(() => courtOpensOn(cal, c.reminder_served_on as LocalDate)) : null,
-    courtClosesOn: attempt(() => courtClosesOn(cal, served)),
+    courtOpensOn: c.reminder_served_on
+      ? unlessCalendarGap(() => courtOpensOn(cal, c.reminder_served_on as LocalDate))
+      : null,
+    courtClosesOn: unlessCalendarGap(() => courtClosesOn(cal, served)),
     courtAppliedOn: c.court_applied_on,
   };
 }
@@ -191,8 +185,10 @@ export async function publicDecisions(
   const prefix = q.regionCode ? subtreePrefix(q.regionCode) : '';
   const { rows, total } = await repo.publicDecisions(ctx.db.kysely, { prefix, page: q.page, pageSize: q.pageSize });
   const items: PublicDecision[] = [];
+  const tables = new Map<string, Awaited<ReturnType<typeof tableOfVersion>>>();
   for (const r of rows) {
-    const table = await tableOfVersion(ctx.db.kysely, r.discretion_version);
+    const table = tables.get(r.discretion_version) ?? (await tableOfVersion(ctx.db.kysely, r.discretion_version));
+    tables.set(r.discretion_version, table);
     const violations = resolveViolations(table, r.party_kind as 'unit' | 'person', r.violations as never).map(
       (v) => v.entry.penaltyClause,
     );
