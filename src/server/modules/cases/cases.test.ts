@@ -310,6 +310,7 @@ describe('one case from 立案 to 归档 (一般程序)', () => {
       (await downloadRaw(t, inspector, `/api/cases/${id}/documents/${decision.id}.docx`)).body,
     );
     expect(text).toContain('伍万伍仟元整');
+    expect(text).toMatch(/以上事实有询问笔录（（淄张）应急询〔2026〕\d+号）等证据证实/);
     expect(text).toContain('六十日内');
     expect(text).toContain('第九十七条');
     expect(text).toContain('百分之三加处罚款');

@@ -75,6 +75,13 @@ function factsAndLaw(c: PenaltyCase): LayoutBlock[] {
   ]);
 }
 
+/** 证据 (行政处罚法 第五十九条第一款第（二）项): the records of the investigation, by title and number. */
+function evidence(c: PenaltyCase): LayoutBlock[] {
+  const records = c.documents.filter((d) => d.kind === 'interview_record' || d.kind === 'examination_record');
+  if (!records.length) return [];
+  return [p(`以上事实有${records.map((d) => `${d.title}（${d.number}）`).join('、')}等证据证实。`)];
+}
+
 function discretion(c: PenaltyCase): LayoutBlock[] {
   const steps = c.violations.map(
     (v) =>
@@ -167,7 +174,7 @@ function body(c: PenaltyCase, doc: Issued): LayoutBlock[] {
         ...partyLines(c),
         p('经查，你（单位）存在下列违法行为：'),
         ...factsAndLaw(c),
-        ...(doc.kind === 'penalty_decision' ? discretion(c) : []),
+        ...(doc.kind === 'penalty_decision' ? [...evidence(c), ...discretion(c)] : []),
         p(`本机关决定对你（单位）作出如下行政处罚：${kindsText(c.kinds, c.fineYuan)}。`),
         ...(c.fineYuan ? [paymentTerms()] : []),
         ...(c.correctionDeadline
