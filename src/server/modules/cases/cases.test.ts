@@ -382,6 +382,18 @@ describe('who sees what', () => {
     expect((await t.anonymous().get('/api/cases')).status).toBe(401);
   });
 
+  it('free text finds a case by a two-character term of its party or cause, a wildcard only as itself', async () => {
+    const name: string = (await ent.get(`/api/enterprises/${enterpriseId}`)).body.name;
+    const term = name.slice(0, 2);
+    const found = await inspector.get(`/api/cases?q=${encodeURIComponent(term)}`);
+    expect(found.status).toBe(200);
+    expect(found.body.items.length).toBeGreaterThan(0);
+    for (const c of found.body.items) expect(`${c.partyName} ${c.cause}`).toContain(term);
+    expect(found.body.totalExact).toBe(true);
+    expect((await inspector.get(`/api/cases?q=${encodeURIComponent('%')}`)).body.items).toEqual([]);
+    expect((await foreign.get(`/api/cases?q=${encodeURIComponent(term)}`)).body.items).toEqual([]);
+  });
+
   it('a party outside the jurisdiction is refused as unknown (404)', async () => {
     const res = await foreign.post('/api/cases', generalCase({ officers: undefined }));
     expect(res.status).toBe(400);

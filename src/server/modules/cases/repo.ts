@@ -162,7 +162,7 @@ export interface CaseListRow {
   number: string | null;
 }
 
-/** The largest total a list counts exactly; beyond it the list says "more than". */
+/** The largest total a list counts exactly; beyond it the list says "more than" (a province's years of cases). */
 export const COUNT_CAP = 10_000;
 
 /** A page of the register, newest first, and the count (exact up to COUNT_CAP). */
@@ -171,8 +171,8 @@ export async function listCases(
   actor: Actor,
   q: CaseListQuery,
   today: LocalDate,
-): Promise<{ rows: CaseListRow[]; total: number }> {
-  const where = [scope(actor)];
+): Promise<{ rows: CaseListRow[]; total: number; totalExact: boolean }> {
+  const where: Expression<SqlBool>[] = [scope(actor)];
   if (q.regionCode) where.push(sql<SqlBool>`c.region_code LIKE ${`${subtreePrefix(q.regionCode)}%`}`);
   if (q.status) where.push(sql<SqlBool>`c.status = ${q.status}`);
   if (q.procedure) where.push(sql<SqlBool>`c.procedure = ${q.procedure}`);
@@ -181,26 +181,46 @@ export async function listCases(
   if (q.to) where.push(sql<SqlBool>`c.created_at < (${q.to}::date + 1)::timestamp AT TIME ZONE 'Asia/Shanghai'`);
   if (q.overdue === 'true') where.push(sql<SqlBool>`c.next_due_on < ${today}::date`);
   if (q.overdue === 'false') where.push(sql<SqlBool>`(c.next_due_on IS NULL OR c.next_due_on >= ${today}::date)`);
-  if (q.q)
-    where.push(sql<SqlBool>`(c.party_name LIKE ${containsPattern(q.q)} OR c.cause LIKE ${containsPattern(q.q)})`);
+  if (!q.q) {
+    const [rows, n] = await Promise.all([casePage(db, where, q), countUpTo(db, where, COUNT_CAP)]);
+    return { rows, total: Math.min(n, COUNT_CAP), totalExact: n <= COUNT_CAP };
+  }
+  const text = sql`(c.party_name || ' ' || c.cause)`;
+  const pattern = containsPattern(q.q);
+  // The bigram containment lets the GIN index (migration 0033) find the candidates; ILIKE keeps the exact meaning.
+  const indexed = [...where, sql<SqlBool>`text_bigrams(${text}) @> text_bigrams(${q.q}) AND ${text} ILIKE ${pattern}`];
+  const n = await countUpTo(db, indexed, TEXT_COUNT_CAP);
+  // A rare term: the index finds every match and few rows are left to sort. A common term: walking the
+  // newest-first index and testing each row fills a page sooner; text_contains (migration 0002) steers the planner
+  // there, as it cannot tell the two cases apart by itself.
+  const common = [...where, sql<SqlBool>`text_contains(${text}, ${pattern})`];
+  const rows = await casePage(db, n > TEXT_COUNT_CAP ? common : indexed, q);
+  return { rows, total: Math.min(n, TEXT_COUNT_CAP), totalExact: n <= TEXT_COUNT_CAP };
+}
+
+/** Text search stops counting sooner: each counted match costs a heap fetch and a pattern test. */
+export const TEXT_COUNT_CAP = 1_000;
+
+async function countUpTo(db: Q, where: Expression<SqlBool>[], cap: number): Promise<number> {
+  const r = await sql<{ n: number }>`
+    SELECT count(*)::int AS n FROM (SELECT 1 FROM penalty_cases c WHERE ${sql.join(where, sql` AND `)} LIMIT ${cap + 1}) x`.execute(
+    db,
+  );
+  return r.rows[0]?.n ?? 0;
+}
+
+async function casePage(db: Q, where: Expression<SqlBool>[], q: CaseListQuery): Promise<CaseListRow[]> {
   const filter = sql.join(where, sql` AND `);
   const order = q.overdue === 'true' ? sql`c.next_due_on, c.id` : sql`c.created_at DESC, c.id DESC`;
-  const [page, counted] = await Promise.all([
-    sql<CaseListRow>`
+  const page = await sql<CaseListRow>`
       SELECT c.id, c.region_code, c.procedure, c.cause, c.party_name, c.status, c.fine_yuan, c.opened_on::text AS opened_on,
         c.decided_on::text AS decided_on, c.next_due_on::text AS next_due_on,
         (SELECT d.number FROM issued_documents d WHERE d.subject_region_code = c.region_code
            AND d.subject_type = 'penalty_case' AND d.subject_id = c.id AND d.kind IN ('filing_approval', 'summary_decision')
            ORDER BY d.issued_at LIMIT 1) AS number
       FROM penalty_cases c WHERE ${filter}
-      ORDER BY ${order} LIMIT ${q.pageSize} OFFSET ${(q.page - 1) * q.pageSize}`.execute(db),
-    sql<{
-      n: number;
-    }>`SELECT count(*)::int AS n FROM (SELECT 1 FROM penalty_cases c WHERE ${filter} LIMIT ${COUNT_CAP + 1}) x`.execute(
-      db,
-    ),
-  ]);
-  return { rows: page.rows, total: counted.rows[0]?.n ?? 0 };
+      ORDER BY ${order} LIMIT ${q.pageSize} OFFSET ${(q.page - 1) * q.pageSize}`.execute(db);
+  return page.rows;
 }
 
 /** Cases whose clocks could not all be computed for want of a calendar year. */

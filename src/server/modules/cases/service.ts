@@ -179,7 +179,7 @@ export async function getCase(ctx: AppContext, actor: Actor, id: string): Promis
 export async function listCases(ctx: AppContext, actor: Actor, q: CaseListQuery): Promise<CasePage> {
   checkRegionFilter(actor, q.regionCode);
   const day = today(ctx);
-  const { rows, total } = await repo.listCases(ctx.db.kysely, actor, q, day);
+  const { rows, total, totalExact } = await repo.listCases(ctx.db.kysely, actor, q, day);
   const names = await regionNames(
     ctx.db,
     rows.map((r) => r.region_code),
@@ -200,9 +200,8 @@ export async function listCases(ctx: AppContext, actor: Actor, q: CaseListQuery)
       nextDueOn: r.next_due_on,
       overdue: r.next_due_on !== null && r.next_due_on < day,
     })),
-    // Counted up to COUNT_CAP: past it the list says "more than" instead of counting a province's years of cases.
-    total: Math.min(total, repo.COUNT_CAP),
-    totalExact: total <= repo.COUNT_CAP,
+    total,
+    totalExact,
     page: q.page,
     pageSize: q.pageSize,
   };
