@@ -3,7 +3,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDb } from '../testing/harness.js';
 import type { Db } from './connection.js';
-import { containsPattern } from './sql.js';
+import { containsIgnoringCase, containsPattern } from './sql.js';
 
 describe('containsPattern', () => {
   let db: Db;
@@ -29,6 +29,20 @@ describe('containsPattern', () => {
     const { rows } = await sql<{ hit: boolean }>`SELECT ${text} ILIKE ${containsPattern(term)} AS hit`.execute(
       db.kysely,
     );
+    expect(rows[0]?.hit).toBe(matches);
+  });
+
+  it.each<[string, string, boolean]>([
+    ['淄博某化工有限公司', '化工', true],
+    ['ABC化工 未按规定培训', 'abc化', true],
+    ['abc化工', 'ABC', true],
+    ['增长50以上', '50%', false],
+    ['a_b', 'A_B', true],
+    ['粉尘涉爆', '化工', false],
+  ])('%j containsIgnoringCase %j → %s', async (text, term, matches) => {
+    const { rows } = await sql<{
+      hit: boolean;
+    }>`SELECT ${containsIgnoringCase(sql`${text}::text`, term)} AS hit`.execute(db.kysely);
     expect(rows[0]?.hit).toBe(matches);
   });
 });
