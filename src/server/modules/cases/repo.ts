@@ -5,7 +5,7 @@ import type { LocalDate } from '../../../domain/calendar.js';
 import { subtreePrefix } from '../../../domain/region-code.js';
 import type { Actor } from '../../auth/actor.js';
 import type { Database, PenaltyCaseEventsTable, PenaltyCasesTable } from '../../db/schema.js';
-import { containsIgnoringCase, containsPattern } from '../../db/sql.js';
+import { containsIgnoringCase, containsPattern, withoutParallelWorkers } from '../../db/sql.js';
 
 type Q = Kysely<Database>;
 
@@ -181,20 +181,27 @@ export async function listCases(
   if (q.to) where.push(sql<SqlBool>`c.created_at < (${q.to}::date + 1)::timestamp AT TIME ZONE 'Asia/Shanghai'`);
   if (q.overdue === 'true') where.push(sql<SqlBool>`c.next_due_on < ${today}::date`);
   if (q.overdue === 'false') where.push(sql<SqlBool>`(c.next_due_on IS NULL OR c.next_due_on >= ${today}::date)`);
-  if (!q.q) {
-    const [rows, n] = await Promise.all([casePage(db, where, q), countUpTo(db, where, COUNT_CAP)]);
-    return { rows, total: Math.min(n, COUNT_CAP), totalExact: n <= COUNT_CAP };
-  }
-  const text = sql`(c.party_name || ' ' || c.cause)`;
-  const matches = containsIgnoringCase(text, q.q);
-  const plan = await textPlan(db, actor, q, where, matches);
-  const counted =
-    plan === 'rare' ? [...where, sql<SqlBool>`c.search_bigrams @> text_bigrams(${q.q})`, matches] : [...where, matches];
-  // A common term across a city or the province: walking the newest cases fills a page after a few rows;
-  // text_contains (migration 0002) steers the planner there, as ILIKE on an expression looks rare to it.
-  const paged = plan === 'common' ? [...where, sql<SqlBool>`text_contains(${text}, ${containsPattern(q.q)})`] : counted;
-  const [rows, n] = await Promise.all([casePage(db, paged, q), countUpTo(db, counted, TEXT_COUNT_CAP)]);
-  return { rows, total: Math.min(n, TEXT_COUNT_CAP), totalExact: n <= TEXT_COUNT_CAP };
+  return withoutParallelWorkers(db, async (trx) => {
+    if (!q.q) {
+      const rows = await casePage(trx, where, q);
+      const n = await countUpTo(trx, where, COUNT_CAP);
+      return { rows, total: Math.min(n, COUNT_CAP), totalExact: n <= COUNT_CAP };
+    }
+    const text = sql`(c.party_name || ' ' || c.cause)`;
+    const matches = containsIgnoringCase(text, q.q);
+    const plan = await textPlan(trx, actor, q, where, matches);
+    const counted =
+      plan === 'rare'
+        ? [...where, sql<SqlBool>`c.search_bigrams @> text_bigrams(${q.q})`, matches]
+        : [...where, matches];
+    // A common term across a city or the province: walking the newest cases fills a page after a few rows;
+    // text_contains (migration 0002) steers the planner there, as ILIKE on an expression looks rare to it.
+    const paged =
+      plan === 'common' ? [...where, sql<SqlBool>`text_contains(${text}, ${containsPattern(q.q)})`] : counted;
+    const rows = await casePage(trx, paged, q);
+    const n = await countUpTo(trx, counted, TEXT_COUNT_CAP);
+    return { rows, total: Math.min(n, TEXT_COUNT_CAP), totalExact: n <= TEXT_COUNT_CAP };
+  });
 }
 
 /** Share of a sample's rows a term must match to count as common (bench h: 化工 matches 13 %, a firm's name 0.05 %). */
@@ -238,16 +245,20 @@ async function countUpTo(db: Q, where: Expression<SqlBool>[], cap: number): Prom
 }
 
 async function casePage(db: Q, where: Expression<SqlBool>[], q: CaseListQuery): Promise<CaseListRow[]> {
-  const filter = sql.join(where, sql` AND `);
   const order = q.overdue === 'true' ? sql`c.next_due_on, c.id` : sql`c.created_at DESC, c.id DESC`;
+  // The page's keys first, from an index alone where one covers the filters (a walk newest first skips the rows of other
+  // regions or states without reading them: a city's archived cases, page 10, read 48,000 rows for 200), then its rows.
   const page = await sql<CaseListRow>`
+      WITH page AS (
+        SELECT c.region_code, c.id FROM penalty_cases c WHERE ${sql.join(where, sql` AND `)}
+        ORDER BY ${order} LIMIT ${q.pageSize} OFFSET ${(q.page - 1) * q.pageSize})
       SELECT c.id, c.region_code, c.procedure, c.cause, c.party_name, c.status, c.fine_yuan, c.opened_on::text AS opened_on,
         c.decided_on::text AS decided_on, c.next_due_on::text AS next_due_on,
         (SELECT d.number FROM issued_documents d WHERE d.subject_region_code = c.region_code
            AND d.subject_type = 'penalty_case' AND d.subject_id = c.id AND d.kind IN ('filing_approval', 'summary_decision')
            ORDER BY d.issued_at LIMIT 1) AS number
-      FROM penalty_cases c WHERE ${filter}
-      ORDER BY ${order} LIMIT ${q.pageSize} OFFSET ${(q.page - 1) * q.pageSize}`.execute(db);
+      FROM page p JOIN penalty_cases c ON c.region_code = p.region_code AND c.id = p.id
+      ORDER BY ${order}`.execute(db);
   return page.rows;
 }
 

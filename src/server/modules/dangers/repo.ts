@@ -10,7 +10,7 @@ import type {
   HiddenDangerExtensionsTable,
   HiddenDangersTable,
 } from '../../db/schema.js';
-import { containsPattern } from '../../db/sql.js';
+import { containsPattern, withoutParallelWorkers } from '../../db/sql.js';
 
 type Q = Kysely<Database>;
 
@@ -212,10 +212,7 @@ export async function listDangers(
   const filtered = needsEnterprise
     ? sql`hidden_dangers d JOIN enterprises e ON e.region_code = d.region_code AND e.id = d.enterprise_id`
     : sql`hidden_dangers d`;
-  // One transaction, without parallel workers: a page of 20 never pays for them — measured 100 ms of worker start-up
-  // around 7 ms of work (bench g, a county's page 50, PostgreSQL on 2 cores).
-  const [rows, count] = await db.transaction().execute(async (trx) => {
-    await sql`SET LOCAL max_parallel_workers_per_gather = 0`.execute(trx);
+  const [rows, count] = await withoutParallelWorkers(db, async (trx) => {
     return [
       await sql<DangerRow>`WITH page AS (
         SELECT d.region_code, d.id FROM ${filtered} WHERE ${cond}
