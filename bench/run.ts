@@ -47,6 +47,13 @@
  *     and 执法统计 GET /api/cases/stats for the province's last year as stats.370000 (< 300 ms); beside each the
  *     floor, the same statements timed by hand on one connection. Results: bench/results/cases-latest.json.
  *
+ *  i. the nearest rescue resources (PostgreSQL only; skip with --skip-resources, alone with --resources-only;
+ *     bench/rescue-resources.ts; issue 12 bar 2): a fresh database `anjian_bench_resources` with --resources-rows
+ *     (100,000) teams, equipment and experts around Shandong's county seats; sequential HTTP, --resources-requests (200)
+ *     per scenario, GET /api/rescue-resources/nearest as the province's, a city's and a county's duty officer (by kind,
+ *     specialty, none, off the coast). Target p95 < 50 ms; beside each the floor, the same statements by hand on one
+ *     connection. Results: bench/results/resources-latest.json.
+ *
  * Options: --engine pglite|postgres|both (default both), --duration <s> (10), --connections <n> (20),
  * --rows <n> (200000), --requests <n per scenario> (200), --keep (keep the PostgreSQL database to
  * investigate plans), --skip-stats (a. and b. only), --stats-only (c. only), --stats-rows <n> (1000000),
@@ -77,6 +84,7 @@ import { ingestBench, printIngestReport, writeIngestResult } from './ingest.js';
 import { type Latency, summarize } from './latency.js';
 import type { LoadJob, LoadResult } from './load-worker.js';
 import { printRegistryReport, type RegistryBenchResult, registryBench } from './registry.js';
+import { printResourcesReport, resourcesBench } from './rescue-resources.js';
 import { printStatsReport, type StatsBenchResult, statsBench } from './stats.js';
 import { openFresh as openFreshDb, prepareDemoBase, signIn } from './support.js';
 import { printWebDeliveryReport, webDeliveryBench } from './web-delivery.js';
@@ -116,6 +124,10 @@ const { values: opts } = parseArgs({
     'cases-only': { type: 'boolean', default: false },
     'cases-rows': { type: 'string', default: '2000000' },
     'cases-requests': { type: 'string', default: '200' },
+    'skip-resources': { type: 'boolean', default: false },
+    'resources-only': { type: 'boolean', default: false },
+    'resources-rows': { type: 'string', default: '100000' },
+    'resources-requests': { type: 'string', default: '200' },
   },
 });
 const DURATION_S = Number(opts.duration);
@@ -408,7 +420,7 @@ function printReport(results: EngineResult[]): void {
 
 const started = performance.now();
 /** With --<section>-only, that section alone runs; otherwise every section not skipped. */
-const ONLY = (['web', 'ingest', 'registry', 'stats', 'dangers', 'cases'] as const).find(
+const ONLY = (['web', 'ingest', 'registry', 'stats', 'dangers', 'cases', 'resources'] as const).find(
   (section) => opts[`${section}-only`],
 );
 const runs = (section: NonNullable<typeof ONLY>, enabled: boolean) => (ONLY ? ONLY === section : enabled);
@@ -511,6 +523,25 @@ if (runs('cases', !opts['skip-cases'] && ENGINES.includes('postgres'))) {
     mkdirSync(dirname(casesOut), { recursive: true });
     writeFileSync(casesOut, `${JSON.stringify({ at: new Date().toISOString(), ...cases }, null, 2)}\n`);
     log(`cases results written to ${casesOut}`);
+  } finally {
+    await cleanup();
+  }
+}
+if (runs('resources', !opts['skip-resources'] && ENGINES.includes('postgres'))) {
+  const { db, cleanup, where } = await openFreshDb('postgres', 'anjian_bench_resources', { keep: opts.keep, log });
+  try {
+    const resources = await resourcesBench(db, where, {
+      resources: Number(opts['resources-rows']),
+      requests: Number(opts['resources-requests']),
+      log,
+      timed,
+      signIn,
+    });
+    printResourcesReport(resources);
+    const resourcesOut = join(HERE, 'results', 'resources-latest.json');
+    mkdirSync(dirname(resourcesOut), { recursive: true });
+    writeFileSync(resourcesOut, `${JSON.stringify({ at: new Date().toISOString(), ...resources }, null, 2)}\n`);
+    log(`resources results written to ${resourcesOut}`);
   } finally {
     await cleanup();
   }

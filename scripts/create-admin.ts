@@ -3,7 +3,7 @@
  *
  *   npx tsx scripts/create-admin.ts --username zhang.admin --password '…' --region 370000 --name 张三
  *
- * Options: --role (admin | duty | stats | inspector | leader; default admin), --phone, --org-name (the
+ * Options: --role (admin | duty | stats | inspector | leader | department; default admin), --phone, --org-name (the
  * bureau's name when the region has no bureau yet; default "<region full name>应急管理局").
  * The password may come from ANJIAN_ADMIN_PASSWORD instead of --password (keeps it out of shell history).
  * Uses the configured database (DATABASE_URL, or PGlite in ANJIAN_DATA_DIR: stop the server first,
@@ -19,7 +19,7 @@ import { appendAudit } from '../src/server/modules/audit/service.js';
 
 const USAGE =
   'usage: npx tsx scripts/create-admin.ts --username NAME --password PASSWORD --region CODE --name DISPLAY_NAME ' +
-  '[--role admin|duty|stats|inspector|leader] [--phone PHONE] [--org-name BUREAU_NAME]';
+  '[--role admin|duty|stats|inspector|leader|department] [--phone PHONE] [--org-name BUREAU_NAME]';
 
 function fail(message: string): never {
   console.error(message);
@@ -55,7 +55,7 @@ if (password.length < 10 || !/[A-Za-z]/.test(password) || !/\d/.test(password)) 
 }
 if (!regionCode || !/^\d{6}(\d{3})?$/.test(regionCode)) fail('--region: a 6-digit (or 9-digit town) region code');
 if (!displayName) fail('--name is required');
-if (!ROLES.includes(role) || role === 'enterprise') fail('--role: admin, duty, stats, inspector or leader');
+if (!ROLES.includes(role) || role === 'enterprise') fail('--role: admin, duty, stats, inspector, leader or department');
 
 const config = loadConfig();
 const db = await openDatabase({ ...config, seedDemo: false });

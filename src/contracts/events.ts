@@ -13,6 +13,10 @@ export const LIVE_EVENT_TYPES = [
   'danger.alert',
   /** A penalty case's duty (决定, 送达, 缴纳, 备案, 听证, 申请强制执行) about to pass or passed. */
   'case.alert',
+  /** An emergency plan's clock (备案, 备案审核, 演练, 评估) about to pass or passed, or a filing deemed filed. */
+  'emergency_plan.alert',
+  /** 应急处置: an incident opened, or its level, log, tasks, invitations or closing changed (data.id). */
+  'incident.changed',
 ] as const;
 export type LiveEventType = (typeof LIVE_EVENT_TYPES)[number];
 

@@ -2,8 +2,14 @@
  * Who may do what — the one place permissions are declared.
  * Jurisdiction (where) is separate: a bureau acts on its region subtree, an enterprise on its own unit.
  */
-export const ROLES = ['admin', 'duty', 'stats', 'inspector', 'leader', 'enterprise'] as const;
+export const ROLES = ['admin', 'duty', 'stats', 'inspector', 'leader', 'enterprise', 'department'] as const;
 export type Role = (typeof ROLES)[number];
+
+/**
+ * The platform's own members: bureaus and enterprises. The 协同部门 role ('department': 公安, 消防, 卫健, 交通 …) is a
+ * guest: it holds no permission but the incident ones, and reaches only the incidents it is invited to (issue 12 §3).
+ */
+export const MEMBER_ROLES: readonly Role[] = ['admin', 'duty', 'stats', 'inspector', 'leader', 'enterprise'];
 
 export const ROLE_LABELS: Record<Role, string> = {
   admin: '管理员',
@@ -12,9 +18,10 @@ export const ROLE_LABELS: Record<Role, string> = {
   inspector: '执法检查员',
   leader: '领导',
   enterprise: '企业安全管理员',
+  department: '协同部门',
 };
 
-const ALL: readonly Role[] = ROLES;
+const ALL: readonly Role[] = MEMBER_ROLES;
 const BUREAU_READERS: readonly Role[] = ['admin', 'duty', 'stats', 'inspector', 'leader'];
 
 export const PERMISSIONS = {
@@ -112,12 +119,42 @@ export const PERMISSIONS = {
   'case.stats': BUREAU_READERS,
   /** 自由裁量基准 and the average wage: an administrator of a provincial or the national bureau (checked in the service). */
   'case.settings': ['admin'],
+  /** 应急预案: bureaus read the plans of their jurisdiction (and its overdue lists); an enterprise reads its own. */
+  'emergency_plan.read': ALL,
+  /**
+   * 应急预案 (a new plan, a revision, a drill with its 评估报告, the 3-yearly evaluation): the enterprise for its own;
+   * the bureau's administrator and inspectors for the enterprises of the jurisdiction and for the government's plans.
+   */
+  'emergency_plan.write': ['admin', 'inspector', 'enterprise'],
+  /** 备案: the enterprise files its own plans (第二十六条). */
+  'emergency_plan.file': ['enterprise'],
+  /** 备案审核 (complete → 备案登记表, incomplete → 一次性告知): the bureau's administrator and inspectors (第二十八条). */
+  'emergency_plan.decide': ['admin', 'inspector'],
+  /** 预案备案、演练统计: every bureau role. */
+  'emergency_plan.stats': BUREAU_READERS,
+  /** 应急资源: bureaus read the teams, equipment, experts and agreements of their jurisdiction; an enterprise its own. */
+  'rescue.read': ALL,
+  /** 应急资源维护 (teams, equipment, experts, 救助协议) and their import: the bureau's administrator and duty room. */
+  'rescue.write': ['admin', 'duty'],
+  /** 就近查询, 未覆盖企业 and 应急资源统计: every bureau role. */
+  'rescue.search': BUREAU_READERS,
   /** 法定节假日安排: every signed-in user reads the working-day calendar. */
   'calendar.read': ALL,
   /** Loading a year's 节假日安排: an administrator of a provincial or the national bureau (checked in the service). */
   'calendar.manage': ['admin'],
   /** 定时任务队列: the clock engine's jobs of the jurisdiction (platform-wide ones: the national bureau's). */
   'clock.read': ['admin'],
+  /**
+   * 应急处置: bureaus read the incidents of their jurisdiction; an invited department user (协同部门) reads only the
+   * incidents it is invited to (checked in the service).
+   */
+  'incident.read': [...BUREAU_READERS, 'department'],
+  /** 处置日志: every participating level writes; an invited department user with the comment right. */
+  'incident.log': ['admin', 'duty', 'leader', 'inspector', 'department'],
+  /** 启动响应, 响应级别调整, 力量调派, 邀请部门, 响应终止: the duty room, its head and the administrator. */
+  'incident.command': ['admin', 'duty', 'leader'],
+  /** 应急处置统计 (响应时间): every bureau role. */
+  'incident.stats': BUREAU_READERS,
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

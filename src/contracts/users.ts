@@ -22,7 +22,7 @@ export type ChangePasswordInput = z.infer<typeof changePasswordBody>;
 /** Roles a bureau's administrator gives; enterprise accounts come with the enterprise (企业档案). */
 export const BUREAU_ROLES = ROLES.filter((r) => r !== 'enterprise') as Exclude<(typeof ROLES)[number], 'enterprise'>[];
 const bureauRole = z.enum(BUREAU_ROLES as [string, ...string[]], {
-  message: '须为 admin、duty、stats、inspector 或 leader',
+  message: '须为 admin、duty、stats、inspector、leader 或 department（协同部门）',
 });
 const phone = text(30).regex(/^[0-9+\-() ]*$/, { message: '电话号码格式不正确' });
 /** 行政执法证号: letters and digits as the issuing government prints them; empty clears it. */

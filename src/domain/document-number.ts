@@ -22,6 +22,12 @@ export const DOCUMENT_KINDS = {
   service_receipt: { word: '应急送', title: '送达回执' },
   reminder: { word: '应急催', title: '催告书' },
   closing_approval: { word: '应急结', title: '结案审批表' },
+  /** 应急处置 (issue 12 §3): the report produced when an incident is closed. */
+  incident_report: { word: '应急处置', title: '生产安全事故应急处置情况报告' },
+  /** 应急预案管理办法 第二十八条: the 备案登记表 of a complete filing. */
+  plan_filing_record: { word: '应急预备', title: '生产经营单位生产安全事故应急预案备案登记表' },
+  /** 第二十八条: the one notice of everything a filing lacks. */
+  plan_filing_notice: { word: '应急预补', title: '应急预案备案材料补正告知书' },
 } as const;
 export type DocumentKind = keyof typeof DOCUMENT_KINDS;
 

@@ -63,6 +63,17 @@ export type ErrorCode =
   | 'CASE_MOVE_REFUSED'
   | 'CASE_NOT_READY'
   | 'PDF_UNAVAILABLE'
+  | 'PLAN_FILING_PENDING'
+  | 'PLAN_FILING_DECIDED'
+  | 'PLAN_FILING_NOT_NEEDED'
+  | 'INCIDENT_EXISTS'
+  | 'INCIDENT_CLOSED'
+  | 'INCIDENT_NOT_LEAD'
+  | 'INCIDENT_READ_ONLY'
+  | 'TASK_MOVE_REFUSED'
+  | 'RESOURCE_COMMITTED'
+  | 'RESCUE_RESOURCE_RETIRED'
+  | 'RESCUE_AGREEMENT_RETIRED'
   | 'TOO_MANY_REQUESTS'
   | 'INTERNAL';
 
@@ -132,10 +143,21 @@ const SPECS: Record<ErrorCode, CodeSpec> = {
   CALENDAR_YEAR_MISSING: { status: 409, message: '该年度法定节假日安排尚未导入，无法计算工作日' },
   CASE_MOVE_REFUSED: { status: 409, message: '案件当前所处阶段不能进行此操作' },
   CASE_NOT_READY: { status: 422, message: '案件尚不具备进入该阶段的条件' },
+  PLAN_FILING_PENDING: { status: 409, message: '该预案已报备，正在等待审核，不能重复报备' },
+  PLAN_FILING_DECIDED: { status: 409, message: '该备案已审核（或已视为备案），不能再审核' },
+  PLAN_FILING_NOT_NEEDED: { status: 409, message: '该预案当前版本已备案（或视为备案），无需再次备案' },
   PDF_UNAVAILABLE: { status: 503, message: '服务器未安装 LibreOffice，暂不能生成 PDF，请下载 Word 文档' },
   SUPERVISION_RULES_PROVINCIAL: { status: 403, message: '分类分级监管规则由省级（或国家）应急管理部门的管理员维护' },
   PLAN_EXISTS: { status: 409, message: '本单位该年度的监督检查计划已经制定' },
   DRAW_PUBLISHED: { status: 409, message: '该抽查结果已经公开' },
+  RESCUE_RESOURCE_RETIRED: { status: 409, message: '该应急资源已停用，不能再修改' },
+  RESCUE_AGREEMENT_RETIRED: { status: 409, message: '该救助协议已作废，不能再修改' },
+  INCIDENT_EXISTS: { status: 409, message: '该事故已启动应急处置' },
+  INCIDENT_CLOSED: { status: 409, message: '该应急处置已终止，不能再变更' },
+  INCIDENT_NOT_LEAD: { status: 403, message: '只有牵头处置的应急管理部门或其上级可以进行此操作' },
+  INCIDENT_READ_ONLY: { status: 403, message: '本部门受邀仅可查看该事件，不能填写处置日志' },
+  TASK_MOVE_REFUSED: { status: 409, message: '任务状态只能向前推进（已调派 → 在途 → 到场 → 撤离）' },
+  RESOURCE_COMMITTED: { status: 409, message: '该救援力量正在执行其他事件的处置任务' },
   TOO_MANY_REQUESTS: { status: 429, message: '请求过于频繁，请稍后再试' },
   INTERNAL: { status: 500, message: '服务器内部错误' },
 };

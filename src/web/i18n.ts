@@ -89,6 +89,18 @@ const FEATURE_LOCALES = {
     'zh-CN': () => import('./pages/users/locales/zh-CN.js'),
     en: () => import('./pages/users/locales/en.js'),
   },
+  incidents: {
+    'zh-CN': () => import('./pages/incidents/locales/zh-CN.js'),
+    en: () => import('./pages/incidents/locales/en.js'),
+  },
+  emergencyPlans: {
+    'zh-CN': () => import('./pages/emergency-plans/locales/zh-CN.js'),
+    en: () => import('./pages/emergency-plans/locales/en.js'),
+  },
+  rescue: {
+    'zh-CN': () => import('./pages/rescue-resources/locales/zh-CN.js'),
+    en: () => import('./pages/rescue-resources/locales/en.js'),
+  },
 } satisfies Record<string, Record<Language, () => Promise<Strings>>>;
 export type Feature = keyof typeof FEATURE_LOCALES;
 

@@ -18,10 +18,12 @@ import {
   FileTextOutlined,
   FundProjectionScreenOutlined,
   ImportOutlined,
+  MedicineBoxOutlined,
   PhoneOutlined,
   SafetyCertificateOutlined,
   ScheduleOutlined,
   ShopOutlined,
+  SolutionOutlined,
   StopOutlined,
   TableOutlined,
   TeamOutlined,
@@ -97,6 +99,36 @@ const SelfInspectionDetailPage = lazyPage(
 const CaseListPage = lazyPage(() => import('./pages/cases/CaseListPage.js'), 'CaseListPage', ['cases']);
 const CaseDetailPage = lazyPage(() => import('./pages/cases/CaseDetailPage.js'), 'CaseDetailPage', ['cases']);
 const CaseStatsPage = lazyPage(() => import('./pages/cases/CaseStatsPage.js'), 'CaseStatsPage', ['cases']);
+const EmergencyPlanListPage = lazyPage(
+  () => import('./pages/emergency-plans/PlanListPage.js'),
+  'EmergencyPlanListPage',
+  ['emergencyPlans'],
+);
+const EmergencyPlanDetailPage = lazyPage(
+  () => import('./pages/emergency-plans/PlanDetailPage.js'),
+  'EmergencyPlanDetailPage',
+  ['emergencyPlans'],
+);
+const EmergencyPlanStatsPage = lazyPage(
+  () => import('./pages/emergency-plans/PlanStatsPage.js'),
+  'EmergencyPlanStatsPage',
+  ['emergencyPlans'],
+);
+const RescueResourcesPage = lazyPage(
+  () => import('./pages/rescue-resources/RescueResourcesPage.js'),
+  'RescueResourcesPage',
+  ['rescue'],
+);
+const RescueNearestPage = lazyPage(() => import('./pages/rescue-resources/NearestPage.js'), 'NearestPage', ['rescue']);
+const RescueAgreementsPage = lazyPage(() => import('./pages/rescue-resources/AgreementsPage.js'), 'AgreementsPage', [
+  'rescue',
+]);
+const RescueUncoveredPage = lazyPage(() => import('./pages/rescue-resources/UncoveredPage.js'), 'UncoveredPage', [
+  'rescue',
+]);
+const RescueStatsPage = lazyPage(() => import('./pages/rescue-resources/ResourceStatsPage.js'), 'ResourceStatsPage', [
+  'rescue',
+]);
 const DangerDetailPage = lazyPage(() => import('./pages/dangers/DangerDetailPage.js'), 'DangerDetailPage', ['dangers']);
 const BulletinsPage = lazyPage(() => import('./pages/bulletins/BulletinsPage.js'), 'BulletinsPage', ['bulletins']);
 const BulletinPrintPage = lazyPage(() => import('./pages/bulletins/BulletinPrintPage.js'), 'BulletinPrintPage', [
@@ -153,6 +185,16 @@ export const PublicDrawsPage = lazyPage(() => import('./pages/supervision/Public
 ]);
 const UsersPage = lazyPage(() => import('./pages/users/UsersPage.js'), 'UsersPage', ['users']);
 const WriteoffPage = lazyPage(() => import('./pages/writeoff/WriteoffPage.js'), 'WriteoffPage');
+const IncidentListPage = lazyPage(() => import('./pages/incidents/IncidentListPage.js'), 'IncidentListPage', [
+  'incidents',
+]);
+const IncidentPage = lazyPage(() => import('./pages/incidents/IncidentPage.js'), 'IncidentPage', ['incidents']);
+const IncidentWallPage = lazyPage(() => import('./pages/incidents/IncidentWallPage.js'), 'IncidentWallPage', [
+  'incidents',
+]);
+const IncidentStatsPage = lazyPage(() => import('./pages/incidents/IncidentStatsPage.js'), 'IncidentStatsPage', [
+  'incidents',
+]);
 
 export interface AppRoute {
   /** Path under the signed-in layout. */
@@ -301,6 +343,61 @@ export const APP_ROUTES: AppRoute[] = [
   },
   { path: '/cases/:id', element: <CaseDetailPage />, permission: 'case.read', menuKeys: ['/cases'] },
   {
+    // 应急预案与备案: bureaus read their jurisdiction's plans and overdue lists; an enterprise files its own.
+    path: '/emergency-plans',
+    element: <EmergencyPlanListPage />,
+    permission: 'emergency_plan.read',
+    menu: { labelKey: 'menu.emergencyPlans', icon: <SolutionOutlined /> },
+  },
+  {
+    path: '/emergency-plans/stats',
+    element: <EmergencyPlanStatsPage />,
+    permission: 'emergency_plan.stats',
+    bureauOnly: true,
+    menuKeys: ['/emergency-plans'],
+  },
+  {
+    path: '/emergency-plans/:id',
+    element: <EmergencyPlanDetailPage />,
+    permission: 'emergency_plan.read',
+    menuKeys: ['/emergency-plans'],
+  },
+  {
+    // 应急资源: bureaus read and (admin, duty) maintain their jurisdiction's teams, equipment, experts and agreements;
+    // an enterprise reads its own.
+    path: '/rescue-resources',
+    element: <RescueResourcesPage />,
+    permission: 'rescue.read',
+    menu: { labelKey: 'menu.rescueResources', icon: <MedicineBoxOutlined /> },
+  },
+  {
+    path: '/rescue-resources/nearest',
+    element: <RescueNearestPage />,
+    permission: 'rescue.search',
+    bureauOnly: true,
+    menuKeys: ['/rescue-resources'],
+  },
+  {
+    path: '/rescue-resources/agreements',
+    element: <RescueAgreementsPage />,
+    permission: 'rescue.read',
+    menuKeys: ['/rescue-resources'],
+  },
+  {
+    path: '/rescue-resources/uncovered',
+    element: <RescueUncoveredPage />,
+    permission: 'rescue.search',
+    bureauOnly: true,
+    menuKeys: ['/rescue-resources'],
+  },
+  {
+    path: '/rescue-resources/stats',
+    element: <RescueStatsPage />,
+    permission: 'rescue.search',
+    bureauOnly: true,
+    menuKeys: ['/rescue-resources'],
+  },
+  {
     // 现场检查: officers record inspections on a phone, offline too; enterprises read those of themselves.
     path: '/inspections',
     element: <InspectionListPage />,
@@ -416,6 +513,23 @@ export const APP_ROUTES: AppRoute[] = [
     bureauOnly: true,
     menu: { labelKey: 'menu.audit', icon: <AuditOutlined /> },
   },
+  {
+    // 应急处置: bureaus' incidents of their jurisdiction; an invited department user (协同部门) its own only.
+    path: '/incidents',
+    element: <IncidentListPage />,
+    permission: 'incident.read',
+    menu: { labelKey: 'menu.incidents', icon: <AlertOutlined /> },
+  },
+  {
+    path: '/incidents/stats',
+    element: <IncidentStatsPage />,
+    permission: 'incident.stats',
+    bureauOnly: true,
+    menu: { labelKey: 'menu.incidentStats', icon: <FundProjectionScreenOutlined /> },
+  },
+  { path: '/incidents/:id', element: <IncidentPage />, permission: 'incident.read', menuKeys: ['/incidents'] },
+  // 值班大屏 (1920×1080): covers the window over the app's frame.
+  { path: '/incidents/:id/wall', element: <IncidentWallPage />, permission: 'incident.read', menuKeys: ['/incidents'] },
   {
     // 用户管理: a bureau's administrator manages the accounts of its jurisdiction.
     path: '/users',

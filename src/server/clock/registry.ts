@@ -10,6 +10,8 @@ import { SEAL_EVERY_MS, sealAuditLog } from '../modules/audit/sealer.js';
 import { purgeLoginThrottle } from '../modules/auth/service.js';
 import { CASE_ALERT_CLOCK, resolveCalendarGaps } from '../modules/cases/alerts.js';
 import { DANGER_ALERT_CLOCK } from '../modules/dangers/alerts.js';
+import { PLAN_ALERT_CLOCK, PLAN_DEEM_CLOCK } from '../modules/emergency-plans/alerts.js';
+import { resolveCalendarGaps as resolvePlanCalendarGaps } from '../modules/emergency-plans/service.js';
 import { type Clock, recurring } from './define.js';
 
 export const PLATFORM_CLOCKS: readonly Clock[] = [
@@ -47,5 +49,15 @@ export const PLATFORM_CLOCKS: readonly Clock[] = [
     name: 'cases.resolve-calendar-gaps',
     every: HOUR_MS,
     run: ({ ctx }) => resolveCalendarGaps(ctx),
+  }),
+  // 应急预案: 备案, 备案审核, 演练 and 评估 — 3 days before and when passed, per plan (emergency-plans/alerts.ts).
+  PLAN_ALERT_CLOCK as Clock,
+  // 应急预案 第二十八条: a filing unanswered after the bureau's 5 working days is deemed filed.
+  PLAN_DEEM_CLOCK as Clock,
+  recurring({
+    // Plans whose clocks reached a year without an official calendar: computed again (a year may have been loaded).
+    name: 'emergency-plans.resolve-calendar-gaps',
+    every: HOUR_MS,
+    run: ({ ctx }) => resolvePlanCalendarGaps(ctx),
   }),
 ];

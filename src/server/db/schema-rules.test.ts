@@ -56,6 +56,15 @@ const UNIQUE_EXCEPTIONS: Record<string, string> = {
   supervision_plan_items_id_uq: ID_LOOKUP,
   supervision_draws_id_uq: ID_LOOKUP,
   penalty_cases_id_uq: ID_LOOKUP,
+  emergency_plans_id_uq: ID_LOOKUP,
+  plan_filings_id_uq: ID_LOOKUP,
+  incidents_id_uq: ID_LOOKUP,
+  incident_tasks_id_uq: ID_LOOKUP,
+  incident_invitations_id_uq: ID_LOOKUP,
+  rescue_agreements_id_uq: ID_LOOKUP,
+  rescue_resources_pkey:
+    'agreed with incident command (0031/0032): a task names a rescue resource by id whatever its region (a city or ' +
+    'provincial team sent to a county), so id alone is the key; (region_code, id) is unique as well',
   hazard_units_id_uq: `${ID_LOOKUP}; also the target of hazard_unit_evaluations' foreign key (see below)`,
   accident_imports_id_uq: 'the client may choose the import id (?importId=): it must be unique nationwide',
   enterprises_credit_code_uq: '统一社会信用代码 identifies one unit nationwide (GB 32100-2015), whatever its region',
@@ -66,6 +75,9 @@ const UNIQUE_EXCEPTIONS: Record<string, string> = {
 
 /** Foreign keys between growing tables that do not join on the distribution column. */
 const FOREIGN_KEY_EXCEPTIONS: Record<string, string> = {
+  incident_tasks_resource_id_fkey:
+    'a task names a rescue resource by id (0031: id alone is its key): the team that answers an incident often lies in ' +
+    'another region (a city or provincial team sent to a county), so the task and the resource are rows of two regions',
   hazard_unit_evaluations_unit_id_fkey:
     'the grade history is append-only and keeps the region of each evaluation, while a unit moves with its ' +
     'enterprise (ON UPDATE CASCADE): (region_code, unit_id) could not follow the move',

@@ -708,6 +708,20 @@ export interface Database {
   discretion_tables: DiscretionTablesTable;
   penalty_settings: PenaltySettingsTable;
   case_stats_daily: CaseStatsDailyTable;
+  emergency_plans: EmergencyPlansTable;
+  emergency_plan_revisions: EmergencyPlanRevisionsTable;
+  plan_filings: PlanFilingsTable;
+  plan_filing_decisions: PlanFilingDecisionsTable;
+  plan_drills: PlanDrillsTable;
+  plan_evaluations: PlanEvaluationsTable;
+  plan_attachments: PlanAttachmentsTable;
+  incidents: IncidentsTable;
+  incident_levels: IncidentLevelsTable;
+  incident_log: IncidentLogTable;
+  incident_tasks: IncidentTasksTable;
+  incident_task_events: IncidentTaskEventsTable;
+  incident_invitations: IncidentInvitationsTable;
+  incident_views: IncidentViewsTable;
 }
 
 /** 行政处罚案件 (migration 0029): the case's current state; its history is penalty_case_events. */
@@ -906,4 +920,261 @@ export interface CaseStatsDailyTable {
   police: Generated<number>;
   daily: Generated<number>;
   no_penalty: Generated<number>;
+}
+
+/** 应急处置 (migration 0032): an incident of one accident; its history is in the append-only tables below. */
+export interface IncidentsTable {
+  id: string;
+  region_code: string;
+  accident_id: string;
+  level: string;
+  lead_region_code: string;
+  lead_org_name: string;
+  status: string;
+  auto_opened: boolean;
+  lng: number | null;
+  lat: number | null;
+  location_source: string;
+  reported_at: Timestamp;
+  opened_at: Timestamp;
+  opened_by: string | null;
+  opened_by_name: string;
+  first_dispatch_at: Timestamp | null;
+  first_on_site_at: Timestamp | null;
+  closed_at: Timestamp | null;
+  closed_by: string | null;
+  closed_by_name: string | null;
+  close_summary: string | null;
+  report_document_id: string | null;
+  log_count: Generated<number>;
+  updated_at: Timestamp;
+  version: Generated<number>;
+}
+
+export interface IncidentLevelsTable {
+  region_code: string;
+  incident_id: string;
+  seq: number;
+  level: string;
+  lead_region_code: string;
+  lead_org_name: string;
+  reason: string;
+  at: Timestamp;
+  actor_id: string | null;
+  actor_name: string;
+}
+
+export interface IncidentLogTable {
+  region_code: string;
+  incident_id: string;
+  seq: number;
+  kind: string;
+  at: Timestamp;
+  author_id: string | null;
+  author_name: string;
+  author_org: string;
+  author_level: string;
+  text: string;
+  data: Json;
+}
+
+export interface IncidentTasksTable {
+  id: string;
+  region_code: string;
+  incident_id: string;
+  resource_id: string;
+  resource_kind: string;
+  resource_name: string;
+  resource_region_code: string;
+  distance_km: number | null;
+  assignment: string;
+  state: string;
+  dispatched_at: Timestamp;
+  en_route_at: Timestamp | null;
+  on_site_at: Timestamp | null;
+  withdrawn_at: Timestamp | null;
+  dispatched_by: string | null;
+  dispatched_by_name: string;
+  event_count: Generated<number>;
+  updated_at: Timestamp;
+}
+
+export interface IncidentTaskEventsTable {
+  region_code: string;
+  task_id: string;
+  seq: number;
+  state: string;
+  at: Timestamp;
+  recorded_at: Timestamp;
+  actor_id: string | null;
+  actor_name: string;
+  note: string | null;
+}
+
+export interface IncidentInvitationsTable {
+  id: string;
+  region_code: string;
+  incident_id: string;
+  user_id: string;
+  department: string;
+  department_name: string;
+  access: string;
+  invited_at: Timestamp;
+  invited_by: string | null;
+  invited_by_name: string;
+  revoked_at: Timestamp | null;
+  revoked_by: string | null;
+  revoked_by_name: string | null;
+}
+
+export interface IncidentViewsTable {
+  region_code: string;
+  incident_id: string;
+  id: string;
+  user_id: string;
+  user_name: string;
+  department_name: string;
+  what: string;
+  at: Timestamp;
+}
+
+/** 应急预案 (migration 0030): the plan's current state and clocks; its versions are emergency_plan_revisions. */
+export interface EmergencyPlansTable {
+  id: string;
+  region_code: string;
+  owner_kind: string;
+  enterprise_id: string | null;
+  owner_name: string;
+  credit_code: string | null;
+  kind: string;
+  title: string;
+  revision: Generated<number>;
+  published_on: LocalDateColumn;
+  first_published_on: LocalDateColumn;
+  filing_required: boolean;
+  review_required: boolean;
+  high_risk: boolean;
+  evaluation_required: boolean;
+  filing_revision: number | null;
+  filing_status: string;
+  filing_due_on: LocalDateColumn | null;
+  filing_open: Generated<boolean>;
+  check_due_on: LocalDateColumn | null;
+  drill_due_on: LocalDateColumn | null;
+  drill_nominal_on: LocalDateColumn | null;
+  last_drilled_on: LocalDateColumn | null;
+  evaluation_due_on: LocalDateColumn | null;
+  evaluation_nominal_on: LocalDateColumn | null;
+  last_evaluated_on: LocalDateColumn | null;
+  clock_gap: Generated<boolean>;
+  created_by: string;
+  created_by_name: string;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  version: Generated<number>;
+}
+
+/** Every version of a plan (migration 0030), append-only. */
+export interface EmergencyPlanRevisionsTable {
+  region_code: string;
+  plan_id: string;
+  revision: number;
+  kind: string;
+  title: string;
+  risks: string[];
+  published_on: LocalDateColumn;
+  signer: string;
+  review_kind: string;
+  reviewed_on: LocalDateColumn | null;
+  review_summary: string | null;
+  trigger: string | null;
+  trigger_note: string | null;
+  changes: Generated<string[]>;
+  requires_filing: boolean;
+  source_drill_id: string | null;
+  recorded_by: string;
+  recorded_by_name: string;
+  recorded_at: Timestamp;
+}
+
+/** A submission for 备案 (migration 0030); its answer is plan_filing_decisions. */
+export interface PlanFilingsTable {
+  id: string;
+  region_code: string;
+  plan_id: string;
+  revision: number;
+  received_on: LocalDateColumn;
+  check_due_on: LocalDateColumn;
+  materials: string[];
+  note: string | null;
+  status: string;
+  submitted_by: string;
+  submitted_by_name: string;
+  submitted_at: Timestamp;
+}
+
+/** The one answer to a filing (migration 0030), append-only; decided_by null: deemed filed by the clock. */
+export interface PlanFilingDecisionsTable {
+  region_code: string;
+  filing_id: string;
+  outcome: string;
+  missing: Generated<string[]>;
+  note: string | null;
+  number: string | null;
+  document_id: string | null;
+  decided_on: LocalDateColumn;
+  decided_at: Timestamp;
+  decided_by: string | null;
+  decided_by_name: string;
+  decided_org: string;
+}
+
+/** 演练 with its 演练评估报告 (migration 0030), append-only. */
+export interface PlanDrillsTable {
+  id: string;
+  region_code: string;
+  plan_id: string;
+  plan_kind: string;
+  drilled_on: LocalDateColumn;
+  form: string;
+  participants: number;
+  participant_units: string | null;
+  scenario: string;
+  evaluated_on: LocalDateColumn | null;
+  evaluation_summary: string | null;
+  problems: Json;
+  reported_on: LocalDateColumn | null;
+  recorded_by: string;
+  recorded_by_name: string;
+  recorded_at: Timestamp;
+}
+
+/** 应急预案评估 (migration 0030), append-only. */
+export interface PlanEvaluationsTable {
+  id: string;
+  region_code: string;
+  plan_id: string;
+  revision: number;
+  evaluated_on: LocalDateColumn;
+  conclusion: string;
+  revision_needed: boolean;
+  recorded_by: string;
+  recorded_by_name: string;
+  recorded_at: Timestamp;
+}
+
+/** A plan's files (migration 0030), content-addressed in stored_files. */
+export interface PlanAttachmentsTable {
+  id: string;
+  region_code: string;
+  plan_id: string;
+  revision: number;
+  kind: string;
+  sha256: string;
+  file_name: string;
+  content_type: string;
+  size: number;
+  uploaded_by: string;
+  uploaded_by_name: string;
+  uploaded_at: Timestamp;
 }

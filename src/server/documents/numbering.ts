@@ -33,6 +33,8 @@ async function placeNames(
     level === 'county' ? ancestorAt(regionCode, 'city') : null,
     level === 'city' || level === 'county' ? regionCode : null,
   ];
+  // A province's or the national bureau's documents name no city or county (an empty IN () is not SQL).
+  if (codes.every((c) => c === null)) return {};
   const rows = await db
     .selectFrom('regions')
     .select(['code', 'name', 'level'])

@@ -8,6 +8,7 @@ import { promisify } from 'node:util';
 import { crc32, inflate } from 'node:zlib';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
+import { zipEntries } from './zip.js';
 
 export interface ReceivedFile {
   fileName: string;
@@ -34,7 +35,27 @@ const SIGNATURES: readonly [string, (b: Buffer) => boolean][] = [
   ['audio/webm', (b) => b[0] === 0x1a && b[1] === 0x45 && b[2] === 0xdf && b[3] === 0xa3],
   ['audio/mp4', (b) => b.toString('latin1', 4, 8) === 'ftyp'],
   ['audio/mpeg', (b) => b.toString('latin1', 0, 3) === 'ID3' || (b[0] === 0xff && ((b[1] ?? 0) & 0xe0) === 0xe0)],
+  // Documents (应急预案 attachments): PDF, and a zip whose parts say which Office format it is (documentContentType).
+  ['application/pdf', (b) => b.toString('latin1', 0, 5) === '%PDF-'],
+  ['application/zip', (b) => b[0] === 0x50 && b[1] === 0x4b && b[2] === 0x03 && b[3] === 0x04],
 ];
+
+const OFFICE_PARTS: readonly [string, string][] = [
+  ['word/document.xml', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'],
+  ['xl/workbook.xml', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'],
+];
+
+/**
+ * The type of a document (PDF, Word .docx, Excel .xlsx) from its bytes: a zip is an Office file when its central
+ * directory holds the format's main part. Null for anything else (never the name or the client's header).
+ */
+export function documentContentType(data: Buffer): string | null {
+  const sniffed = sniffContentType(data.subarray(0, 16));
+  if (sniffed === 'application/pdf') return sniffed;
+  if (sniffed !== 'application/zip') return null;
+  const names = new Set((zipEntries(data) ?? []).map((e) => e.name));
+  return OFFICE_PARTS.find(([part]) => names.has(part))?.[1] ?? null;
+}
 
 export function sniffContentType(head: Buffer): string | null {
   return SIGNATURES.find(([, test]) => test(head))?.[0] ?? null;

@@ -24,15 +24,20 @@ const ALERTING: Partial<Record<LiveEventType, 'info' | 'warning' | 'error'>> = {
   'deadline.passed': 'error',
   'danger.alert': 'warning',
   'case.alert': 'warning',
+  'emergency_plan.alert': 'warning',
 };
 
 /** Where an event's subject opens. */
-const pathOf = (event: LiveEvent, id: string) =>
+export const pathOf = (event: LiveEvent, id: string) =>
   event.type === 'case.alert'
     ? `/cases/${id}`
     : event.type === 'danger.alert'
       ? `/hidden-dangers/${id}`
-      : `/accidents/${id}`;
+      : event.type === 'emergency_plan.alert'
+        ? `/emergency-plans/${id}`
+        : event.type === 'incident.changed'
+          ? `/incidents/${id}`
+          : `/accidents/${id}`;
 
 const FEED_SIZE = 50;
 /** How often an unacknowledged alarm sounds again. */
@@ -172,7 +177,10 @@ export function EventText({ event }: { event: LiveEvent }) {
   if (event.type === 'accident.regraded' && typeof d.to === 'string')
     extra.push(`${typeof d.from === 'string' ? t(`grade.${d.from}`) : ''} → ${t(`grade.${d.to}`)}`);
   // A legal clock of a danger or a case: whose, which, its last day and whether it has passed.
-  if ((event.type === 'case.alert' || event.type === 'danger.alert') && typeof d.dueOn === 'string')
+  if (
+    (event.type === 'case.alert' || event.type === 'danger.alert' || event.type === 'emergency_plan.alert') &&
+    typeof d.dueOn === 'string'
+  )
     extra.push(t(`event.clock.${String(d.stage)}`, { dueOn: d.dueOn }));
   const who = typeof d.partyName === 'string' ? d.partyName : d.unitName;
   return <span data-testid="event-text">{[d.reportNo, who, d.cause, ...extra].filter(Boolean).join(' · ')}</span>;

@@ -203,6 +203,9 @@ export function AppLayout() {
 
   const route = APP_ROUTES.find((r) => matchPath(r.path, location.pathname));
   const forbidden = route && !allowed(route, me);
+  // A user whose role has no 工作台 (an invited department user, 协同部门) starts at its first menu entry.
+  const home = forbidden && location.pathname === '/' ? APP_ROUTES.find((r) => r.menu && allowed(r, me)) : undefined;
+  if (home) return <Navigate to={home.path} replace />;
 
   const logout = async () => {
     try {

@@ -21,6 +21,7 @@ export const en: Translation = {
     inspector: 'Inspector',
     leader: 'Leader',
     enterprise: 'Enterprise safety manager',
+    department: 'Partner department',
   },
   account: {
     currentPassword: 'Current password',
@@ -69,6 +70,10 @@ export const en: Translation = {
     inspections: 'Inspections',
     selfInspections: 'Self-inspections',
     supervision: 'Supervision plans',
+    incidents: 'Incident command',
+    incidentStats: 'Incident statistics',
+    emergencyPlans: 'Emergency plans',
+    rescueResources: 'Rescue resources',
   },
   login: {
     title: 'Sign in',
@@ -271,6 +276,8 @@ export const en: Translation = {
     'duty.log': 'New duty log entry',
     'danger.alert': 'Hidden-danger deadline',
     'case.alert': 'Penalty-case deadline',
+    'emergency_plan.alert': 'Emergency-plan deadline',
+    'incident.changed': 'Incident update',
     clock: { soon: 'due {{dueOn}}', passed: 'passed on {{dueOn}}' },
     alarm: '{{grade}} report',
     acknowledge: 'Acknowledge',

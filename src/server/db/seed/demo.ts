@@ -16,10 +16,13 @@ import type { Db } from '../connection.js';
 import { seedCaseDemo } from './cases.js';
 import { seedDangerDemo } from './dangers.js';
 import { seedDutyDemo } from './duty.js';
+import { seedEmergencyPlanDemo } from './emergency-plans.js';
 import { seedEnterpriseDemo } from './enterprises.js';
 import { generateHistory } from './history.js';
+import { seedIncidentDemo } from './incidents.js';
 import { seedIndicatorDemo } from './indicators.js';
 import { seedInspectionDemo } from './inspections.js';
+import { seedRescueResourceDemo } from './rescue-resources.js';
 import { seedSupervisionDemo } from './supervision.js';
 
 export const DEMO_PASSWORD = 'Anjian@2026';
@@ -34,7 +37,16 @@ const BUREAU_ACCOUNTS: readonly [Role, string][] = [
   ['admin', 'admin'],
   ['inspector', 'inspector'],
   ['inspector', 'inspector2'],
+  // 协同部门: a guest of the bureau's incidents (公安, 消防, 卫健, 交通 …), invited one incident at a time.
+  ['department', 'department'],
 ];
+/** The city's departments that take part in incident command (issue 12 §3), as 协同部门 accounts of 淄博市. */
+export const DEMO_DEPARTMENT_ACCOUNTS = [
+  { username: 'fire.370300', department: 'fire', name: '淄博市消防救援支队' },
+  { username: 'police.370300', department: 'public_security', name: '淄博市公安局' },
+  { username: 'health.370300', department: 'health', name: '淄博市卫生健康委员会' },
+  { username: 'transport.370300', department: 'transport', name: '淄博市交通运输局' },
+] as const;
 
 /** A demo 执法证号: the bureau's region code and a running number (the real ones follow each province's scheme). */
 function enforcementCert(regionCode: string, n: number): string {
@@ -117,6 +129,7 @@ const ROLE_TITLES: Record<Role, string> = {
   admin: '系统管理员',
   inspector: '执法检查员',
   enterprise: '安全管理员',
+  department: '协同部门',
 };
 
 function personName(i: number): string {
@@ -177,6 +190,20 @@ export async function seedDemo(db: Db, opts: { history?: boolean } = {}): Promis
       });
     }
   }
+  const city = orgs.find((o) => o.region_code === '370300');
+  for (const d of DEMO_DEPARTMENT_ACCOUNTS) {
+    users.push({
+      id: uuidv7(),
+      region_code: '370300',
+      org_id: city?.id as string,
+      username: d.username,
+      display_name: `${personName(n++)}（${d.name}）`,
+      role: 'department',
+      password_hash: '',
+      phone: `1380533${String(1000 + n).slice(-4)}`,
+      is_demo: true,
+    });
+  }
   for (const e of DEMO_ENTERPRISES) {
     const orgId = uuidv7();
     orgs.push({
@@ -225,7 +252,11 @@ export async function seedDemo(db: Db, opts: { history?: boolean } = {}): Promis
   const supervised = opts.history === false ? 'no plans' : await seedSupervisionDemo(demoContext(db), actorOf);
   const inspected = opts.history === false ? 'no inspections' : await seedInspectionDemo(demoContext(db), actorOf);
   const penalised = opts.history === false ? 'no penalty cases' : await seedCaseDemo(demoContext(db), actorOf);
-  return `${orgs.length} organisations, ${users.length} users, ${accidents} accident reports, ${duty || 'no duty data'}, ${registry}, ${hidden}, ${supervised}, ${inspected}, ${penalised}`;
+  const rescue =
+    opts.history === false ? 'no rescue resources' : await seedRescueResourceDemo(demoContext(db), actorOf);
+  const commanded = opts.history === false ? 'no incidents' : await seedIncidentDemo(demoContext(db), actorOf);
+  const planned = opts.history === false ? 'no emergency plans' : await seedEmergencyPlanDemo(demoContext(db), actorOf);
+  return `${orgs.length} organisations, ${users.length} users, ${accidents} accident reports, ${duty || 'no duty data'}, ${registry}, ${hidden}, ${supervised}, ${inspected}, ${penalised}, ${rescue}, ${commanded}, ${planned}`;
 }
 
 export async function actorByUsername(db: Db, username: string): Promise<Actor> {

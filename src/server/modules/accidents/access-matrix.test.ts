@@ -24,7 +24,9 @@ interface Expect {
   code?: string;
 }
 
-const ROLES: Role[] = ['admin', 'duty', 'stats', 'inspector', 'leader', 'enterprise'];
+const ROLES: Role[] = ['admin', 'duty', 'stats', 'inspector', 'leader', 'enterprise', 'department'];
+/** Every role but the 协同部门 guest, which reaches incidents only (issue 12 §3). */
+const MEMBERS: Role[] = ['admin', 'duty', 'stats', 'inspector', 'leader', 'enterprise'];
 const ROUTES: Route[] = ['list', 'get', 'create', 'followup', 'forward', 'sign'];
 
 const ok = (status: number): Expect => ({ status });
@@ -35,8 +37,8 @@ const OUTSIDE: Expect = { status: 403, code: 'OUTSIDE_JURISDICTION' };
 /** The permission table of the issue (src/server/auth/policies.ts) and the jurisdiction rules. */
 function expected(route: Route, role: Role, side: Side): Expect {
   const may: Record<Route, Role[]> = {
-    list: ROLES,
-    get: ROLES,
+    list: MEMBERS,
+    get: MEMBERS,
     create: ['admin', 'duty', 'stats', 'enterprise'],
     followup: ['admin', 'duty', 'stats', 'enterprise'],
     forward: ['admin', 'duty'],
@@ -117,8 +119,8 @@ const cases = ROUTES.flatMap((route) =>
 ).map((c) => ({ ...c, want: expected(c.route, c.role, c.side) }));
 
 describe('accident routes × roles × own/foreign region', () => {
-  it('covers 6 routes × 6 roles × 2 sides', () => {
-    expect(cases).toHaveLength(72);
+  it('covers 6 routes × 7 roles × 2 sides', () => {
+    expect(cases).toHaveLength(84);
   });
 
   it.each(cases)('$route as $role on $side → $want.status $want.code', async ({ route, role, side, want }) => {

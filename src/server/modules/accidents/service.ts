@@ -17,6 +17,7 @@ import {
 import { nextDueAt } from '../../../domain/accident-deadlines.js';
 import { type AccidentDomain, isCompleteReport, isDay7Report, isInsideWindow } from '../../../domain/direct-report.js';
 import { type Grade, gradeOf } from '../../../domain/grade.js';
+import { opensAutomatically } from '../../../domain/incident.js';
 import { ancestorAt } from '../../../domain/region-code.js';
 import {
   applicableLevels,
@@ -43,6 +44,7 @@ import type { Database } from '../../db/schema.js';
 import { AppError, type ErrorCode, fieldError } from '../../errors.js';
 import { appendAudit, auditRow } from '../audit/service.js';
 import { once, type PendingAnswer } from '../idempotency/service.js';
+import * as incidents from '../incidents/service.js';
 import { lookupRegion } from '../regions/lookup.js';
 import { IMPORT_SOURCE, nodeFactsOf, toChainState } from './chain-state.js';
 import { type AccidentView, presentAccident, presentListItem } from './presenter.js';
@@ -237,6 +239,13 @@ export async function createAccident(
       at: now.toISOString(),
       data: { id: v.id, reportNo: v.reportNo, unitName: v.unitName, grade: v.grade, regionName: v.regionName },
     });
+    // 应急处置: a 较大 or higher report opens its incident, right after the filing commits (the county's counter row
+    // is not held for it); opening is idempotent, and a failure here does not undo the report.
+    if (opensAutomatically(v.grade as Grade)) {
+      await incidents.openOnQuickReport(ctx, v.id).catch((err: Error) => {
+        console.error(`incident for accident ${v.id} not opened:`, err.message);
+      });
+    }
   }
   return { status: result.status, body: result.body };
 }
@@ -692,8 +701,15 @@ export async function fileFollowup(
         ...Object.fromEntries(Object.entries(changes).map(([k, v]) => [k, v.to])),
       },
     });
-    return { a: next, regraded, gradeBefore, view: await loadView(trx, next, now) };
+    // 应急处置: the follow-up's new figures go into the incident log (a grade raised to 较大 opens the incident).
+    const incident = await incidents.onFollowup(trx, ctx, actor, {
+      accidentId: a.id,
+      before: a,
+      revision: next.revision_count,
+    });
+    return { a: next, regraded, gradeBefore, incident, view: await loadView(trx, next, now) };
   });
+  await incidents.announce(ctx, actor, result.incident);
   const base = {
     regionCode: result.a.region_code,
     enterpriseOrgId: result.a.enterprise_org_id,

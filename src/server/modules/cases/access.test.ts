@@ -7,7 +7,7 @@
  * jurisdiction (for an enterprise: not its own) → 404 NOT_FOUND.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ROLES, type Role } from '../../../contracts/policies.js';
+import { MEMBER_ROLES, ROLES, type Role } from '../../../contracts/policies.js';
 import { itChecksAccess, type MatrixRoute, type Side } from '../../testing/access-matrix.js';
 import { buildEnterprise, type Client, type TestApp, testApp, testClock } from '../../testing/harness.js';
 
@@ -86,13 +86,13 @@ async function caseIn(side: Side, state: 'requested' | 'investigating' | 'served
 const ROUTES: MatrixRoute[] = [
   {
     name: 'GET /api/cases/:id',
-    roles: ROLES,
+    roles: MEMBER_ROLES,
     allowed: 200,
     call: async (c, side) => c.get(`/api/cases/${await caseIn(side, 'served')}`),
   },
   {
     name: 'GET /api/cases/:id/documents/:documentId.docx',
-    roles: ROLES,
+    roles: MEMBER_ROLES,
     allowed: 200,
     call: async (c, side) => {
       const id = await caseIn(side, 'served');
@@ -102,7 +102,7 @@ const ROUTES: MatrixRoute[] = [
   },
   {
     name: 'GET /api/cases/:id/late-fee',
-    roles: ROLES,
+    roles: MEMBER_ROLES,
     allowed: 200,
     call: async (c, side) => c.get(`/api/cases/${await caseIn(side, 'served')}/late-fee`),
   },
@@ -185,6 +185,11 @@ describe('penalty-case access matrix', () => {
     const own = await caseIn('own', 'served');
     const foreign = await caseIn('foreign', 'served');
     const res = await (clients.get(role) as Client).get('/api/cases?pageSize=200');
+    if (!MEMBER_ROLES.includes(role)) {
+      // 协同部门: no register of its own (issue 12 §3).
+      expect(res.status).toBe(403);
+      return;
+    }
     expect(res.status).toBe(200);
     const ids = res.body.items.map((d: { id: string }) => d.id);
     expect(ids).toContain(own);
@@ -211,7 +216,7 @@ describe('penalty-case access matrix', () => {
       averageWageYuan: 1,
     });
     expect(wage.status).toBe(403);
-    expect((await c.get('/api/discretion-table')).status).toBe(200);
+    expect((await c.get('/api/discretion-table')).status).toBe(MEMBER_ROLES.includes(role) ? 200 : 403);
   });
 
   it('signed out, every route is a 401 but the public page', async () => {

@@ -7,7 +7,7 @@
  * enterprise: not its own) → 404 NOT_FOUND.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ROLES, type Role } from '../../../contracts/policies.js';
+import { MEMBER_ROLES, ROLES, type Role } from '../../../contracts/policies.js';
 import { itChecksAccess, type MatrixRoute, type Side } from '../../testing/access-matrix.js';
 import { buildEnterprise, type Client, type TestApp, testApp, testClock } from '../../testing/harness.js';
 
@@ -84,13 +84,13 @@ async function danger(
 const ROUTES: MatrixRoute[] = [
   {
     name: 'GET /api/hidden-dangers/:id',
-    roles: ROLES,
+    roles: MEMBER_ROLES,
     allowed: 200,
     call: async (c, side) => c.get(`/api/hidden-dangers/${await danger(side, 'open')}`),
   },
   {
     name: 'GET /api/hidden-dangers/:id/documents/:documentId.docx',
-    roles: ROLES,
+    roles: MEMBER_ROLES,
     allowed: 200,
     call: async (c, side) => {
       const id = await danger(side, 'open');
@@ -176,6 +176,11 @@ describe('hidden-danger access matrix', () => {
     const own = await danger('own', 'open');
     const foreign = await danger('foreign', 'open');
     const res = await (clients.get(role) as Client).get('/api/hidden-dangers?pageSize=200');
+    if (!MEMBER_ROLES.includes(role)) {
+      // 协同部门: no register of its own (issue 12 §3).
+      expect(res.status).toBe(403);
+      return;
+    }
     expect(res.status).toBe(200);
     const ids = res.body.items.map((d: { id: string }) => d.id);
     expect(ids).toContain(own);
@@ -184,9 +189,10 @@ describe('hidden-danger access matrix', () => {
 
   it.each(ROLES)('statistics as %s: bureaus only, their own subtree', async (role) => {
     const c = clients.get(role) as Client;
-    expect((await c.get('/api/hidden-dangers/stats')).status).toBe(role === 'enterprise' ? 403 : 200);
-    expect((await c.get('/api/hidden-dangers/stats.xlsx')).status).toBe(role === 'enterprise' ? 403 : 200);
-    if (role !== 'enterprise') expect((await c.get('/api/hidden-dangers/stats?regionCode=370112')).status).toBe(403);
+    const bureau = role !== 'enterprise' && role !== 'department';
+    expect((await c.get('/api/hidden-dangers/stats')).status).toBe(bureau ? 200 : 403);
+    expect((await c.get('/api/hidden-dangers/stats.xlsx')).status).toBe(bureau ? 200 : 403);
+    if (bureau) expect((await c.get('/api/hidden-dangers/stats?regionCode=370112')).status).toBe(403);
   });
 
   it('signed out, every route is a 401', async () => {

@@ -12,7 +12,9 @@ import type { Role } from '../../../contracts/policies.js';
 import { buildEnterprise, type Client, type Res, type TestApp, testApp, testClock } from '../../testing/harness.js';
 
 const OWN_CODE = '91370303MA3C4B2X1Y';
-const ROLES: Role[] = ['admin', 'duty', 'stats', 'inspector', 'leader', 'enterprise'];
+const ROLES: Role[] = ['admin', 'duty', 'stats', 'inspector', 'leader', 'enterprise', 'department'];
+/** Every role but the 协同部门 guest, which reaches incidents only (issue 12 §3). */
+const MEMBERS: Role[] = ['admin', 'duty', 'stats', 'inspector', 'leader', 'enterprise'];
 const BUREAU: Role[] = ['admin', 'duty', 'stats', 'inspector', 'leader'];
 const MAINTAIN: Role[] = ['admin', 'inspector', 'enterprise'];
 const OFFICIAL: Role[] = ['admin', 'inspector'];
@@ -43,7 +45,7 @@ const unitBody = (seq: number) => ({
 const ROUTES: RouteSpec[] = [
   {
     name: 'GET /api/enterprises/:id',
-    roles: ROLES,
+    roles: MEMBERS,
     allowed: { own: 200, foreign: 404 },
     call: (c, f) => c.get(`/api/enterprises/${f.enterpriseId}`),
   },
@@ -55,7 +57,7 @@ const ROUTES: RouteSpec[] = [
   },
   {
     name: 'GET /api/enterprises/:id/history',
-    roles: ROLES,
+    roles: MEMBERS,
     allowed: { own: 200, foreign: 404 },
     call: (c, f) => c.get(`/api/enterprises/${f.enterpriseId}/history`),
   },
@@ -80,7 +82,7 @@ const ROUTES: RouteSpec[] = [
   },
   {
     name: 'GET /api/enterprises/:id/hazard-units',
-    roles: ROLES,
+    roles: MEMBERS,
     allowed: { own: 200, foreign: 404 },
     call: (c, f) => c.get(`/api/enterprises/${f.enterpriseId}/hazard-units`),
   },
@@ -92,7 +94,7 @@ const ROUTES: RouteSpec[] = [
   },
   {
     name: 'GET /api/hazard-units/:id',
-    roles: ROLES,
+    roles: MEMBERS,
     allowed: { own: 200, foreign: 404 },
     call: (c, f) => c.get(`/api/hazard-units/${f.unitId}`),
   },
@@ -132,35 +134,35 @@ const LISTS: {
 }[] = [
   {
     name: 'GET /api/enterprises',
-    roles: ROLES,
+    roles: MEMBERS,
     url: '/api/enterprises?pageSize=200',
     ids: (b) => b.items.map((e: { id: string }) => e.id),
     of: 'enterpriseId',
   },
   {
     name: 'GET /api/major-hazards?all=true',
-    roles: ROLES,
+    roles: MEMBERS,
     url: '/api/major-hazards?all=true&pageSize=200',
     ids: (b) => b.items.map((u: { id: string }) => u.id),
     of: 'unitId',
   },
   {
     name: 'GET /api/licences/alerts',
-    roles: ROLES,
+    roles: MEMBERS,
     url: '/api/licences/alerts?pageSize=200',
     ids: (b) => b.items.map((l: { id: string }) => l.id),
     of: 'licenceId',
   },
   {
     name: 'GET /api/map/enterprises',
-    roles: ROLES,
+    roles: MEMBERS,
     url: '/api/map/enterprises',
     ids: (b) => b.items.map((p: { id: string }) => p.id),
     of: 'enterpriseId',
   },
   {
     name: 'GET /api/enterprises/unlicensed',
-    roles: ROLES,
+    roles: MEMBERS,
     url: '/api/enterprises/unlicensed?pageSize=200',
     ids: (b) => b.items.map((e: { id: string }) => e.id),
     of: 'enterpriseId',
@@ -233,6 +235,10 @@ describe('registry access matrix', () => {
     async (name, role) => {
       const list = LISTS.find((l) => l.name === name) as (typeof LISTS)[number];
       const res = await (clients.get(role) as Client).get(list.url);
+      if (!list.roles.includes(role)) {
+        expect(res.status).toBe(403);
+        return;
+      }
       expect(res.status).toBe(200);
       const ids = list.ids(res.body);
       expect(ids).toContain(fixtures.own[list.of]);

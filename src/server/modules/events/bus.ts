@@ -14,6 +14,11 @@ export interface LiveEvent extends PublicLiveEvent {
   enterpriseOrgId?: string | null;
   /** The unit the event is about: its enterprise users hear of reports the bureaus filed about it. */
   unitCreditCode?: string | null;
+  /**
+   * The users of other departments (协同部门) invited to the incident the event is about: the only events they hear of.
+   * Their role reaches nothing else (issue 12 §3).
+   */
+  invitedUserIds?: readonly string[];
 }
 
 /** In one process: PGlite, seeds and scripts. Several instances on PostgreSQL use PgEventBus. */
@@ -60,6 +65,7 @@ export class EventBus {
 }
 
 export function reaches(actor: Actor, event: LiveEvent): boolean {
+  if (actor.role === 'department') return event.invitedUserIds?.includes(actor.userId) ?? false;
   if (actor.orgKind === 'enterprise') {
     return (
       event.enterpriseOrgId === actor.orgId || (!!event.unitCreditCode && event.unitCreditCode === actor.creditCode)

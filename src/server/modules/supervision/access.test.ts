@@ -102,7 +102,7 @@ describe('supervision access matrix', () => {
 
   it.each(ROLES)('lists and roll-ups as %s: bureaus only, their own subtree', async (role) => {
     const c = clients.get(role) as Client;
-    const bureau = role !== 'enterprise';
+    const bureau = READ.includes(role);
     const list = await c.get('/api/supervision-plans?year=2026');
     expect(list.status).toBe(bureau ? 200 : 403);
     if (bureau) expect(list.body.items.map((p: { id: string }) => p.id)).toEqual([of('own').planId]);

@@ -28,7 +28,7 @@ import { useAccidentSummary, useAccidents, useDutyNow, useMe, useReportingContac
 import type { AccidentListItem } from '../../api/types.js';
 import { Countdown } from '../../components/Countdown.js';
 import { formatTime, formatTimeSeconds, formatYuan } from '../../components/format.js';
-import { EventText, useLiveEvents } from '../../components/LiveEvents.js';
+import { EventText, pathOf, useLiveEvents } from '../../components/LiveEvents.js';
 import { GradeTag, StatusBadge } from '../../components/tags.js';
 import { mayDo } from '../../routes.js';
 import { DangerAlertsCard } from '../dangers/DangerAlertsCard.js';
@@ -134,7 +134,7 @@ function LiveFeed() {
               <Space orientation="vertical" size={0}>
                 <Typography.Text strong>{t(`event.${e.type}`)}</Typography.Text>
                 {e.data.id ? (
-                  <Link to={`/accidents/${e.data.id}`}>
+                  <Link to={pathOf(e, e.data.id)}>
                     <EventText event={e} />
                   </Link>
                 ) : (

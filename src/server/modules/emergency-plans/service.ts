@@ -1,0 +1,777 @@
+/**
+ * 应急预案与备案 (issue 12 §1): plans of enterprises and governments, their versions, filing and the bureau's check, drills
+ * with their 评估报告, the 3-yearly evaluation, and the clocks of each. Rules: domain/emergency-plan.ts.
+ *
+ * Checks, in order: the role (routes: 403), the jurisdiction (404: a plan outside it is not shown to exist), the
+ * request's fields (400), then the state (409). Every write runs in one transaction: the rows it appends, the plan's
+ * recomputed clocks (of every plan of the owner: the drill duties are the owner's, 第三十三条), the alert jobs, the
+ * documents (numbered by documents/numbering.ts) and, last, its audit row.
+ */
+import type { Kysely } from 'kysely';
+import { uuidv7 } from 'uuidv7';
+import {
+  ATTACHMENT_MAX_BYTES,
+  type AttachmentKind,
+  type CreatePlanInput,
+  type DecideInput,
+  type DrillInput,
+  type EmergencyPlan,
+  type EvaluationInput,
+  type FileInput,
+  type PlanAttachmentView,
+  type PlanListQuery,
+  type PlanPage,
+  type RevisionInput,
+} from '../../../contracts/emergency-plans.js';
+import { CalendarGapError, type LocalDate, unlessCalendarGap, type WorkingCalendar } from '../../../domain/calendar.js';
+import { DOCUMENT_KINDS } from '../../../domain/document-number.js';
+import {
+  checkDueOn,
+  drillClocks,
+  evaluationDue,
+  FILING_DONE,
+  type FilingOutcome,
+  filingDueOn,
+  filingStatus,
+  GOVERNMENT_DUTIES,
+  nextDrillDue,
+  type PlanDuties,
+  type PlanKind,
+  planDuties,
+  type ReviewKind,
+  revisionNeedsRefiling,
+} from '../../../domain/emergency-plan.js';
+import { shanghaiDate } from '../../../domain/time.js';
+import { type Actor, checkRegionFilter } from '../../auth/actor.js';
+import type { AppContext } from '../../context.js';
+import type { Database } from '../../db/schema.js';
+import { documentsOf, issueDocument } from '../../documents/numbering.js';
+import { buildOfficialDocx } from '../../documents/official-docx.js';
+import { AppError, fieldError } from '../../errors.js';
+import { documentContentType, type ReceivedFile, readStoredFile, storeFile } from '../../uploads/files.js';
+import { fileTooLarge } from '../../uploads/receive.js';
+import { appendAudit } from '../audit/service.js';
+import { workingCalendar } from '../calendar/service.js';
+import { enterpriseInScope } from '../enterprises/service.js';
+import { once } from '../idempotency/service.js';
+import { regionNames } from '../regions/lookup.js';
+import { cancelDeem, openClocks, scheduleDeem, syncPlanAlerts } from './alerts.js';
+import { filingDocumentLayout } from './documents.js';
+import { presentPlan, presentSummary } from './presenter.js';
+import * as repo from './repo.js';
+
+type Trx = Kysely<Database>;
+
+const today = (ctx: AppContext): LocalDate => shanghaiDate(ctx.now());
+
+/** A day of the plan: not in the future, not before `floor`. */
+function checkDay(path: string, day: LocalDate, p: { today: LocalDate; floor?: LocalDate | null; floorName?: string }) {
+  if (day > p.today) throw fieldError(path, 'future', '日期不能晚于今天');
+  if (p.floor && day < p.floor)
+    throw fieldError(path, 'too_early', `日期不能早于${p.floorName ?? p.floor}（${p.floor}）`);
+}
+
+/** A working-day period reaching a year without its calendar: 409 CALENDAR_YEAR_MISSING, never a guess. */
+function calendarGap(e: unknown): never {
+  if (e instanceof CalendarGapError) {
+    throw new AppError('CALENDAR_YEAR_MISSING', [{ path: 'year', code: 'not_loaded', message: e.message }], e.message);
+  }
+  throw e;
+}
+
+/** 第二十一条: the listed classes must have 评审 with its 书面评审纪要; the others may do 论证. */
+function checkReview(
+  duties: PlanDuties,
+  input: { reviewKind: ReviewKind; reviewedOn?: string | undefined; reviewSummary?: string | undefined },
+) {
+  if (duties.reviewRequired && input.reviewKind !== 'review') {
+    throw fieldError('reviewKind', 'review_required', '本单位属于第二十一条所列单位，应急预案须经评审（论证不能代替）');
+  }
+  if (input.reviewKind === 'review') {
+    if (!input.reviewedOn) throw fieldError('reviewedOn', 'required', '须填写评审日期');
+    if (!input.reviewSummary) throw fieldError('reviewSummary', 'required', '评审须形成书面评审纪要');
+  }
+}
+
+function ownerOf(p: repo.PlanRow): repo.Owner {
+  return { region_code: p.region_code, owner_kind: p.owner_kind, enterprise_id: p.enterprise_id };
+}
+
+async function dutiesOf(trx: Trx, o: repo.Owner): Promise<PlanDuties> {
+  if (o.owner_kind === 'government' || !o.enterprise_id) return GOVERNMENT_DUTIES;
+  const f = await repo.registryFacts(trx, { region_code: o.region_code, id: o.enterprise_id });
+  return planDuties({
+    sectors: f.sectors,
+    industryCode: f.industry_code,
+    scale: f.scale,
+    majorHazardCount: f.major_hazard_count,
+  });
+}
+
+/** The latest version of each plan that must be filed (第二十六条, 第三十七条), with its publication. */
+async function filingRevisions(trx: Trx, plans: readonly repo.PlanRow[]) {
+  const out = new Map<string, { revision: number; published_on: string }>();
+  for (const p of plans) {
+    const revs = (await repo.revisionsOf(trx, p)).filter((r) => r.requires_filing);
+    const last = revs.at(-1);
+    if (last) out.set(p.id, { revision: last.revision, published_on: last.published_on });
+  }
+  return out;
+}
+
+/**
+ * Recomputes the clocks of every plan of the owner, in the caller's transaction, and puts their alert jobs in line.
+ * The stored filing status never says "overdue": that follows from the day (filing_open and filing_due_on < today).
+ */
+async function refreshOwner(trx: Trx, cal: WorkingCalendar, owner: repo.Owner, now: Date): Promise<void> {
+  const plans = await repo.ownerPlans(trx, owner, true);
+  if (plans.length === 0) return;
+  const duties = await dutiesOf(trx, owner);
+  const drills = await repo.ownerDrills(trx, owner);
+  const filings = await repo.ownerFilings(trx, owner);
+  const evaluations = await repo.ownerEvaluations(trx, owner);
+  const toFile = await filingRevisions(trx, plans);
+  const clocks = drillClocks(cal, {
+    owner: owner.owner_kind,
+    highRisk: duties.highRisk,
+    plans: plans.map((p) => ({ id: p.id, kind: p.kind, publishedOn: p.first_published_on })),
+    drills: drills.map((d) => ({ planKind: d.plan_kind as PlanKind, drilledOn: d.drilled_on })),
+  });
+  for (const p of plans) {
+    const fr = toFile.get(p.id);
+    const filingDue = fr ? unlessCalendarGap(() => filingDueOn(cal, fr.published_on)) : null;
+    const target = fr?.revision ?? p.revision;
+    const last = filings.filter((f) => f.plan_id === p.id && f.revision === target).at(-1);
+    const status = filingStatus({
+      required: fr !== undefined,
+      dueOn: null,
+      today: '',
+      last: last ? { outcome: last.status === 'submitted' ? null : (last.status as FilingOutcome) } : null,
+    });
+    const next = nextDrillDue(clocks, owner.owner_kind, p.kind, duties.highRisk);
+    const planDrills = drills.filter((d) => d.plan_id === p.id).map((d) => d.drilled_on);
+    const evaluation = evaluationDue(cal, {
+      required: duties.evaluationRequired,
+      publishedOn: p.published_on,
+      lastEvaluatedOn: evaluations.get(p.id) ?? null,
+    });
+    const set = {
+      filing_required: duties.filingRequired,
+      review_required: duties.reviewRequired,
+      high_risk: duties.highRisk,
+      evaluation_required: duties.evaluationRequired,
+      filing_revision: fr?.revision ?? null,
+      filing_status: status,
+      filing_due_on: filingDue,
+      filing_open: fr !== undefined && !FILING_DONE.has(status) && status !== 'submitted',
+      check_due_on: last?.status === 'submitted' ? last.check_due_on : null,
+      drill_due_on: next?.due.dueOn ?? null,
+      drill_nominal_on: next?.due.nominalOn ?? null,
+      last_drilled_on: planDrills.length ? planDrills.reduce((a, b) => (a > b ? a : b)) : null,
+      evaluation_due_on: evaluation?.dueOn ?? null,
+      evaluation_nominal_on: evaluation?.nominalOn ?? null,
+      last_evaluated_on: evaluations.get(p.id) ?? null,
+      clock_gap: (fr !== undefined && filingDue === null) || next?.due.dueOn === null || evaluation?.dueOn === null,
+    };
+    await repo.updatePlan(trx, p, { ...set, updated_at: now });
+    await syncPlanAlerts(trx, p, openClocks(p), openClocks({ ...p, ...set }));
+  }
+}
+
+async function lockedPlan(trx: Trx, actor: Actor, id: string): Promise<repo.PlanRow> {
+  const p = await repo.findPlan(trx, actor, id, true);
+  if (!p) throw new AppError('NOT_FOUND');
+  return p;
+}
+
+// ————————————————————————————————————————— read
+
+export async function getPlan(ctx: AppContext, actor: Actor, id: string): Promise<EmergencyPlan> {
+  const db = ctx.db.kysely;
+  const p = await repo.findPlan(db, actor, id);
+  if (!p) throw new AppError('NOT_FOUND');
+  const owner = ownerOf(p);
+  const [revisions, filings, drills, evaluations, attachments, duties, ownerPlans, ownerDrills, names] =
+    await Promise.all([
+      repo.revisionsOf(db, p),
+      repo.filingsOf(db, p),
+      repo.drillsOf(db, p),
+      repo.evaluationsOf(db, p),
+      repo.attachmentsOf(db, p),
+      dutiesOf(db, owner),
+      repo.ownerPlans(db, owner),
+      repo.ownerDrills(db, owner),
+      regionNames(ctx.db, [p.region_code]),
+    ]);
+  const cal = await workingCalendar(ctx);
+  const clocks = drillClocks(cal, {
+    owner: p.owner_kind,
+    highRisk: duties.highRisk,
+    plans: ownerPlans.map((x) => ({ id: x.id, kind: x.kind, publishedOn: x.first_published_on })),
+    drills: ownerDrills.map((d) => ({ planKind: d.plan_kind as PlanKind, drilledOn: d.drilled_on })),
+  });
+  return presentPlan({
+    p,
+    regionName: names.get(p.region_code) ?? p.region_code,
+    duties,
+    revisions,
+    filings,
+    drills,
+    evaluations,
+    attachments,
+    drillClocks: clocks,
+    today: today(ctx),
+  });
+}
+
+export async function listPlans(ctx: AppContext, actor: Actor, q: PlanListQuery): Promise<PlanPage> {
+  checkRegionFilter(actor, q.regionCode);
+  const day = today(ctx);
+  const { rows, total } = await repo.listPlans(ctx.db.kysely, actor, q, day);
+  const names = await regionNames(
+    ctx.db,
+    rows.map((r) => r.region_code),
+  );
+  return {
+    items: rows.map((r) => presentSummary(r, names.get(r.region_code) ?? r.region_code, day)),
+    total,
+    page: q.page,
+    pageSize: q.pageSize,
+  };
+}
+
+// ————————————————————————————————————————— writes
+
+export async function createPlan(
+  ctx: AppContext,
+  actor: Actor,
+  input: CreatePlanInput,
+  idempotencyKey?: string,
+): Promise<EmergencyPlan> {
+  if (input.ownerKind === 'government' && actor.orgKind !== 'bureau') throw new AppError('FORBIDDEN');
+  const now = ctx.now();
+  const day = today(ctx);
+  checkDay('publishedOn', input.publishedOn, { today: day });
+  const cal = await workingCalendar(ctx);
+  const done = await ctx.db.kysely.transaction().execute(async (trx) =>
+    once(trx, { actor, key: idempotencyKey, regionCode: actor.regionCode, input, now }, async () => {
+      let owner: repo.Owner;
+      let ownerName: string;
+      let creditCode: string | null = null;
+      if (input.ownerKind === 'enterprise') {
+        const e = await enterpriseInScope(trx, actor, input.enterpriseId as string);
+        owner = { region_code: e.region_code, owner_kind: 'enterprise', enterprise_id: e.id };
+        ownerName = e.name;
+        creditCode = e.credit_code;
+      } else {
+        owner = { region_code: actor.regionCode, owner_kind: 'government', enterprise_id: null };
+        ownerName = actor.orgName;
+      }
+      const duties = await dutiesOf(trx, owner);
+      checkReview(duties, input);
+      const id = uuidv7();
+      await repo.insertPlan(trx, {
+        id,
+        region_code: owner.region_code,
+        owner_kind: owner.owner_kind,
+        enterprise_id: owner.enterprise_id,
+        owner_name: ownerName,
+        credit_code: creditCode,
+        kind: input.kind,
+        title: input.title,
+        published_on: input.publishedOn,
+        first_published_on: input.publishedOn,
+        filing_required: duties.filingRequired,
+        review_required: duties.reviewRequired,
+        high_risk: duties.highRisk,
+        evaluation_required: duties.evaluationRequired,
+        filing_status: duties.filingRequired ? 'pending' : 'not_required',
+        created_by: actor.userId,
+        created_by_name: actor.displayName,
+        created_at: now,
+        updated_at: now,
+      });
+      await repo.insertRevision(trx, {
+        region_code: owner.region_code,
+        plan_id: id,
+        revision: 1,
+        kind: input.kind,
+        title: input.title,
+        risks: input.risks,
+        published_on: input.publishedOn,
+        signer: input.signer,
+        review_kind: input.reviewKind,
+        reviewed_on: input.reviewedOn ?? null,
+        review_summary: input.reviewSummary ?? null,
+        trigger: null,
+        trigger_note: null,
+        requires_filing: duties.filingRequired,
+        source_drill_id: null,
+        recorded_by: actor.userId,
+        recorded_by_name: actor.displayName,
+        recorded_at: now,
+      });
+      await refreshOwner(trx, cal, owner, now);
+      await appendAudit(trx, actor, {
+        action: 'emergency_plan.create',
+        entityType: 'emergency_plan',
+        entityId: id,
+        regionCode: owner.region_code,
+        at: now,
+        after: { ...input, ownerName },
+      });
+      return { id };
+    }),
+  );
+  return getPlan(ctx, actor, (done.body as { id: string }).id);
+}
+
+/** 备案 (第二十六条, 第二十七条): the enterprise submits its plan's version that must be filed; the bureau has 5 working days. */
+export async function submitFiling(
+  ctx: AppContext,
+  actor: Actor,
+  planId: string,
+  input: FileInput,
+  idempotencyKey?: string,
+): Promise<EmergencyPlan> {
+  const now = ctx.now();
+  const day = today(ctx);
+  const cal = await workingCalendar(ctx);
+  await ctx.db.kysely.transaction().execute(async (trx) =>
+    once(trx, { actor, key: idempotencyKey, regionCode: actor.regionCode, input: { planId, input }, now }, async () => {
+      const p = await lockedPlan(trx, actor, planId);
+      if (p.owner_kind !== 'enterprise') throw new AppError('PLAN_FILING_NOT_NEEDED');
+      if (p.check_due_on) throw new AppError('PLAN_FILING_PENDING');
+      if (p.filing_status === 'filed' || p.filing_status === 'deemed') throw new AppError('PLAN_FILING_NOT_NEEDED');
+      let due: LocalDate;
+      try {
+        due = checkDueOn(cal, day);
+      } catch (e) {
+        calendarGap(e);
+      }
+      const id = uuidv7();
+      const filing = { region_code: p.region_code, id };
+      await repo.insertFiling(trx, {
+        ...filing,
+        plan_id: p.id,
+        revision: p.filing_revision ?? p.revision,
+        received_on: day,
+        check_due_on: due,
+        materials: input.materials,
+        note: input.note ?? null,
+        status: 'submitted',
+        submitted_by: actor.userId,
+        submitted_by_name: actor.displayName,
+        submitted_at: now,
+      });
+      await scheduleDeem(trx, filing, due);
+      await refreshOwner(trx, cal, ownerOf(p), now);
+      await appendAudit(trx, actor, {
+        action: 'emergency_plan.file',
+        entityType: 'plan_filing',
+        entityId: id,
+        regionCode: p.region_code,
+        at: now,
+        after: { planId: p.id, revision: p.filing_revision ?? p.revision, materials: input.materials, checkDueOn: due },
+      });
+      return { id };
+    }),
+  );
+  return getPlan(ctx, actor, planId);
+}
+
+/** 审核 (第二十八条): complete → 备案登记表 with its number; incomplete → one notice listing everything missing. */
+export async function decideFiling(
+  ctx: AppContext,
+  actor: Actor,
+  filingId: string,
+  input: DecideInput,
+): Promise<EmergencyPlan> {
+  if (actor.orgKind !== 'bureau') throw new AppError('FORBIDDEN');
+  const now = ctx.now();
+  const day = today(ctx);
+  const cal = await workingCalendar(ctx);
+  const result = await ctx.db.kysely.transaction().execute(async (trx) => {
+    const f = await repo.findFiling(trx, actor, filingId, true);
+    if (!f) throw new AppError('NOT_FOUND');
+    if (f.status !== 'submitted') throw new AppError('PLAN_FILING_DECIDED');
+    // The 5 working days passed unanswered: it is filed already (the clock may not have run yet).
+    if (day > f.check_due_on) {
+      await deem(trx, ctx, cal, f);
+      await cancelDeem(trx, f);
+      return { planId: f.plan_id, late: true };
+    }
+    const kind = input.complete ? 'plan_filing_record' : 'plan_filing_notice';
+    const doc = await issueDocument(trx, actor, {
+      kind,
+      subjectType: 'plan_filing',
+      subjectId: f.id,
+      subjectRegionCode: f.region_code,
+      at: now,
+    });
+    const missing = input.complete ? [] : (input.missing ?? []);
+    await repo.decideFiling(trx, {
+      region_code: f.region_code,
+      filing_id: f.id,
+      outcome: input.complete ? 'complete' : 'incomplete',
+      missing,
+      note: input.note ?? null,
+      number: doc.number,
+      document_id: doc.id,
+      decided_on: day,
+      decided_at: now,
+      decided_by: actor.userId,
+      decided_by_name: actor.displayName,
+      decided_org: actor.orgName,
+    });
+    await cancelDeem(trx, f);
+    const p = (await repo.planById(trx, f.plan_id)) as repo.PlanRow;
+    await refreshOwner(trx, cal, ownerOf(p), now);
+    await appendAudit(trx, actor, {
+      action: input.complete ? 'emergency_plan.filing_complete' : 'emergency_plan.filing_incomplete',
+      entityType: 'plan_filing',
+      entityId: f.id,
+      regionCode: f.region_code,
+      at: now,
+      before: { status: 'submitted' },
+      after: { status: input.complete ? 'complete' : 'incomplete', missing, number: doc.number },
+    });
+    return { planId: f.plan_id, late: false };
+  });
+  if (result.late) {
+    throw new AppError(
+      'PLAN_FILING_DECIDED',
+      [{ path: 'complete', code: 'deemed', message: '审核期限已过，依照第二十八条已视为备案' }],
+      '审核期限已过，依照第二十八条已视为备案',
+    );
+  }
+  return getPlan(ctx, actor, result.planId);
+}
+
+/** 视为已备案 (第二十八条), in the caller's transaction: the filing's answer by the platform, audited as the system's. */
+async function deem(trx: Trx, ctx: AppContext, cal: WorkingCalendar, f: repo.FilingRow): Promise<boolean> {
+  const now = ctx.now();
+  const ok = await repo.decideFiling(trx, {
+    region_code: f.region_code,
+    filing_id: f.id,
+    outcome: 'deemed',
+    missing: [],
+    note: '审核期限届满未予答复，视为已备案（应急预案管理办法第二十八条）',
+    number: null,
+    document_id: null,
+    decided_on: f.check_due_on,
+    decided_at: now,
+    decided_by: null,
+    decided_by_name: '系统',
+    decided_org: '安监平台',
+  });
+  if (!ok) return false;
+  const p = (await repo.planById(trx, f.plan_id)) as repo.PlanRow;
+  await refreshOwner(trx, cal, ownerOf(p), now);
+  await appendAudit(trx, null, {
+    action: 'emergency_plan.filing_deemed',
+    entityType: 'plan_filing',
+    entityId: f.id,
+    regionCode: f.region_code,
+    at: now,
+    before: { status: 'submitted' },
+    after: { status: 'deemed', checkDueOn: f.check_due_on },
+  });
+  return true;
+}
+
+/** The clock's handler ('emergency-plans.deem'): once the 5th working day has ended with no answer. Idempotent. */
+export async function deemFiling(ctx: AppContext, filingId: string): Promise<void> {
+  const cal = await workingCalendar(ctx);
+  const day = today(ctx);
+  const deemed = await ctx.db.kysely.transaction().execute(async (trx) => {
+    const f = await repo.filingById(trx, filingId, true);
+    if (f?.status !== 'submitted' || day <= f.check_due_on) return null;
+    return (await deem(trx, ctx, cal, f)) ? f : null;
+  });
+  if (!deemed) return;
+  const p = await repo.planById(ctx.db.kysely, deemed.plan_id);
+  if (!p) return;
+  ctx.bus.publish({
+    type: 'emergency_plan.alert',
+    regionCode: p.region_code,
+    at: ctx.now().toISOString(),
+    unitCreditCode: p.credit_code,
+    // The check's 5 working days passed unanswered: deemed filed (第二十八条).
+    data: {
+      id: p.id,
+      unitName: p.owner_name,
+      title: p.title,
+      clock: 'check',
+      stage: 'passed',
+      deemed: true,
+      dueOn: deemed.check_due_on,
+    },
+  });
+}
+
+/** 演练 (第三十三条) with its 演练评估报告 (第三十四条). */
+export async function recordDrill(
+  ctx: AppContext,
+  actor: Actor,
+  planId: string,
+  input: DrillInput,
+  idempotencyKey?: string,
+): Promise<EmergencyPlan> {
+  const now = ctx.now();
+  const day = today(ctx);
+  const cal = await workingCalendar(ctx);
+  await ctx.db.kysely.transaction().execute(async (trx) =>
+    once(trx, { actor, key: idempotencyKey, regionCode: actor.regionCode, input: { planId, input }, now }, async () => {
+      const p = await lockedPlan(trx, actor, planId);
+      checkDay('drilledOn', input.drilledOn, { today: day, floor: p.first_published_on, floorName: '预案发布日期' });
+      if (input.evaluation) checkDay('evaluation.evaluatedOn', input.evaluation.evaluatedOn, { today: day });
+      if (input.reportedOn) checkDay('reportedOn', input.reportedOn, { today: day });
+      const id = uuidv7();
+      await repo.insertDrill(trx, {
+        id,
+        region_code: p.region_code,
+        plan_id: p.id,
+        plan_kind: p.kind,
+        drilled_on: input.drilledOn,
+        form: input.form,
+        participants: input.participants,
+        participant_units: input.participantUnits ?? null,
+        scenario: input.scenario,
+        evaluated_on: input.evaluation?.evaluatedOn ?? null,
+        evaluation_summary: input.evaluation?.summary ?? null,
+        problems: JSON.stringify(input.evaluation?.problems ?? []),
+        reported_on: input.reportedOn ?? null,
+        recorded_by: actor.userId,
+        recorded_by_name: actor.displayName,
+        recorded_at: now,
+      });
+      await refreshOwner(trx, cal, ownerOf(p), now);
+      await appendAudit(trx, actor, {
+        action: 'emergency_plan.drill',
+        entityType: 'emergency_plan',
+        entityId: p.id,
+        regionCode: p.region_code,
+        at: now,
+        after: { drillId: id, ...input },
+      });
+      return { id };
+    }),
+  );
+  return getPlan(ctx, actor, planId);
+}
+
+/** 修订 (第三十六条): a new version, never an overwrite; 第三十七条 decides whether it is filed again. */
+export async function revisePlan(
+  ctx: AppContext,
+  actor: Actor,
+  planId: string,
+  input: RevisionInput,
+): Promise<EmergencyPlan> {
+  const now = ctx.now();
+  const day = today(ctx);
+  const cal = await workingCalendar(ctx);
+  await ctx.db.kysely.transaction().execute(async (trx) => {
+    const p = await lockedPlan(trx, actor, planId);
+    checkDay('publishedOn', input.publishedOn, { today: day, floor: p.published_on, floorName: '现行版本发布日期' });
+    if (input.sourceDrillId) {
+      const drills = await repo.drillsOf(trx, p);
+      if (!drills.some((d) => d.id === input.sourceDrillId))
+        throw fieldError('sourceDrillId', 'not_found', '不是本预案的演练');
+    }
+    const duties = await dutiesOf(trx, ownerOf(p));
+    checkReview(duties, input);
+    const previous = (await repo.revisionsOf(trx, p)).at(-1) as repo.RevisionRow;
+    const revision = p.revision + 1;
+    const requiresFiling = duties.filingRequired && revisionNeedsRefiling(input.changes);
+    await repo.insertRevision(trx, {
+      region_code: p.region_code,
+      plan_id: p.id,
+      revision,
+      kind: p.kind,
+      title: input.title ?? previous.title,
+      risks: input.risks ?? previous.risks,
+      published_on: input.publishedOn,
+      signer: input.signer,
+      review_kind: input.reviewKind,
+      reviewed_on: input.reviewedOn ?? null,
+      review_summary: input.reviewSummary ?? null,
+      trigger: input.trigger,
+      trigger_note: input.triggerNote ?? null,
+      changes: input.changes,
+      requires_filing: requiresFiling,
+      source_drill_id: input.sourceDrillId ?? null,
+      recorded_by: actor.userId,
+      recorded_by_name: actor.displayName,
+      recorded_at: now,
+    });
+    await repo.updatePlan(trx, p, {
+      revision,
+      title: input.title ?? previous.title,
+      published_on: input.publishedOn,
+      version: p.version + 1,
+    });
+    await refreshOwner(trx, cal, ownerOf(p), now);
+    await appendAudit(trx, actor, {
+      action: 'emergency_plan.revise',
+      entityType: 'emergency_plan',
+      entityId: p.id,
+      regionCode: p.region_code,
+      at: now,
+      before: { revision: p.revision, title: p.title, publishedOn: p.published_on },
+      after: { revision, ...input, requiresFiling },
+    });
+  });
+  return getPlan(ctx, actor, planId);
+}
+
+/** 评估 (第三十五条). */
+export async function recordEvaluation(
+  ctx: AppContext,
+  actor: Actor,
+  planId: string,
+  input: EvaluationInput,
+): Promise<EmergencyPlan> {
+  const now = ctx.now();
+  const day = today(ctx);
+  const cal = await workingCalendar(ctx);
+  await ctx.db.kysely.transaction().execute(async (trx) => {
+    const p = await lockedPlan(trx, actor, planId);
+    checkDay('evaluatedOn', input.evaluatedOn, { today: day, floor: p.first_published_on, floorName: '预案发布日期' });
+    const id = uuidv7();
+    await repo.insertEvaluation(trx, {
+      id,
+      region_code: p.region_code,
+      plan_id: p.id,
+      revision: p.revision,
+      evaluated_on: input.evaluatedOn,
+      conclusion: input.conclusion,
+      revision_needed: input.revisionNeeded,
+      recorded_by: actor.userId,
+      recorded_by_name: actor.displayName,
+      recorded_at: now,
+    });
+    await refreshOwner(trx, cal, ownerOf(p), now);
+    await appendAudit(trx, actor, {
+      action: 'emergency_plan.evaluate',
+      entityType: 'emergency_plan',
+      entityId: p.id,
+      regionCode: p.region_code,
+      at: now,
+      after: { evaluationId: id, ...input },
+    });
+  });
+  return getPlan(ctx, actor, planId);
+}
+
+/** The 备案登记表 or the 补正告知书 of an answered filing, as an official .docx. */
+export async function filingDocument(
+  ctx: AppContext,
+  actor: Actor,
+  filingId: string,
+): Promise<{ fileName: string; data: Buffer }> {
+  const f = await repo.findFiling(ctx.db.kysely, actor, filingId);
+  if (!f?.document_id) throw new AppError('NOT_FOUND');
+  const docs = await documentsOf(ctx.db, {
+    subjectType: 'plan_filing',
+    subjectId: f.id,
+    subjectRegionCode: f.region_code,
+  });
+  const doc = docs.find((d) => d.id === f.document_id);
+  const p = await repo.planById(ctx.db.kysely, f.plan_id);
+  if (!doc || !p) throw new AppError('NOT_FOUND');
+  const revision = (await repo.revisionsOf(ctx.db.kysely, p)).find((r) => r.revision === f.revision);
+  const data = await buildOfficialDocx(filingDocumentLayout(p, f, revision, doc));
+  return { fileName: `${DOCUMENT_KINDS[doc.kind].title}-${p.owner_name}.docx`, data };
+}
+
+/**
+ * 附件: a file of the plan's current version, kept by its content (uploads/files.ts: the same bytes are stored once).
+ * PDF, Word (.docx) or Excel (.xlsx), recognised from the bytes, at most 20 MB.
+ */
+export async function uploadAttachment(
+  ctx: AppContext,
+  actor: Actor,
+  planId: string,
+  kind: AttachmentKind,
+  received: Omit<ReceivedFile, 'contentType'>,
+): Promise<PlanAttachmentView> {
+  if (received.size > ATTACHMENT_MAX_BYTES) throw fileTooLarge(ATTACHMENT_MAX_BYTES, '附件');
+  const contentType = documentContentType(received.data);
+  if (!contentType) throw fieldError('file', 'unsupported_type', '附件须为 PDF、Word（.docx）或 Excel（.xlsx）文件');
+  const now = ctx.now();
+  const id = uuidv7();
+  const revision = await ctx.db.kysely.transaction().execute(async (trx) => {
+    const p = await lockedPlan(trx, actor, planId);
+    await storeFile(trx, { ...received, contentType }, now);
+    await repo.insertAttachment(trx, {
+      id,
+      region_code: p.region_code,
+      plan_id: p.id,
+      revision: p.revision,
+      kind,
+      sha256: received.sha256,
+      file_name: received.fileName || `${kind}`,
+      content_type: contentType,
+      size: received.size,
+      uploaded_by: actor.userId,
+      uploaded_by_name: actor.displayName,
+      uploaded_at: now,
+    });
+    await appendAudit(trx, actor, {
+      action: 'emergency_plan.attach',
+      entityType: 'emergency_plan',
+      entityId: p.id,
+      regionCode: p.region_code,
+      at: now,
+      after: { attachmentId: id, kind, fileName: received.fileName, sha256: received.sha256, size: received.size },
+    });
+    return p.revision;
+  });
+  return {
+    id,
+    revision,
+    kind,
+    fileName: received.fileName || kind,
+    contentType,
+    size: received.size,
+    sha256: received.sha256,
+    uploadedByName: actor.displayName,
+    uploadedAt: now.toISOString(),
+  };
+}
+
+export async function attachmentFile(ctx: AppContext, actor: Actor, planId: string, attachmentId: string) {
+  const p = await repo.findPlan(ctx.db.kysely, actor, planId);
+  if (!p) throw new AppError('NOT_FOUND');
+  const row = (await repo.attachmentsOf(ctx.db.kysely, p)).find((a) => a.id === attachmentId);
+  const file = row && (await readStoredFile(ctx.db.kysely, row.sha256));
+  if (!row || !file) throw new AppError('NOT_FOUND');
+  return { row, data: file.data };
+}
+
+/**
+ * Plans whose clocks reached a year without an official calendar, looked at again (a year may have been loaded since).
+ * Derived state only: the clocks and their alerts.
+ */
+export async function resolveCalendarGaps(ctx: AppContext): Promise<number> {
+  const cal = await workingCalendar(ctx);
+  const covered = new Set(cal.coveredYears());
+  let resolved = 0;
+  const seen = new Set<string>();
+  for (const p of await repo.plansWithClockGap(ctx.db.kysely, 500)) {
+    const key = `${p.region_code}:${p.owner_kind}:${p.enterprise_id ?? ''}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    // Only when a year it waits for has been loaded since (a working-day filing period: any year may be it).
+    const waits = [
+      p.drill_due_on === null ? p.drill_nominal_on : null,
+      p.evaluation_due_on === null ? p.evaluation_nominal_on : null,
+    ].filter((d): d is string => d !== null);
+    const filingGap = p.filing_revision !== null && p.filing_due_on === null;
+    if (!filingGap && !waits.some((d) => covered.has(Number(d.slice(0, 4))))) continue;
+    await ctx.db.kysely.transaction().execute((trx) => refreshOwner(trx, cal, ownerOf(p), ctx.now()));
+    resolved++;
+  }
+  return resolved;
+}
