@@ -371,6 +371,9 @@ export interface ResourcePage {
 export interface NearestItem extends RescueResource {
   /** Great-circle distance from the point, km to 0.01 (domain/geo.ts haversineKm). */
   distanceKm: number;
+  /** Committed to an open incident (a task not withdrawn): 已调派, shown as busy everywhere (issue 12 §3). */
+  busy: boolean;
+  busyIncidentId: string | null;
 }
 
 export interface NearestResult {

@@ -72,6 +72,8 @@ describe('live push and deadline alerts', () => {
     expect(created.status).toBe(201);
     const seen = await city.waitFor((e) => e.type === 'accident.created' && e.data.id === created.body.id);
     expect(seen?.regionCode).toBe('370303');
+    // Who else may hear of it stays on the server.
+    expect(Object.keys(seen ?? {}).sort()).toEqual(['actorId', 'at', 'data', 'regionCode', 'type']);
     expect(await province.waitFor((e) => e.data.id === created.body.id)).toBeDefined();
     expect(await jinan.waitFor((e) => e.data.id === created.body.id, 300)).toBeUndefined();
 

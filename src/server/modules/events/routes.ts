@@ -1,8 +1,10 @@
 /** GET /api/events — Server-Sent Events for the signed-in user's jurisdiction. */
 import type { FastifyInstance } from 'fastify';
+import type { LiveEvent as PublicLiveEvent } from '../../../contracts/events.js';
 import type { AppContext } from '../../context.js';
 import { actorOf, SESSION_COOKIE } from '../../plugins/auth.js';
 import { resolveSession } from '../auth/service.js';
+import type { LiveEvent } from './bus.js';
 
 const HEARTBEAT_MS = 15_000;
 /** Live streams one session may hold open (a few tabs); a new one beyond it closes the session's oldest. */
@@ -44,7 +46,7 @@ export function eventRoutes(app: FastifyInstance, ctx: AppContext): void {
     });
     res.write(`retry: 3000\n: connected ${ctx.now().toISOString()}\n\n`);
     const unsubscribe = ctx.bus.subscribe(actor, (event) => {
-      res.write(`event: ${event.type}\ndata: ${JSON.stringify(event)}\n\n`);
+      res.write(`event: ${event.type}\ndata: ${JSON.stringify(publicPart(event))}\n\n`);
     });
     const forget = streams.open(token, () => res.end());
     const close = () => {
@@ -65,4 +67,10 @@ export function eventRoutes(app: FastifyInstance, ctx: AppContext): void {
     }, HEARTBEAT_MS);
     req.raw.on('close', close);
   });
+}
+
+/** What a subscriber receives: the public event, without the routing fields that say who else may hear of it. */
+function publicPart(event: LiveEvent): PublicLiveEvent {
+  const { type, regionCode, at, actorId, data } = event;
+  return { type, regionCode, at, ...(actorId === undefined ? {} : { actorId }), data };
 }

@@ -188,6 +188,11 @@ describe('tasks', () => {
       (r: { id: string }) => r.id === teams.near,
     );
     expect(busy).toMatchObject({ busy: true, busyIncidentId: a.id, committedHere: false });
+    // The resources module's own search says so too.
+    const point = `lng=${nearTeam.lng}&lat=${nearTeam.lat}&kind=team`;
+    const listed = (await cityDuty.get(`/api/rescue-resources/nearest?${point}`)).body.items;
+    expect(listed.find((r: { id: string }) => r.id === teams.near)).toMatchObject({ busy: true, busyIncidentId: a.id });
+    expect(listed.filter((r: { busy: boolean }) => !r.busy).length).toBeGreaterThan(0);
 
     t.clock.advance(5 * 60_000);
     const move = (state: string, extra: Record<string, unknown> = {}) =>

@@ -46,6 +46,7 @@ import { AppError, fieldError } from '../../errors.js';
 import { appendAudit } from '../audit/service.js';
 import { enterpriseInScope } from '../enterprises/service.js';
 import { once } from '../idempotency/service.js';
+import { commitmentsOf } from '../incidents/repo.js';
 import { regionNames } from '../regions/lookup.js';
 import { childrenOf, findRegion } from '../regions/repo.js';
 import { presentAgreement, presentResource, presentRevision } from './presenter.js';
@@ -388,8 +389,22 @@ export async function findNearestResources(
 /** findNearestResources, presented (with distanceKm rounded to 10 m). */
 export async function nearestResources(ctx: AppContext, o: NearestOptions, q?: Trx): Promise<NearestItem[]> {
   const rows = await findNearestResources(q ?? ctx.db.kysely, o);
-  const views = await presentResources(ctx, rows, q);
-  return views.map((v, i) => ({ ...v, distanceKm: roundKm((rows[i] as { distance_km: number }).distance_km) }));
+  const [views, committed] = await Promise.all([
+    presentResources(ctx, rows, q),
+    commitmentsOf(
+      q ?? ctx.db.kysely,
+      rows.map((r) => r.id),
+    ),
+  ]);
+  return views.map((v, i) => {
+    const c = committed.get(v.id);
+    return {
+      ...v,
+      distanceKm: roundKm((rows[i] as { distance_km: number }).distance_km),
+      busy: c !== undefined,
+      busyIncidentId: c?.incidentId ?? null,
+    };
+  });
 }
 
 /**

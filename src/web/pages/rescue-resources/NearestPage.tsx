@@ -176,6 +176,7 @@ export function NearestPage() {
                           <span>
                             <Tag color={KIND_COLORS[r.kind as ResourceKind]}>{t(`rescue.kinds.${r.kind}`)}</Tag>
                             <SpecialtyTags values={r.specialties} />
+                            {r.busy && <Tag color="red">{t('rescue.nearest.busy')}</Tag>}
                           </span>
                         </Space>
                       ),

@@ -94,6 +94,7 @@ const en: FeatureTranslation<typeof strings> = {
         region: 'The centre of the county’s resources',
       },
       distance: 'Distance (km)',
+      busy: 'Committed',
       mapTitle: 'Schematic (no base map; relative positions only)',
       seat: 'County seat',
       empty: 'No matching resource in your jurisdiction',

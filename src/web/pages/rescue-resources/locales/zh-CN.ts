@@ -85,6 +85,7 @@ export const strings = {
         region: '事故所在县（区）资源中心',
       },
       distance: '距离（公里）',
+      busy: '已调派',
       mapTitle: '示意图（无底图，仅示意相对位置）',
       seat: '县（区）驻地',
       empty: '本辖区内没有符合条件的资源',
