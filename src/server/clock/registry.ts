@@ -12,6 +12,7 @@ import { CASE_ALERT_CLOCK, resolveCalendarGaps } from '../modules/cases/alerts.j
 import { DANGER_ALERT_CLOCK } from '../modules/dangers/alerts.js';
 import { PLAN_ALERT_CLOCK, PLAN_DEEM_CLOCK } from '../modules/emergency-plans/alerts.js';
 import { resolveCalendarGaps as resolvePlanCalendarGaps } from '../modules/emergency-plans/service.js';
+import { openMissing } from '../modules/incidents/service.js';
 import { type Clock, recurring } from './define.js';
 
 export const PLATFORM_CLOCKS: readonly Clock[] = [
@@ -49,6 +50,12 @@ export const PLATFORM_CLOCKS: readonly Clock[] = [
     name: 'cases.resolve-calendar-gaps',
     every: HOUR_MS,
     run: ({ ctx }) => resolveCalendarGaps(ctx),
+  }),
+  recurring({
+    // 应急处置: a 较大 or higher quick report whose incident was not opened after its filing committed (incidents/service.ts).
+    name: 'incidents.open-missing',
+    every: 60_000,
+    run: ({ ctx }) => openMissing(ctx),
   }),
   // 应急预案: 备案, 备案审核, 演练 and 评估 — 3 days before and when passed, per plan (emergency-plans/alerts.ts).
   PLAN_ALERT_CLOCK as Clock,

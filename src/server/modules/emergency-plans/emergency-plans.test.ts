@@ -353,7 +353,7 @@ describe('revisions (第三十六条, 第三十七条)', () => {
     });
     const drillId = drill.body.drills[0].id;
 
-    const minor = await ent.post(`/api/emergency-plans/${id}/revisions`, {
+    const minorBody = {
       trigger: 'resources_changed',
       changes: ['contacts', 'resources'],
       publishedOn: '2026-11-09',
@@ -361,7 +361,11 @@ describe('revisions (第三十六条, 第三十七条)', () => {
       reviewKind: 'review',
       reviewedOn: '2026-11-08',
       reviewSummary: '同意修订',
-    });
+    };
+    const minor = await ent.post(`/api/emergency-plans/${id}/revisions`, minorBody, { 'idempotency-key': 'rev-1' });
+    // Sent twice (a double click): one revision.
+    const twice = await ent.post(`/api/emergency-plans/${id}/revisions`, minorBody, { 'idempotency-key': 'rev-1' });
+    expect(twice.body.revision).toBe(2);
     expect(minor.status, JSON.stringify(minor.body)).toBe(201);
     expect(minor.body).toMatchObject({ revision: 2, publishedOn: '2026-11-09' });
     expect(minor.body.filing).toMatchObject({ revision: 1, status: 'filed' });

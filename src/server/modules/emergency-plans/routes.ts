@@ -155,19 +155,38 @@ export async function emergencyPlanRoutes(app: FastifyInstance, ctx: AppContext)
     '/api/emergency-plans/:id/revisions',
     {
       preValidation: write,
-      schema: { tags, summary: '修订应急预案（第三十六条；第三十七条重新备案）', params: idParam, body: revisionBody },
+      schema: {
+        tags,
+        summary: '修订应急预案（第三十六条；第三十七条重新备案）',
+        params: idParam,
+        body: revisionBody,
+        headers: idempotencyHeaders,
+      },
     },
-    async (req, reply) => reply.code(201).send(await service.revisePlan(ctx, actorOf(req), req.params.id, req.body)),
+    async (req, reply) =>
+      reply
+        .code(201)
+        .send(await service.revisePlan(ctx, actorOf(req), req.params.id, req.body, req.headers['idempotency-key'])),
   );
 
   r.post(
     '/api/emergency-plans/:id/evaluations',
     {
       preValidation: write,
-      schema: { tags, summary: '应急预案评估（第三十五条，每三年一次）', params: idParam, body: evaluationBody },
+      schema: {
+        tags,
+        summary: '应急预案评估（第三十五条，每三年一次）',
+        params: idParam,
+        body: evaluationBody,
+        headers: idempotencyHeaders,
+      },
     },
     async (req, reply) =>
-      reply.code(201).send(await service.recordEvaluation(ctx, actorOf(req), req.params.id, req.body)),
+      reply
+        .code(201)
+        .send(
+          await service.recordEvaluation(ctx, actorOf(req), req.params.id, req.body, req.headers['idempotency-key']),
+        ),
   );
 
   r.get(

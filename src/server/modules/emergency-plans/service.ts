@@ -567,61 +567,66 @@ export async function revisePlan(
   actor: Actor,
   planId: string,
   input: RevisionInput,
+  idempotencyKey?: string,
 ): Promise<EmergencyPlan> {
   const now = ctx.now();
   const day = today(ctx);
   const cal = await workingCalendar(ctx);
-  await ctx.db.kysely.transaction().execute(async (trx) => {
-    const p = await lockedPlan(trx, actor, planId);
-    checkDay('publishedOn', input.publishedOn, { today: day, floor: p.published_on, floorName: '现行版本发布日期' });
-    if (input.sourceDrillId) {
-      const drills = await repo.drillsOf(trx, p);
-      if (!drills.some((d) => d.id === input.sourceDrillId))
-        throw fieldError('sourceDrillId', 'not_found', '不是本预案的演练');
-    }
-    const duties = await dutiesOf(trx, ownerOf(p));
-    checkReview(duties, input);
-    const previous = (await repo.revisionsOf(trx, p)).at(-1) as repo.RevisionRow;
-    const revision = p.revision + 1;
-    const requiresFiling = duties.filingRequired && revisionNeedsRefiling(input.changes);
-    await repo.insertRevision(trx, {
-      region_code: p.region_code,
-      plan_id: p.id,
-      revision,
-      kind: p.kind,
-      title: input.title ?? previous.title,
-      risks: input.risks ?? previous.risks,
-      published_on: input.publishedOn,
-      signer: input.signer,
-      review_kind: input.reviewKind,
-      reviewed_on: input.reviewedOn ?? null,
-      review_summary: input.reviewSummary ?? null,
-      trigger: input.trigger,
-      trigger_note: input.triggerNote ?? null,
-      changes: input.changes,
-      requires_filing: requiresFiling,
-      source_drill_id: input.sourceDrillId ?? null,
-      recorded_by: actor.userId,
-      recorded_by_name: actor.displayName,
-      recorded_at: now,
-    });
-    await repo.updatePlan(trx, p, {
-      revision,
-      title: input.title ?? previous.title,
-      published_on: input.publishedOn,
-      version: p.version + 1,
-    });
-    await refreshOwner(trx, cal, ownerOf(p), now);
-    await appendAudit(trx, actor, {
-      action: 'emergency_plan.revise',
-      entityType: 'emergency_plan',
-      entityId: p.id,
-      regionCode: p.region_code,
-      at: now,
-      before: { revision: p.revision, title: p.title, publishedOn: p.published_on },
-      after: { revision, ...input, requiresFiling },
-    });
-  });
+  const claim = { actor, key: idempotencyKey, regionCode: actor.regionCode, input: { planId, input }, now };
+  await ctx.db.kysely.transaction().execute(async (trx) =>
+    once(trx, claim, async () => {
+      const p = await lockedPlan(trx, actor, planId);
+      checkDay('publishedOn', input.publishedOn, { today: day, floor: p.published_on, floorName: '现行版本发布日期' });
+      if (input.sourceDrillId) {
+        const drills = await repo.drillsOf(trx, p);
+        if (!drills.some((d) => d.id === input.sourceDrillId))
+          throw fieldError('sourceDrillId', 'not_found', '不是本预案的演练');
+      }
+      const duties = await dutiesOf(trx, ownerOf(p));
+      checkReview(duties, input);
+      const previous = (await repo.revisionsOf(trx, p)).at(-1) as repo.RevisionRow;
+      const revision = p.revision + 1;
+      const requiresFiling = duties.filingRequired && revisionNeedsRefiling(input.changes);
+      await repo.insertRevision(trx, {
+        region_code: p.region_code,
+        plan_id: p.id,
+        revision,
+        kind: p.kind,
+        title: input.title ?? previous.title,
+        risks: input.risks ?? previous.risks,
+        published_on: input.publishedOn,
+        signer: input.signer,
+        review_kind: input.reviewKind,
+        reviewed_on: input.reviewedOn ?? null,
+        review_summary: input.reviewSummary ?? null,
+        trigger: input.trigger,
+        trigger_note: input.triggerNote ?? null,
+        changes: input.changes,
+        requires_filing: requiresFiling,
+        source_drill_id: input.sourceDrillId ?? null,
+        recorded_by: actor.userId,
+        recorded_by_name: actor.displayName,
+        recorded_at: now,
+      });
+      await repo.updatePlan(trx, p, {
+        revision,
+        title: input.title ?? previous.title,
+        published_on: input.publishedOn,
+        version: p.version + 1,
+      });
+      await refreshOwner(trx, cal, ownerOf(p), now);
+      await appendAudit(trx, actor, {
+        action: 'emergency_plan.revise',
+        entityType: 'emergency_plan',
+        entityId: p.id,
+        regionCode: p.region_code,
+        at: now,
+        before: { revision: p.revision, title: p.title, publishedOn: p.published_on },
+        after: { revision, ...input, requiresFiling },
+      });
+      return { id: p.id };
+    }),
+  );
   return getPlan(ctx, actor, planId);
 }
 
@@ -631,36 +636,45 @@ export async function recordEvaluation(
   actor: Actor,
   planId: string,
   input: EvaluationInput,
+  idempotencyKey?: string,
 ): Promise<EmergencyPlan> {
   const now = ctx.now();
   const day = today(ctx);
   const cal = await workingCalendar(ctx);
-  await ctx.db.kysely.transaction().execute(async (trx) => {
-    const p = await lockedPlan(trx, actor, planId);
-    checkDay('evaluatedOn', input.evaluatedOn, { today: day, floor: p.first_published_on, floorName: '预案发布日期' });
-    const id = uuidv7();
-    await repo.insertEvaluation(trx, {
-      id,
-      region_code: p.region_code,
-      plan_id: p.id,
-      revision: p.revision,
-      evaluated_on: input.evaluatedOn,
-      conclusion: input.conclusion,
-      revision_needed: input.revisionNeeded,
-      recorded_by: actor.userId,
-      recorded_by_name: actor.displayName,
-      recorded_at: now,
-    });
-    await refreshOwner(trx, cal, ownerOf(p), now);
-    await appendAudit(trx, actor, {
-      action: 'emergency_plan.evaluate',
-      entityType: 'emergency_plan',
-      entityId: p.id,
-      regionCode: p.region_code,
-      at: now,
-      after: { evaluationId: id, ...input },
-    });
-  });
+  const claim = { actor, key: idempotencyKey, regionCode: actor.regionCode, input: { planId, input }, now };
+  await ctx.db.kysely.transaction().execute(async (trx) =>
+    once(trx, claim, async () => {
+      const p = await lockedPlan(trx, actor, planId);
+      checkDay('evaluatedOn', input.evaluatedOn, {
+        today: day,
+        floor: p.first_published_on,
+        floorName: '预案发布日期',
+      });
+      const id = uuidv7();
+      await repo.insertEvaluation(trx, {
+        id,
+        region_code: p.region_code,
+        plan_id: p.id,
+        revision: p.revision,
+        evaluated_on: input.evaluatedOn,
+        conclusion: input.conclusion,
+        revision_needed: input.revisionNeeded,
+        recorded_by: actor.userId,
+        recorded_by_name: actor.displayName,
+        recorded_at: now,
+      });
+      await refreshOwner(trx, cal, ownerOf(p), now);
+      await appendAudit(trx, actor, {
+        action: 'emergency_plan.evaluate',
+        entityType: 'emergency_plan',
+        entityId: p.id,
+        regionCode: p.region_code,
+        at: now,
+        after: { evaluationId: id, ...input },
+      });
+      return { id: p.id };
+    }),
+  );
   return getPlan(ctx, actor, planId);
 }
 

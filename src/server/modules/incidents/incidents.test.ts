@@ -12,6 +12,7 @@ import { sofficePath } from '../../documents/soffice.js';
 import { convertDocument, docxText, downloadRaw } from '../../documents/test-support.js';
 import { buildAccident, type Client, type TestApp, testApp, testClock } from '../../testing/harness.js';
 import { reaches } from '../events/bus.js';
+import { openMissing } from './service.js';
 import { insertResource } from './testing.js';
 
 const T0 = '2026-12-01T10:00:00+08:00';
@@ -86,6 +87,16 @@ describe('opening', () => {
     expect(again.body.error.code).toBe('INCIDENT_EXISTS');
     // Another county's bureau does not see the accident.
     expect((await (await t.as('duty.370304')).post('/api/incidents', { accidentId })).status).toBe(404);
+  });
+
+  it('a 较大 report whose opening was lost after its filing committed is opened by the clock, once', async () => {
+    const accidentId = await report(countyDuty);
+    // As if the step after the commit never ran: the report is 较大 and has no incident.
+    await sql`UPDATE accidents SET grade = 'larger' WHERE id = ${accidentId}`.execute(t.db.kysely);
+    expect(await incidentOf(cityDuty, accidentId)).toBeUndefined();
+    expect(await openMissing(t.ctx)).toBeGreaterThanOrEqual(1);
+    expect(await incidentOf(cityDuty, accidentId)).toMatchObject({ level: 'III', autoOpened: true });
+    expect(await openMissing(t.ctx)).toBe(0);
   });
 
   it('a follow-up that raises the grade to 较大 opens the incident; its figures enter the log', async () => {

@@ -73,6 +73,36 @@ export async function accidentsByIds(q: Q, ids: readonly string[]): Promise<Map<
   return new Map(rows.map((r) => [r.id, { ...r, direct_loss_yuan: Number(r.direct_loss_yuan) }]));
 }
 
+/**
+ * Quick reports (not imported history) of these grades that occurred since `since` and have no incident yet: one whose
+ * opening after its filing's commit was lost (a crash, a failed connection) is opened by the clock.
+ */
+export async function accidentsAwaitingIncident(
+  q: Q,
+  p: { grades: readonly string[]; since: Date; importSource: string; limit: number },
+): Promise<string[]> {
+  const rows = await q
+    .selectFrom('accidents as a')
+    .select('a.id')
+    .where('a.occurred_at', '>=', p.since)
+    .where('a.grade', 'in', p.grades)
+    .where('a.source', '<>', p.importSource)
+    .where(({ not, exists, selectFrom }) =>
+      not(
+        exists(
+          selectFrom('incidents as i')
+            .select(sql`1`.as('one'))
+            .whereRef('i.region_code', '=', 'a.region_code')
+            .whereRef('i.accident_id', '=', 'a.id'),
+        ),
+      ),
+    )
+    .orderBy('a.occurred_at')
+    .limit(p.limit)
+    .execute();
+  return rows.map((r) => r.id);
+}
+
 /** The level's region of the accident's reporting chain, applicable there (a 直辖市 district has no city). */
 export async function chainRegions(
   q: Q,

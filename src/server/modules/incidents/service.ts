@@ -28,7 +28,7 @@ import type {
 } from '../../../contracts/incidents.js';
 import { can } from '../../../contracts/policies.js';
 import { COUNTY_SEATS } from '../../../domain/county-seats.js';
-import type { Grade } from '../../../domain/grade.js';
+import { GRADES, type Grade } from '../../../domain/grade.js';
 import {
   canMoveTask,
   describeFigureChanges,
@@ -54,6 +54,7 @@ import type { Database } from '../../db/schema.js';
 import { documentsOf, issueDocument } from '../../documents/numbering.js';
 import { buildOfficialDocx } from '../../documents/official-docx.js';
 import { AppError, fieldError } from '../../errors.js';
+import { IMPORT_SOURCE } from '../accidents/chain-state.js';
 import { appendAudit } from '../audit/service.js';
 import type { LiveEvent } from '../events/bus.js';
 import { regionName, regionNames } from '../regions/lookup.js';
@@ -358,6 +359,25 @@ export async function openOnQuickReport(ctx: AppContext, accidentId: string): Pr
   if (!opened) return null;
   await publishChange(ctx, null, opened, 'opened');
   return opened.id;
+}
+
+/** How far back the clock looks for a 较大 or higher report whose incident was not opened: longer than any outage. */
+const MISSING_INCIDENT_WINDOW_MS = 7 * 24 * 3_600_000;
+
+/**
+ * The clock's sweep (`incidents.open-missing`): a 较大 or higher quick report opens its incident right after its filing
+ * commits; should that step be lost, the report's incident is opened here, within a minute.
+ */
+export async function openMissing(ctx: AppContext): Promise<number> {
+  const ids = await repo.accidentsAwaitingIncident(ctx.db.kysely, {
+    grades: GRADES.filter((g) => opensAutomatically(g)),
+    since: new Date(ctx.now().getTime() - MISSING_INCIDENT_WINDOW_MS),
+    importSource: IMPORT_SOURCE,
+    limit: 100,
+  });
+  let opened = 0;
+  for (const id of ids) if (await openOnQuickReport(ctx, id)) opened++;
+  return opened;
 }
 
 /**

@@ -124,7 +124,7 @@ export function PlanActionModal({
     if (!v) return;
     const { path, body } = request(action, plan, v);
     try {
-      await act.mutateAsync({ path, body, ...(action === 'file' || action === 'drill' ? { key: key.current } : {}) });
+      await act.mutateAsync({ path, body, ...(action === 'decide' ? {} : { key: key.current }) });
       void message.success(t('plans.saved'));
       onClose();
     } catch (e) {
