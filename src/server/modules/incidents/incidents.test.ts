@@ -195,6 +195,13 @@ describe('tasks', () => {
     });
     expect(elsewhere.status).toBe(409);
     expect(elsewhere.body.error.code).toBe('RESOURCE_COMMITTED');
+    const beforeReport = await cityDuty.post(`/api/incidents/${b.id}/tasks`, {
+      resourceId: teams.far,
+      assignment: '支援',
+      at: new Date(new Date(b.reportedAt).getTime() - 60_000).toISOString(),
+    });
+    expect(beforeReport.status).toBe(400);
+    expect(beforeReport.body.error.details[0]).toMatchObject({ path: 'at', code: 'too_early' });
     const busy = (await cityDuty.get(`/api/incidents/${b.id}/nearest?kind=team`)).body.items.find(
       (r: { id: string }) => r.id === teams.near,
     );

@@ -581,8 +581,9 @@ export async function dispatch(ctx: AppContext, actor: Actor, id: string, input:
     const { incident } = await reach(trx, actor, id, true);
     assertOpen(incident);
     if (at.getTime() > now.getTime()) throw fieldError('at', 'future', '调派时间不能晚于当前时间');
-    if (at.getTime() < new Date(incident.opened_at).getTime() - 24 * 3600_000)
-      throw fieldError('at', 'too_early', '调派时间不能早于事件启动前24小时');
+    // The response times run from 接报 (report → first dispatch → first on site): nobody is sent before the report came.
+    if (at.getTime() < new Date(incident.reported_at).getTime())
+      throw fieldError('at', 'too_early', '调派时间不能早于接报时间');
     const resource = await repo.resourceById(trx, input.resourceId);
     if (!resource || resource.retired_at) throw fieldError('resourceId', 'unknown', '救援力量不存在或已停用');
     await repo.lockResource(trx, resource.id);
