@@ -7,7 +7,7 @@
  * recomputed clocks (of every plan of the owner: the drill duties are the owner's, 第三十三条), the alert jobs, the
  * documents (numbered by documents/numbering.ts) and, last, its audit row.
  */
-import type { Kysely } from 'kysely';
+import type { Insertable, Kysely } from 'kysely';
 import { uuidv7 } from 'uuidv7';
 import {
   ATTACHMENT_MAX_BYTES,
@@ -44,13 +44,13 @@ import {
 import { shanghaiDate } from '../../../domain/time.js';
 import { type Actor, checkRegionFilter } from '../../auth/actor.js';
 import type { AppContext } from '../../context.js';
-import type { Database } from '../../db/schema.js';
+import type { Database, EmergencyPlanRevisionsTable } from '../../db/schema.js';
 import { documentsOf, issueDocument } from '../../documents/numbering.js';
 import { buildOfficialDocx } from '../../documents/official-docx.js';
 import { AppError, fieldError } from '../../errors.js';
 import { documentContentType, type ReceivedFile, readStoredFile, storeFile } from '../../uploads/files.js';
 import { fileTooLarge } from '../../uploads/receive.js';
-import { appendAudit } from '../audit/service.js';
+import { type AuditEntry, appendAudit } from '../audit/service.js';
 import { workingCalendar } from '../calendar/service.js';
 import { enterpriseInScope } from '../enterprises/service.js';
 import { once } from '../idempotency/service.js';
@@ -184,6 +184,118 @@ async function lockedPlan(trx: Trx, actor: Actor, id: string): Promise<repo.Plan
   return p;
 }
 
+/** What a write has at hand: its transaction, its moment and the working calendar of its clocks. */
+interface Write {
+  trx: Trx;
+  now: Date;
+  cal: WorkingCalendar;
+}
+
+/** A write on a request: also the day it is made on (the checks of its dates). */
+interface RequestWrite extends Write {
+  day: LocalDate;
+}
+
+/** The frame of a write on a request: one transaction, once per Idempotency-Key. Gives the id `write` answers. */
+async function writeOnce(
+  ctx: AppContext,
+  actor: Actor,
+  request: unknown,
+  idempotencyKey: string | undefined,
+  write: (w: RequestWrite) => Promise<{ id: string }>,
+): Promise<{ id: string }> {
+  const now = ctx.now();
+  const day = today(ctx);
+  const cal = await workingCalendar(ctx);
+  const done = await ctx.db.kysely
+    .transaction()
+    .execute(async (trx) =>
+      once(trx, { actor, key: idempotencyKey, regionCode: actor.regionCode, input: request, now }, () =>
+        write({ trx, now, day, cal }),
+      ),
+    );
+  return done.body as { id: string };
+}
+
+/** A write to one plan, locked (404 outside the jurisdiction): answers the plan as it stands after. */
+async function writePlan(
+  ctx: AppContext,
+  actor: Actor,
+  planId: string,
+  input: unknown,
+  idempotencyKey: string | undefined,
+  write: (p: repo.PlanRow, w: RequestWrite) => Promise<{ id: string }>,
+): Promise<EmergencyPlan> {
+  await writeOnce(ctx, actor, { planId, input }, idempotencyKey, async (w) =>
+    write(await lockedPlan(w.trx, actor, planId), w),
+  );
+  return getPlan(ctx, actor, planId);
+}
+
+/** The end of every write: the clocks of the owner's plans recomputed, then, last, its audit row. */
+async function settle(
+  w: Write,
+  actor: Actor | null,
+  owner: repo.Owner,
+  audit: Omit<AuditEntry, 'entityType' | 'regionCode' | 'at'> & { entityType?: string },
+): Promise<void> {
+  await refreshOwner(w.trx, w.cal, owner, w.now);
+  await appendAudit(w.trx, actor, {
+    entityType: 'emergency_plan',
+    ...audit,
+    regionCode: owner.region_code,
+    at: w.now,
+  });
+}
+
+/** The end of a filing's answer (it was 'submitted'): its plan's owner's clocks, then the audit row. */
+async function settleAnswer(w: Write, actor: Actor | null, f: repo.FilingRow, action: string, after: unknown) {
+  const p = (await repo.planById(w.trx, f.plan_id)) as repo.PlanRow;
+  await settle(w, actor, ownerOf(p), {
+    action,
+    entityType: 'plan_filing',
+    entityId: f.id,
+    before: { status: 'submitted' },
+    after,
+  });
+}
+
+function recordedBy(actor: Actor, now: Date) {
+  return { recorded_by: actor.userId, recorded_by_name: actor.displayName, recorded_at: now };
+}
+
+/**
+ * A version of a plan (第三十六条: never an overwrite), as its form gives it, with its signer and its 评审 or 论证.
+ * The first version has no trigger and no source drill.
+ */
+function revisionRow(
+  actor: Actor,
+  now: Date,
+  version: { region_code: string; plan_id: string; revision: number; kind: string; title: string; risks: string[] },
+  input: {
+    publishedOn: LocalDate;
+    signer: string;
+    reviewKind: ReviewKind;
+    reviewedOn?: LocalDate | undefined;
+    reviewSummary?: string | undefined;
+  },
+  requiresFiling: boolean,
+): Insertable<EmergencyPlanRevisionsTable> {
+  return {
+    ...version,
+    published_on: input.publishedOn,
+    signer: input.signer,
+    review_kind: input.reviewKind,
+    reviewed_on: input.reviewedOn ?? null,
+    review_summary: input.reviewSummary ?? null,
+    trigger: null,
+    trigger_note: null,
+    requires_filing: requiresFiling,
+    source_drill_id: null,
+    ...recordedBy(actor, now),
+  };
+}
+
 // ————————————————————————————————————————— read
 
 export async function getPlan(ctx: AppContext, actor: Actor, id: string): Promise<EmergencyPlan> {
@@ -249,81 +361,58 @@ export async function createPlan(
   idempotencyKey?: string,
 ): Promise<EmergencyPlan> {
   if (input.ownerKind === 'government' && actor.orgKind !== 'bureau') throw new AppError('FORBIDDEN');
-  const now = ctx.now();
-  const day = today(ctx);
-  checkDay('publishedOn', input.publishedOn, { today: day });
-  const cal = await workingCalendar(ctx);
-  const done = await ctx.db.kysely.transaction().execute(async (trx) =>
-    once(trx, { actor, key: idempotencyKey, regionCode: actor.regionCode, input, now }, async () => {
-      let owner: repo.Owner;
-      let ownerName: string;
-      let creditCode: string | null = null;
-      if (input.ownerKind === 'enterprise') {
-        const e = await enterpriseInScope(trx, actor, input.enterpriseId as string);
-        owner = { region_code: e.region_code, owner_kind: 'enterprise', enterprise_id: e.id };
-        ownerName = e.name;
-        creditCode = e.credit_code;
-      } else {
-        owner = { region_code: actor.regionCode, owner_kind: 'government', enterprise_id: null };
-        ownerName = actor.orgName;
-      }
-      const duties = await dutiesOf(trx, owner);
-      checkReview(duties, input);
-      const id = uuidv7();
-      await repo.insertPlan(trx, {
-        id,
-        region_code: owner.region_code,
-        owner_kind: owner.owner_kind,
-        enterprise_id: owner.enterprise_id,
-        owner_name: ownerName,
-        credit_code: creditCode,
-        kind: input.kind,
-        title: input.title,
-        published_on: input.publishedOn,
-        first_published_on: input.publishedOn,
-        filing_required: duties.filingRequired,
-        review_required: duties.reviewRequired,
-        high_risk: duties.highRisk,
-        evaluation_required: duties.evaluationRequired,
-        filing_status: duties.filingRequired ? 'pending' : 'not_required',
-        created_by: actor.userId,
-        created_by_name: actor.displayName,
-        created_at: now,
-        updated_at: now,
-      });
-      await repo.insertRevision(trx, {
-        region_code: owner.region_code,
-        plan_id: id,
-        revision: 1,
-        kind: input.kind,
-        title: input.title,
-        risks: input.risks,
-        published_on: input.publishedOn,
-        signer: input.signer,
-        review_kind: input.reviewKind,
-        reviewed_on: input.reviewedOn ?? null,
-        review_summary: input.reviewSummary ?? null,
-        trigger: null,
-        trigger_note: null,
-        requires_filing: duties.filingRequired,
-        source_drill_id: null,
-        recorded_by: actor.userId,
-        recorded_by_name: actor.displayName,
-        recorded_at: now,
-      });
-      await refreshOwner(trx, cal, owner, now);
-      await appendAudit(trx, actor, {
-        action: 'emergency_plan.create',
-        entityType: 'emergency_plan',
-        entityId: id,
-        regionCode: owner.region_code,
-        at: now,
-        after: { ...input, ownerName },
-      });
-      return { id };
-    }),
-  );
-  return getPlan(ctx, actor, (done.body as { id: string }).id);
+  checkDay('publishedOn', input.publishedOn, { today: today(ctx) });
+  const { id } = await writeOnce(ctx, actor, input, idempotencyKey, async (w) => {
+    const { trx, now } = w;
+    let owner: repo.Owner;
+    let ownerName: string;
+    let creditCode: string | null = null;
+    if (input.ownerKind === 'enterprise') {
+      const e = await enterpriseInScope(trx, actor, input.enterpriseId as string);
+      owner = { region_code: e.region_code, owner_kind: 'enterprise', enterprise_id: e.id };
+      ownerName = e.name;
+      creditCode = e.credit_code;
+    } else {
+      owner = { region_code: actor.regionCode, owner_kind: 'government', enterprise_id: null };
+      ownerName = actor.orgName;
+    }
+    const duties = await dutiesOf(trx, owner);
+    checkReview(duties, input);
+    const id = uuidv7();
+    await repo.insertPlan(trx, {
+      id,
+      region_code: owner.region_code,
+      owner_kind: owner.owner_kind,
+      enterprise_id: owner.enterprise_id,
+      owner_name: ownerName,
+      credit_code: creditCode,
+      kind: input.kind,
+      title: input.title,
+      published_on: input.publishedOn,
+      first_published_on: input.publishedOn,
+      filing_required: duties.filingRequired,
+      review_required: duties.reviewRequired,
+      high_risk: duties.highRisk,
+      evaluation_required: duties.evaluationRequired,
+      filing_status: duties.filingRequired ? 'pending' : 'not_required',
+      created_by: actor.userId,
+      created_by_name: actor.displayName,
+      created_at: now,
+      updated_at: now,
+    });
+    const version = {
+      region_code: owner.region_code,
+      plan_id: id,
+      revision: 1,
+      kind: input.kind,
+      title: input.title,
+      risks: input.risks,
+    };
+    await repo.insertRevision(trx, revisionRow(actor, now, version, input, duties.filingRequired));
+    await settle(w, actor, owner, { action: 'emergency_plan.create', entityId: id, after: { ...input, ownerName } });
+    return { id };
+  });
+  return getPlan(ctx, actor, id);
 }
 
 /** 备案 (第二十六条, 第二十七条): the enterprise submits its plan's version that must be filed; the bureau has 5 working days. */
@@ -334,50 +423,41 @@ export async function submitFiling(
   input: FileInput,
   idempotencyKey?: string,
 ): Promise<EmergencyPlan> {
-  const now = ctx.now();
-  const day = today(ctx);
-  const cal = await workingCalendar(ctx);
-  await ctx.db.kysely.transaction().execute(async (trx) =>
-    once(trx, { actor, key: idempotencyKey, regionCode: actor.regionCode, input: { planId, input }, now }, async () => {
-      const p = await lockedPlan(trx, actor, planId);
-      if (p.owner_kind !== 'enterprise') throw new AppError('PLAN_FILING_NOT_NEEDED');
-      if (p.check_due_on) throw new AppError('PLAN_FILING_PENDING');
-      if (p.filing_status === 'filed' || p.filing_status === 'deemed') throw new AppError('PLAN_FILING_NOT_NEEDED');
-      let due: LocalDate;
-      try {
-        due = checkDueOn(cal, day);
-      } catch (e) {
-        calendarGap(e);
-      }
-      const id = uuidv7();
-      const filing = { region_code: p.region_code, id };
-      await repo.insertFiling(trx, {
-        ...filing,
-        plan_id: p.id,
-        revision: p.filing_revision ?? p.revision,
-        received_on: day,
-        check_due_on: due,
-        materials: input.materials,
-        note: input.note ?? null,
-        status: 'submitted',
-        submitted_by: actor.userId,
-        submitted_by_name: actor.displayName,
-        submitted_at: now,
-      });
-      await scheduleDeem(trx, filing, due);
-      await refreshOwner(trx, cal, ownerOf(p), now);
-      await appendAudit(trx, actor, {
-        action: 'emergency_plan.file',
-        entityType: 'plan_filing',
-        entityId: id,
-        regionCode: p.region_code,
-        at: now,
-        after: { planId: p.id, revision: p.filing_revision ?? p.revision, materials: input.materials, checkDueOn: due },
-      });
-      return { id };
-    }),
-  );
-  return getPlan(ctx, actor, planId);
+  return writePlan(ctx, actor, planId, input, idempotencyKey, async (p, w) => {
+    if (p.owner_kind !== 'enterprise') throw new AppError('PLAN_FILING_NOT_NEEDED');
+    if (p.check_due_on) throw new AppError('PLAN_FILING_PENDING');
+    if (p.filing_status === 'filed' || p.filing_status === 'deemed') throw new AppError('PLAN_FILING_NOT_NEEDED');
+    let due: LocalDate;
+    try {
+      due = checkDueOn(w.cal, w.day);
+    } catch (e) {
+      calendarGap(e);
+    }
+    const id = uuidv7();
+    const filing = { region_code: p.region_code, id };
+    const revision = p.filing_revision ?? p.revision;
+    await repo.insertFiling(w.trx, {
+      ...filing,
+      plan_id: p.id,
+      revision,
+      received_on: w.day,
+      check_due_on: due,
+      materials: input.materials,
+      note: input.note ?? null,
+      status: 'submitted',
+      submitted_by: actor.userId,
+      submitted_by_name: actor.displayName,
+      submitted_at: w.now,
+    });
+    await scheduleDeem(w.trx, filing, due);
+    await settle(w, actor, ownerOf(p), {
+      action: 'emergency_plan.file',
+      entityType: 'plan_filing',
+      entityId: id,
+      after: { planId: p.id, revision, materials: input.materials, checkDueOn: due },
+    });
+    return { id };
+  });
 }
 
 /** 审核 (第二十八条): complete → 备案登记表 with its number; incomplete → one notice listing everything missing. */
@@ -425,17 +505,13 @@ export async function decideFiling(
       decided_org: actor.orgName,
     });
     await cancelDeem(trx, f);
-    const p = (await repo.planById(trx, f.plan_id)) as repo.PlanRow;
-    await refreshOwner(trx, cal, ownerOf(p), now);
-    await appendAudit(trx, actor, {
-      action: input.complete ? 'emergency_plan.filing_complete' : 'emergency_plan.filing_incomplete',
-      entityType: 'plan_filing',
-      entityId: f.id,
-      regionCode: f.region_code,
-      at: now,
-      before: { status: 'submitted' },
-      after: { status: input.complete ? 'complete' : 'incomplete', missing, number: doc.number },
-    });
+    await settleAnswer(
+      { trx, now, cal },
+      actor,
+      f,
+      input.complete ? 'emergency_plan.filing_complete' : 'emergency_plan.filing_incomplete',
+      { status: input.complete ? 'complete' : 'incomplete', missing, number: doc.number },
+    );
     return { planId: f.plan_id, late: false };
   });
   if (result.late) {
@@ -466,16 +542,9 @@ async function deem(trx: Trx, ctx: AppContext, cal: WorkingCalendar, f: repo.Fil
     decided_org: '安监平台',
   });
   if (!ok) return false;
-  const p = (await repo.planById(trx, f.plan_id)) as repo.PlanRow;
-  await refreshOwner(trx, cal, ownerOf(p), now);
-  await appendAudit(trx, null, {
-    action: 'emergency_plan.filing_deemed',
-    entityType: 'plan_filing',
-    entityId: f.id,
-    regionCode: f.region_code,
-    at: now,
-    before: { status: 'submitted' },
-    after: { status: 'deemed', checkDueOn: f.check_due_on },
+  await settleAnswer({ trx, now, cal }, null, f, 'emergency_plan.filing_deemed', {
+    status: 'deemed',
+    checkDueOn: f.check_due_on,
   });
   return true;
 }
@@ -518,47 +587,34 @@ export async function recordDrill(
   input: DrillInput,
   idempotencyKey?: string,
 ): Promise<EmergencyPlan> {
-  const now = ctx.now();
-  const day = today(ctx);
-  const cal = await workingCalendar(ctx);
-  await ctx.db.kysely.transaction().execute(async (trx) =>
-    once(trx, { actor, key: idempotencyKey, regionCode: actor.regionCode, input: { planId, input }, now }, async () => {
-      const p = await lockedPlan(trx, actor, planId);
-      checkDay('drilledOn', input.drilledOn, { today: day, floor: p.first_published_on, floorName: '预案发布日期' });
-      if (input.evaluation) checkDay('evaluation.evaluatedOn', input.evaluation.evaluatedOn, { today: day });
-      if (input.reportedOn) checkDay('reportedOn', input.reportedOn, { today: day });
-      const id = uuidv7();
-      await repo.insertDrill(trx, {
-        id,
-        region_code: p.region_code,
-        plan_id: p.id,
-        plan_kind: p.kind,
-        drilled_on: input.drilledOn,
-        form: input.form,
-        participants: input.participants,
-        participant_units: input.participantUnits ?? null,
-        scenario: input.scenario,
-        evaluated_on: input.evaluation?.evaluatedOn ?? null,
-        evaluation_summary: input.evaluation?.summary ?? null,
-        problems: JSON.stringify(input.evaluation?.problems ?? []),
-        reported_on: input.reportedOn ?? null,
-        recorded_by: actor.userId,
-        recorded_by_name: actor.displayName,
-        recorded_at: now,
-      });
-      await refreshOwner(trx, cal, ownerOf(p), now);
-      await appendAudit(trx, actor, {
-        action: 'emergency_plan.drill',
-        entityType: 'emergency_plan',
-        entityId: p.id,
-        regionCode: p.region_code,
-        at: now,
-        after: { drillId: id, ...input },
-      });
-      return { id };
-    }),
-  );
-  return getPlan(ctx, actor, planId);
+  return writePlan(ctx, actor, planId, input, idempotencyKey, async (p, w) => {
+    checkDay('drilledOn', input.drilledOn, { today: w.day, floor: p.first_published_on, floorName: '预案发布日期' });
+    if (input.evaluation) checkDay('evaluation.evaluatedOn', input.evaluation.evaluatedOn, { today: w.day });
+    if (input.reportedOn) checkDay('reportedOn', input.reportedOn, { today: w.day });
+    const id = uuidv7();
+    await repo.insertDrill(w.trx, {
+      id,
+      region_code: p.region_code,
+      plan_id: p.id,
+      plan_kind: p.kind,
+      drilled_on: input.drilledOn,
+      form: input.form,
+      participants: input.participants,
+      participant_units: input.participantUnits ?? null,
+      scenario: input.scenario,
+      evaluated_on: input.evaluation?.evaluatedOn ?? null,
+      evaluation_summary: input.evaluation?.summary ?? null,
+      problems: JSON.stringify(input.evaluation?.problems ?? []),
+      reported_on: input.reportedOn ?? null,
+      ...recordedBy(actor, w.now),
+    });
+    await settle(w, actor, ownerOf(p), {
+      action: 'emergency_plan.drill',
+      entityId: p.id,
+      after: { drillId: id, ...input },
+    });
+    return { id };
+  });
 }
 
 /** 修订 (第三十六条): a new version, never an overwrite; 第三十七条 decides whether it is filed again. */
@@ -569,65 +625,44 @@ export async function revisePlan(
   input: RevisionInput,
   idempotencyKey?: string,
 ): Promise<EmergencyPlan> {
-  const now = ctx.now();
-  const day = today(ctx);
-  const cal = await workingCalendar(ctx);
-  const claim = { actor, key: idempotencyKey, regionCode: actor.regionCode, input: { planId, input }, now };
-  await ctx.db.kysely.transaction().execute(async (trx) =>
-    once(trx, claim, async () => {
-      const p = await lockedPlan(trx, actor, planId);
-      checkDay('publishedOn', input.publishedOn, { today: day, floor: p.published_on, floorName: '现行版本发布日期' });
-      if (input.sourceDrillId) {
-        const drills = await repo.drillsOf(trx, p);
-        if (!drills.some((d) => d.id === input.sourceDrillId))
-          throw fieldError('sourceDrillId', 'not_found', '不是本预案的演练');
-      }
-      const duties = await dutiesOf(trx, ownerOf(p));
-      checkReview(duties, input);
-      const previous = (await repo.revisionsOf(trx, p)).at(-1) as repo.RevisionRow;
-      const revision = p.revision + 1;
-      const requiresFiling = duties.filingRequired && revisionNeedsRefiling(input.changes);
-      await repo.insertRevision(trx, {
-        region_code: p.region_code,
-        plan_id: p.id,
-        revision,
-        kind: p.kind,
-        title: input.title ?? previous.title,
-        risks: input.risks ?? previous.risks,
-        published_on: input.publishedOn,
-        signer: input.signer,
-        review_kind: input.reviewKind,
-        reviewed_on: input.reviewedOn ?? null,
-        review_summary: input.reviewSummary ?? null,
-        trigger: input.trigger,
-        trigger_note: input.triggerNote ?? null,
-        changes: input.changes,
-        requires_filing: requiresFiling,
-        source_drill_id: input.sourceDrillId ?? null,
-        recorded_by: actor.userId,
-        recorded_by_name: actor.displayName,
-        recorded_at: now,
-      });
-      await repo.updatePlan(trx, p, {
-        revision,
-        title: input.title ?? previous.title,
-        published_on: input.publishedOn,
-        version: p.version + 1,
-      });
-      await refreshOwner(trx, cal, ownerOf(p), now);
-      await appendAudit(trx, actor, {
-        action: 'emergency_plan.revise',
-        entityType: 'emergency_plan',
-        entityId: p.id,
-        regionCode: p.region_code,
-        at: now,
-        before: { revision: p.revision, title: p.title, publishedOn: p.published_on },
-        after: { revision, ...input, requiresFiling },
-      });
-      return { id: p.id };
-    }),
-  );
-  return getPlan(ctx, actor, planId);
+  return writePlan(ctx, actor, planId, input, idempotencyKey, async (p, w) => {
+    const { trx } = w;
+    checkDay('publishedOn', input.publishedOn, { today: w.day, floor: p.published_on, floorName: '现行版本发布日期' });
+    if (input.sourceDrillId) {
+      const drills = await repo.drillsOf(trx, p);
+      if (!drills.some((d) => d.id === input.sourceDrillId))
+        throw fieldError('sourceDrillId', 'not_found', '不是本预案的演练');
+    }
+    const duties = await dutiesOf(trx, ownerOf(p));
+    checkReview(duties, input);
+    const previous = (await repo.revisionsOf(trx, p)).at(-1) as repo.RevisionRow;
+    const revision = p.revision + 1;
+    const title = input.title ?? previous.title;
+    const requiresFiling = duties.filingRequired && revisionNeedsRefiling(input.changes);
+    const version = {
+      region_code: p.region_code,
+      plan_id: p.id,
+      revision,
+      kind: p.kind,
+      title,
+      risks: input.risks ?? previous.risks,
+    };
+    await repo.insertRevision(trx, {
+      ...revisionRow(actor, w.now, version, input, requiresFiling),
+      trigger: input.trigger,
+      trigger_note: input.triggerNote ?? null,
+      changes: input.changes,
+      source_drill_id: input.sourceDrillId ?? null,
+    });
+    await repo.updatePlan(trx, p, { revision, title, published_on: input.publishedOn, version: p.version + 1 });
+    await settle(w, actor, ownerOf(p), {
+      action: 'emergency_plan.revise',
+      entityId: p.id,
+      before: { revision: p.revision, title: p.title, publishedOn: p.published_on },
+      after: { revision, ...input, requiresFiling },
+    });
+    return { id: p.id };
+  });
 }
 
 /** 评估 (第三十五条). */
@@ -638,44 +673,30 @@ export async function recordEvaluation(
   input: EvaluationInput,
   idempotencyKey?: string,
 ): Promise<EmergencyPlan> {
-  const now = ctx.now();
-  const day = today(ctx);
-  const cal = await workingCalendar(ctx);
-  const claim = { actor, key: idempotencyKey, regionCode: actor.regionCode, input: { planId, input }, now };
-  await ctx.db.kysely.transaction().execute(async (trx) =>
-    once(trx, claim, async () => {
-      const p = await lockedPlan(trx, actor, planId);
-      checkDay('evaluatedOn', input.evaluatedOn, {
-        today: day,
-        floor: p.first_published_on,
-        floorName: '预案发布日期',
-      });
-      const id = uuidv7();
-      await repo.insertEvaluation(trx, {
-        id,
-        region_code: p.region_code,
-        plan_id: p.id,
-        revision: p.revision,
-        evaluated_on: input.evaluatedOn,
-        conclusion: input.conclusion,
-        revision_needed: input.revisionNeeded,
-        recorded_by: actor.userId,
-        recorded_by_name: actor.displayName,
-        recorded_at: now,
-      });
-      await refreshOwner(trx, cal, ownerOf(p), now);
-      await appendAudit(trx, actor, {
-        action: 'emergency_plan.evaluate',
-        entityType: 'emergency_plan',
-        entityId: p.id,
-        regionCode: p.region_code,
-        at: now,
-        after: { evaluationId: id, ...input },
-      });
-      return { id: p.id };
-    }),
-  );
-  return getPlan(ctx, actor, planId);
+  return writePlan(ctx, actor, planId, input, idempotencyKey, async (p, w) => {
+    checkDay('evaluatedOn', input.evaluatedOn, {
+      today: w.day,
+      floor: p.first_published_on,
+      floorName: '预案发布日期',
+    });
+    const id = uuidv7();
+    await repo.insertEvaluation(w.trx, {
+      id,
+      region_code: p.region_code,
+      plan_id: p.id,
+      revision: p.revision,
+      evaluated_on: input.evaluatedOn,
+      conclusion: input.conclusion,
+      revision_needed: input.revisionNeeded,
+      ...recordedBy(actor, w.now),
+    });
+    await settle(w, actor, ownerOf(p), {
+      action: 'emergency_plan.evaluate',
+      entityId: p.id,
+      after: { evaluationId: id, ...input },
+    });
+    return { id: p.id };
+  });
 }
 
 /** The 备案登记表 or the 补正告知书 of an answered filing, as an official .docx. */

@@ -78,6 +78,32 @@ function requireBureau(actor: Actor): void {
   if (actor.orgKind !== 'bureau') throw new AppError('FORBIDDEN');
 }
 
+type WriteResult = { status: number; body: unknown };
+
+/**
+ * The frame of every write: a bureau's, in one transaction, once per Idempotency-Key (a retry gets the first answer).
+ * `request` is what the key is bound to; `status` is 201 for a creation, 200 for a change.
+ */
+async function writeOnce(
+  ctx: AppContext,
+  actor: Actor,
+  idempotencyKey: string | undefined,
+  request: unknown,
+  status: 200 | 201,
+  write: (trx: Trx, now: Date) => Promise<unknown>,
+): Promise<WriteResult> {
+  requireBureau(actor);
+  const now = ctx.now();
+  const done = await ctx.db.kysely
+    .transaction()
+    .execute((trx) =>
+      once(trx, { actor, key: idempotencyKey, regionCode: actor.regionCode, input: request, now, status }, () =>
+        write(trx, now),
+      ),
+    );
+  return { status: done.status, body: done.body };
+}
+
 // ————————————————————————————————————————— resources: writes
 
 /**
@@ -169,6 +195,38 @@ function valuesOf(
   }
 }
 
+/**
+ * Writes the revision of a change and its audit row, in the transaction of the change: the end of every write of a
+ * resource or an agreement. `row` is the record as written (its region and its new version).
+ */
+async function recordRevision<T>(
+  trx: Trx,
+  actor: Actor,
+  entityType: 'rescue_resource' | 'rescue_agreement',
+  insertRevision: typeof repo.insertResourceRevision,
+  c: {
+    id: string;
+    row: { region_code: string; version: number };
+    change: string;
+    before: T | null;
+    after: T;
+    at: Date;
+  },
+): Promise<T> {
+  const { id, row, change, at, after } = c;
+  await insertRevision(trx, { regionCode: row.region_code, id, version: row.version, change, at, actor, data: after });
+  await appendAudit(trx, actor, {
+    action: `${entityType}.${change}`,
+    entityType,
+    entityId: id,
+    regionCode: row.region_code,
+    at,
+    before: c.before ?? undefined,
+    after,
+  });
+  return after;
+}
+
 /** Reads the row back, writes its revision and its audit row: the end of every write of a resource. */
 async function recordResource(
   ctx: AppContext,
@@ -182,25 +240,14 @@ async function recordResource(
   const row = (await repo.resourcesByIds(trx, [id]))[0] as repo.ResourceRow;
   const [view] = await presentResources(ctx, [row], trx);
   const after = view as RescueResource;
-  await repo.insertResourceRevision(trx, {
-    regionCode: row.region_code,
+  return recordRevision(trx, actor, 'rescue_resource', repo.insertResourceRevision, {
     id,
-    version: row.version,
+    row,
     change,
-    at,
-    actor,
-    data: after,
-  });
-  await appendAudit(trx, actor, {
-    action: `rescue_resource.${change}`,
-    entityType: 'rescue_resource',
-    entityId: id,
-    regionCode: row.region_code,
-    at,
-    before: before ?? undefined,
+    before,
     after,
+    at,
   });
-  return after;
 }
 
 /** Creates a resource in the transaction `trx` (the form, and each row of an import). */
@@ -223,17 +270,8 @@ export async function createResource(
   actor: Actor,
   input: CreateResourceInput,
   idempotencyKey?: string,
-): Promise<{ status: number; body: unknown }> {
-  requireBureau(actor);
-  const now = ctx.now();
-  const done = await ctx.db.kysely
-    .transaction()
-    .execute((trx) =>
-      once(trx, { actor, key: idempotencyKey, regionCode: actor.regionCode, input, now }, () =>
-        insertResourceIn(ctx, trx, actor, input, now),
-      ),
-    );
-  return { status: done.status, body: done.body };
+): Promise<WriteResult> {
+  return writeOnce(ctx, actor, idempotencyKey, input, 201, (trx, now) => insertResourceIn(ctx, trx, actor, input, now));
 }
 
 async function resourceInScope(trx: Trx, actor: Actor, id: string, forUpdate = false) {
@@ -242,34 +280,44 @@ async function resourceInScope(trx: Trx, actor: Actor, id: string, forUpdate = f
   return r;
 }
 
+/** The resource to change, locked: in scope (404), active, of the kind given (if one is), at the version read. */
+async function resourceToChange(trx: Trx, actor: Actor, id: string, version: number, kind?: ResourceKind) {
+  const current = await resourceInScope(trx, actor, id, true);
+  if (current.retired_at) throw new AppError('RESCUE_RESOURCE_RETIRED');
+  if (kind !== undefined && current.kind !== kind) throw fieldError('kind', 'kind_changed', '资源类别不能修改');
+  if (current.version !== version) throw new AppError('VERSION_CONFLICT');
+  return current;
+}
+
+/** Writes a change of `current` (false: it changed meanwhile → 409) and records it with the record as it stood. */
+async function changeResource(
+  ctx: AppContext,
+  trx: Trx,
+  actor: Actor,
+  current: repo.ResourceRow,
+  change: 'update' | 'retire',
+  now: Date,
+  write: () => Promise<boolean>,
+): Promise<RescueResource> {
+  const [before] = await presentResources(ctx, [current], trx);
+  if (!(await write())) throw new AppError('VERSION_CONFLICT');
+  return recordResource(ctx, trx, actor, current.id, change, before ?? null, now);
+}
+
 export async function updateResource(
   ctx: AppContext,
   actor: Actor,
   id: string,
   input: UpdateResourceInput,
   idempotencyKey?: string,
-): Promise<{ status: number; body: unknown }> {
-  requireBureau(actor);
-  const now = ctx.now();
-  const done = await ctx.db.kysely.transaction().execute((trx) =>
-    once(
-      trx,
-      { actor, key: idempotencyKey, regionCode: actor.regionCode, input: { id, input }, now, status: 200 },
-      async () => {
-        const current = await resourceInScope(trx, actor, id, true);
-        if (current.retired_at) throw new AppError('RESCUE_RESOURCE_RETIRED');
-        if (current.kind !== input.kind) throw fieldError('kind', 'kind_changed', '资源类别不能修改');
-        if (current.version !== input.version) throw new AppError('VERSION_CONFLICT');
-        const [before] = await presentResources(ctx, [current], trx);
-        const owner = await ownerOf(trx, actor, input);
-        if (!(await repo.updateResource(trx, valuesOf(id, input, owner), input.version, now))) {
-          throw new AppError('VERSION_CONFLICT');
-        }
-        return recordResource(ctx, trx, actor, id, 'update', before ?? null, now);
-      },
-    ),
-  );
-  return { status: done.status, body: done.body };
+): Promise<WriteResult> {
+  return writeOnce(ctx, actor, idempotencyKey, { id, input }, 200, async (trx, now) => {
+    const current = await resourceToChange(trx, actor, id, input.version, input.kind);
+    return changeResource(ctx, trx, actor, current, 'update', now, async () => {
+      const owner = await ownerOf(trx, actor, input);
+      return repo.updateResource(trx, valuesOf(id, input, owner), input.version, now);
+    });
+  });
 }
 
 export async function retireResource(
@@ -278,26 +326,13 @@ export async function retireResource(
   id: string,
   input: RetireInput,
   idempotencyKey?: string,
-): Promise<{ status: number; body: unknown }> {
-  requireBureau(actor);
-  const now = ctx.now();
-  const done = await ctx.db.kysely.transaction().execute((trx) =>
-    once(
-      trx,
-      { actor, key: idempotencyKey, regionCode: actor.regionCode, input: { id, input }, now, status: 200 },
-      async () => {
-        const current = await resourceInScope(trx, actor, id, true);
-        if (current.retired_at) throw new AppError('RESCUE_RESOURCE_RETIRED');
-        if (current.version !== input.version) throw new AppError('VERSION_CONFLICT');
-        const [before] = await presentResources(ctx, [current], trx);
-        if (!(await repo.retireResource(trx, id, input.version, input.reason, now))) {
-          throw new AppError('VERSION_CONFLICT');
-        }
-        return recordResource(ctx, trx, actor, id, 'retire', before ?? null, now);
-      },
-    ),
-  );
-  return { status: done.status, body: done.body };
+): Promise<WriteResult> {
+  return writeOnce(ctx, actor, idempotencyKey, { id, input }, 200, async (trx, now) => {
+    const current = await resourceToChange(trx, actor, id, input.version);
+    return changeResource(ctx, trx, actor, current, 'retire', now, () =>
+      repo.retireResource(trx, id, input.version, input.reason, now),
+    );
+  });
 }
 
 // ————————————————————————————————————————— resources: reads
@@ -476,25 +511,34 @@ async function recordAgreement(
 ): Promise<RescueAgreement> {
   const row = (await repo.findAgreement(trx, actor, id)) as repo.AgreementRow;
   const [after] = (await presentAgreements(ctx, [row], today(ctx), trx)) as [RescueAgreement];
-  await repo.insertAgreementRevision(trx, {
-    regionCode: row.region_code,
+  return recordRevision(trx, actor, 'rescue_agreement', repo.insertAgreementRevision, {
     id,
-    version: row.version,
+    row,
     change,
-    at,
-    actor,
-    data: after,
-  });
-  await appendAudit(trx, actor, {
-    action: `rescue_agreement.${change}`,
-    entityType: 'rescue_agreement',
-    entityId: id,
-    regionCode: row.region_code,
-    at,
-    before: before ?? undefined,
+    before,
     after,
+    at,
   });
-  return after;
+}
+
+/** The row of an agreement of the enterprise `owner`, as the form gives it. */
+function agreementValues(
+  id: string,
+  owner: { region_code: string; enterprise_id: string },
+  input: CreateAgreementInput | UpdateAgreementInput,
+): repo.AgreementValues {
+  return {
+    id,
+    region_code: owner.region_code,
+    enterprise_id: owner.enterprise_id,
+    team_id: input.teamId,
+    number: input.number ?? null,
+    signed_on: input.signedOn ?? null,
+    valid_from: input.validFrom,
+    valid_to: input.validTo,
+    scope: input.scope ?? null,
+    note: input.note ?? null,
+  };
 }
 
 export async function createAgreement(
@@ -502,44 +546,43 @@ export async function createAgreement(
   actor: Actor,
   input: CreateAgreementInput,
   idempotencyKey?: string,
-): Promise<{ status: number; body: unknown }> {
-  requireBureau(actor);
-  const now = ctx.now();
-  const done = await ctx.db.kysely.transaction().execute((trx) =>
-    once(trx, { actor, key: idempotencyKey, regionCode: actor.regionCode, input, now }, async () => {
-      const e = await enterpriseInScope(trx, actor, input.enterpriseId);
-      await teamFor(trx, actor, input.teamId);
-      const id = uuidv7();
-      await repo.insertAgreement(
-        trx,
-        {
-          id,
-          region_code: e.region_code,
-          enterprise_id: e.id,
-          team_id: input.teamId,
-          number: input.number ?? null,
-          signed_on: input.signedOn ?? null,
-          valid_from: input.validFrom,
-          valid_to: input.validTo,
-          scope: input.scope ?? null,
-          note: input.note ?? null,
-        },
-        actor.userId,
-        now,
-      );
-      return recordAgreement(ctx, trx, actor, id, 'create', null, now);
-    }),
-  );
-  return { status: done.status, body: done.body };
+): Promise<WriteResult> {
+  return writeOnce(ctx, actor, idempotencyKey, input, 201, async (trx, now) => {
+    const e = await enterpriseInScope(trx, actor, input.enterpriseId);
+    await teamFor(trx, actor, input.teamId);
+    const id = uuidv7();
+    const owner = { region_code: e.region_code, enterprise_id: e.id };
+    await repo.insertAgreement(trx, agreementValues(id, owner, input), actor.userId, now);
+    return recordAgreement(ctx, trx, actor, id, 'create', null, now);
+  });
 }
 
-/** A bureau changes the agreements of its own subtree's enterprises (a team's region alone lets it read them). */
-async function agreementToChange(trx: Trx, actor: Actor, id: string) {
+/**
+ * The agreement to change, locked, at the version read. A bureau changes the agreements of its own subtree's
+ * enterprises (a team's region alone lets it read them).
+ */
+async function agreementToChange(trx: Trx, actor: Actor, id: string, version: number) {
   const a = await repo.findAgreement(trx, actor, id, true);
   if (!a) throw new AppError('NOT_FOUND');
   if (!coversRegion(actor, a.region_code)) throw new AppError('OUTSIDE_JURISDICTION');
   if (a.retired_at) throw new AppError('RESCUE_AGREEMENT_RETIRED');
+  if (a.version !== version) throw new AppError('VERSION_CONFLICT');
   return a;
+}
+
+/** Writes a change of `current` (false: it changed meanwhile → 409) and records it with the agreement as it stood. */
+async function changeAgreement(
+  ctx: AppContext,
+  trx: Trx,
+  actor: Actor,
+  current: repo.AgreementRow,
+  change: 'update' | 'retire',
+  now: Date,
+  write: () => Promise<boolean>,
+): Promise<RescueAgreement> {
+  const [before] = await presentAgreements(ctx, [current], today(ctx), trx);
+  if (!(await write())) throw new AppError('VERSION_CONFLICT');
+  return recordAgreement(ctx, trx, actor, current.id, change, before ?? null, now);
 }
 
 export async function updateAgreement(
@@ -548,41 +591,14 @@ export async function updateAgreement(
   id: string,
   input: UpdateAgreementInput,
   idempotencyKey?: string,
-): Promise<{ status: number; body: unknown }> {
-  requireBureau(actor);
-  const now = ctx.now();
-  const done = await ctx.db.kysely.transaction().execute((trx) =>
-    once(
-      trx,
-      { actor, key: idempotencyKey, regionCode: actor.regionCode, input: { id, input }, now, status: 200 },
-      async () => {
-        const a = await agreementToChange(trx, actor, id);
-        if (a.version !== input.version) throw new AppError('VERSION_CONFLICT');
-        if (input.teamId !== a.team_id) await teamFor(trx, actor, input.teamId);
-        const [before] = await presentAgreements(ctx, [a], today(ctx), trx);
-        const ok = await repo.updateAgreement(
-          trx,
-          {
-            id,
-            region_code: a.region_code,
-            enterprise_id: a.enterprise_id,
-            team_id: input.teamId,
-            number: input.number ?? null,
-            signed_on: input.signedOn ?? null,
-            valid_from: input.validFrom,
-            valid_to: input.validTo,
-            scope: input.scope ?? null,
-            note: input.note ?? null,
-          },
-          input.version,
-          now,
-        );
-        if (!ok) throw new AppError('VERSION_CONFLICT');
-        return recordAgreement(ctx, trx, actor, id, 'update', before ?? null, now);
-      },
-    ),
-  );
-  return { status: done.status, body: done.body };
+): Promise<WriteResult> {
+  return writeOnce(ctx, actor, idempotencyKey, { id, input }, 200, async (trx, now) => {
+    const a = await agreementToChange(trx, actor, id, input.version);
+    if (input.teamId !== a.team_id) await teamFor(trx, actor, input.teamId);
+    return changeAgreement(ctx, trx, actor, a, 'update', now, () =>
+      repo.updateAgreement(trx, agreementValues(id, a, input), input.version, now),
+    );
+  });
 }
 
 export async function retireAgreement(
@@ -591,25 +607,13 @@ export async function retireAgreement(
   id: string,
   input: RetireInput,
   idempotencyKey?: string,
-): Promise<{ status: number; body: unknown }> {
-  requireBureau(actor);
-  const now = ctx.now();
-  const done = await ctx.db.kysely.transaction().execute((trx) =>
-    once(
-      trx,
-      { actor, key: idempotencyKey, regionCode: actor.regionCode, input: { id, input }, now, status: 200 },
-      async () => {
-        const a = await agreementToChange(trx, actor, id);
-        if (a.version !== input.version) throw new AppError('VERSION_CONFLICT');
-        const [before] = await presentAgreements(ctx, [a], today(ctx), trx);
-        if (!(await repo.retireAgreement(trx, a, input.version, input.reason, now))) {
-          throw new AppError('VERSION_CONFLICT');
-        }
-        return recordAgreement(ctx, trx, actor, id, 'retire', before ?? null, now);
-      },
-    ),
-  );
-  return { status: done.status, body: done.body };
+): Promise<WriteResult> {
+  return writeOnce(ctx, actor, idempotencyKey, { id, input }, 200, async (trx, now) => {
+    const a = await agreementToChange(trx, actor, id, input.version);
+    return changeAgreement(ctx, trx, actor, a, 'retire', now, () =>
+      repo.retireAgreement(trx, a, input.version, input.reason, now),
+    );
+  });
 }
 
 export async function getAgreement(
