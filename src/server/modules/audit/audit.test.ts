@@ -135,7 +135,8 @@ describe('every write leaves an audit row', () => {
     t.clock.set(new Date(T0 + 20 * MIN));
     expect((await county.post(`/api/accidents/${id}/followups`, { deaths: 3, note: '伤亡增加' })).status).toBe(201);
     rows = await rowsAfter(t, before);
-    expect(rows).toHaveLength(1);
+    // Now 较大: the follow-up also opened the accident's incident (应急处置), a write of its own.
+    expect(rows.map((r) => r.action)).toEqual(['accident.followup', 'incident.open']);
     expect(rows[0]).toMatchObject({ action: 'accident.followup', actor_id: countyId, entity_id: id });
     expect(rows[0]?.before).toMatchObject({ deaths: 1, grade: 'general' });
     expect(rows[0]?.after).toMatchObject({ deaths: 3, grade: 'larger', note: '伤亡增加' });
