@@ -124,4 +124,39 @@ describe.skipIf(!hasChromium)('statistics in the browser', () => {
     expect(stack.pageErrors).toEqual([]);
     await ctx.close();
   });
+
+  it('the emergency pages show the demo data in their own strings: plans, resources, incidents, a plan and an incident', async () => {
+    const ctx = await stack.newContext();
+    const page = await ctx.newPage();
+    await signIn(page, stack.baseUrl, 'stats.370000');
+    const rawKey = /\b(plans|rescue|incidents)\.[a-zA-Z]/;
+    const first = async (api: string) => (await (await page.request.get(`${stack.baseUrl}${api}`)).json()).items[0].id;
+    const plan = await first('/api/emergency-plans?pageSize=1');
+    const incident = await first('/api/incidents?pageSize=1');
+    const pages = [
+      '/emergency-plans',
+      '/emergency-plans/stats',
+      `/emergency-plans/${plan}`,
+      '/rescue-resources',
+      '/rescue-resources/agreements',
+      '/rescue-resources/uncovered',
+      '/rescue-resources/stats',
+      '/incidents',
+      '/incidents/stats',
+      `/incidents/${incident}`,
+    ];
+    for (const path of pages) {
+      await page.goto(`${stack.baseUrl}${path}`);
+      // Each shows rows of the demo data (a list, a statistics table, a plan's clocks, an incident's log).
+      await page.locator('.ant-table-row, .ant-descriptions-item').first().waitFor({ timeout: UI_TIMEOUT });
+      expect(await page.locator('body').textContent(), path).not.toMatch(rawKey);
+    }
+    await page.getByText('EN', { exact: true }).first().click();
+    await page.goto(`${stack.baseUrl}/emergency-plans`);
+    await page.getByText('Emergency plans').first().waitFor({ timeout: UI_TIMEOUT });
+    await page.locator('.ant-table-row').first().waitFor({ timeout: UI_TIMEOUT });
+    expect(await page.locator('body').textContent()).not.toMatch(rawKey);
+    expect(stack.pageErrors).toEqual([]);
+    await ctx.close();
+  });
 });
