@@ -76,6 +76,11 @@ export const fileBody = z
       .max(FILING_MATERIALS.length)
       .refine((m) => new Set(m).size === m.length, { message: '材料不能重复' }),
     note: text(1000).optional(),
+    /**
+     * The bureau filed with (分级属地, 第二十六条): the 县级以上 region containing the enterprise — by default its county.
+     * Only that bureau answers the filing.
+     */
+    bureauRegionCode: regionCode.optional(),
   })
   .strict();
 export type FileInput = z.infer<typeof fileBody>;
@@ -185,6 +190,8 @@ export const ATTACHMENT_KINDS = [
 ] as const;
 export type AttachmentKind = (typeof ATTACHMENT_KINDS)[number];
 export const ATTACHMENT_MAX_BYTES = 20 * 1024 * 1024;
+/** The longest file name kept (it is echoed in Content-Disposition). */
+export const ATTACHMENT_FILE_NAME_MAX = 200;
 
 export const attachmentFields = z.object({ kind: oneOf(ATTACHMENT_KINDS) }).strict();
 
@@ -232,8 +239,11 @@ export type PlanStatsQuery = z.infer<typeof planStatsQuery>;
 
 // ————————————————————————————————————————— views
 
-/** pending: still on time · overdue: the last day has passed · done · calendar_gap: the year's calendar is missing. */
-export type ClockStatus = 'pending' | 'overdue' | 'done' | 'calendar_gap';
+/**
+ * pending: still on time · overdue: the last day has passed · done · done_late: met, after its last day (a filing
+ * received after it) · calendar_gap: the year's calendar is missing.
+ */
+export type ClockStatus = 'pending' | 'overdue' | 'done' | 'done_late' | 'calendar_gap';
 
 export interface PlanClock {
   name: 'filing' | 'check' | 'drill' | 'evaluation';
@@ -249,6 +259,9 @@ export interface PlanFilingView {
   revision: number;
   receivedOn: string;
   checkDueOn: string;
+  /** The bureau it was made to (分级属地): only that bureau answers it. */
+  bureauRegionCode: string;
+  bureauName: string;
   materials: string[];
   note: string | null;
   status: 'submitted' | 'complete' | 'incomplete' | 'deemed';
@@ -350,6 +363,11 @@ export interface EmergencyPlan {
     checkDueOn: string | null;
     /** The last incomplete notice's list. */
     missing: string[];
+    /** Filed (or deemed filed) on a submission received after the last day (第二十六条): a late filing. */
+    late: boolean;
+    /** The bureau the version is filed with (分级属地, 第二十六条): the region code and name of the receiving bureau. */
+    bureauRegionCode: string | null;
+    bureauName: string | null;
   };
   filings: PlanFilingView[];
   drills: PlanDrillView[];
@@ -360,6 +378,8 @@ export interface EmergencyPlan {
     dueOn: string | null;
     nominalOn: string;
     lastDrilledOn: string | null;
+    /** high_risk: a later drill never reported to the department (未报告): it does not meet the duty (第三十三条第二款). */
+    unreportedOn: string | null;
     overdue: boolean;
   }[];
   /** The last day of the earliest drill duty a drill of this plan would meet. */
@@ -388,9 +408,14 @@ export interface PlanSummary {
   publishedOn: string;
   filingStatus: FilingStatus;
   filingDueOn: string | null;
+  /** Filed after the last day (as the plan's filing.late). */
+  filingLate: boolean;
   checkDueOn: string | null;
+  /** As in the plan: null while the year has no calendar, with the nominal day. */
   nextDrillDueOn: string | null;
+  nextDrillNominalOn: string | null;
   evaluationDueOn: string | null;
+  evaluationNominalOn: string | null;
   overdue: { filing: boolean; check: boolean; drill: boolean; evaluation: boolean };
 }
 

@@ -11,7 +11,7 @@ import {
   type TaskState,
 } from '../domain/incident.js';
 import { datesInOrder, isoDateTime, localDate, pageQuery, regionCode, requiredText, text } from './common.js';
-import { RESOURCE_KINDS, SPECIALTIES } from './rescue-resources.js';
+import { type Availability, RESOURCE_KINDS, type Readiness, SPECIALTIES } from './rescue-resources.js';
 
 export { LOG_KINDS, RESPONSE_LEVELS, TASK_STATES };
 
@@ -223,6 +223,10 @@ export interface IncidentView {
   firstDispatchAt: string | null;
   firstOnSiteAt: string | null;
   levels: IncidentLevelChange[];
+  /** The level the accident's current grade calls for (levelForGrade), and whether the incident's level is below it
+   * (a follow-up raised the grade): the leading bureau is prompted to raise it, with a reason. */
+  gradeLevel: ResponseLevel;
+  levelBelowGrade: boolean;
   log: IncidentLogEntry[];
   tasks: IncidentTask[];
   /** Bureaus only: the invited department users, and who of them viewed the incident. */
@@ -270,7 +274,15 @@ export interface NearbyResource {
   lng: number;
   lat: number;
   distanceKm: number;
-  /** Committed to an open incident (a task not withdrawn), and to which. */
+  /** A team's 战备状态 and duty phone, an expert's availability (null for the other kinds). */
+  readiness: Readiness | null;
+  availability: Availability | null;
+  dutyPhone: string | null;
+  contactPhone: string | null;
+  /** Whether it may be dispatched: not 不可用 (domain/incident.ts isDispatchable). */
+  dispatchable: boolean;
+  /** Committed to an open incident (a task not withdrawn), and to which (null for a department user not invited to
+   * that incident). */
   busy: boolean;
   busyIncidentId: string | null;
   /** Committed to this incident. */

@@ -53,6 +53,15 @@ export const TEAM_LEVEL_LABELS: Record<TeamLevel, string> = {
   enterprise: '企业',
 };
 
+/**
+ * The team levels a bureau of this administrative level may register (分级负责): its own level or below — a national
+ * team only by the national bureau, a provincial one by a province or above, …; an enterprise team by any bureau.
+ */
+export function teamLevelsFor(regionLevel: 'national' | 'province' | 'city' | 'county' | 'town'): readonly TeamLevel[] {
+  const rank: Record<typeof regionLevel, number> = { national: 0, province: 1, city: 2, county: 3, town: 4 };
+  return TEAM_LEVELS.filter((l, i) => l === 'enterprise' || i >= rank[regionLevel]);
+}
+
 /** A team's readiness (战备状态). */
 export const READINESS = ['ready', 'limited', 'unavailable'] as const;
 export type Readiness = (typeof READINESS)[number];
@@ -241,7 +250,8 @@ export const createAgreementBody = z
     note: text(1000).optional(),
   })
   .strict()
-  .refine((b) => b.validFrom <= b.validTo, { message: '有效期至不能早于有效期起', path: ['validTo'] });
+  .refine((b) => b.validFrom <= b.validTo, { message: '有效期至不能早于有效期起', path: ['validTo'] })
+  .refine((b) => !b.signedOn || b.signedOn <= b.validFrom, { message: '签订日期不能晚于有效期起', path: ['signedOn'] });
 export type CreateAgreementInput = z.infer<typeof createAgreementBody>;
 
 export const updateAgreementBody = z
@@ -256,7 +266,8 @@ export const updateAgreementBody = z
     version: z.number().int().min(1),
   })
   .strict()
-  .refine((b) => b.validFrom <= b.validTo, { message: '有效期至不能早于有效期起', path: ['validTo'] });
+  .refine((b) => b.validFrom <= b.validTo, { message: '有效期至不能早于有效期起', path: ['validTo'] })
+  .refine((b) => !b.signedOn || b.signedOn <= b.validFrom, { message: '签订日期不能晚于有效期起', path: ['signedOn'] });
 export type UpdateAgreementInput = z.infer<typeof updateAgreementBody>;
 
 const AGREEMENT_STATES = Object.keys(AGREEMENT_STATE_LABELS) as [AgreementState, ...AgreementState[]];
@@ -356,6 +367,10 @@ export interface ResourceRevision {
 }
 
 export interface RescueResourceDetail extends RescueResource {
+  /** Committed to an open incident (a task not withdrawn), as in the nearest searches; the incident is null for a
+   * department user not invited to it. */
+  busy: boolean;
+  busyIncidentId: string | null;
   revisions: ResourceRevision[];
   /** A team's agreements (救助协议) with enterprises, the caller may see. */
   agreements: RescueAgreement[];

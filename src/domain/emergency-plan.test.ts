@@ -12,6 +12,7 @@ import {
   evaluationDue,
   filingDueOn,
   filingStatus,
+  filingTarget,
   isOverdue,
   missingMaterials,
   monthsDue,
@@ -146,9 +147,10 @@ describe('drill duties per unit, not per plan (第三十三条)', () => {
       owner: 'enterprise',
       highRisk: true,
       plans,
+      // Reported to the department (第三十三条第二款): they meet the high_risk duty.
       drills: [
-        { planKind: 'onsite', drilledOn: '2026-04-15' },
-        { planKind: 'comprehensive', drilledOn: '2026-02-10' },
+        { planKind: 'onsite', drilledOn: '2026-04-15', reportedOn: '2026-04-16' },
+        { planKind: 'comprehensive', drilledOn: '2026-02-10', reportedOn: '2026-02-11' },
       ],
     });
     expect(clocks.map((c) => [c.duty, c.lastDrilledOn, c.due.nominalOn])).toEqual([
@@ -211,5 +213,58 @@ describe('re-filing a revision (第三十七条)', () => {
     [['other'], false],
   ] as const)('%j → %s', (changes, refile) => {
     expect(revisionNeedsRefiling(changes)).toBe(refile);
+  });
+});
+
+describe('review 12: a revision does not erase an unfiled earlier duty (第二十六条, 第三十七条)', () => {
+  const v = (revision: number, publishedOn: string, requiresFiling: boolean) => ({
+    revision,
+    publishedOn,
+    requiresFiling,
+  });
+  it('version 1 unfiled: the duty of version 2 runs from version 1, until version 2 is filed', () => {
+    const versions = [v(1, '2026-03-31', true), v(2, '2026-11-30', true)];
+    expect(filingTarget(versions, [])).toEqual({ revision: 2, fromPublishedOn: '2026-03-31' });
+    // Filed: the duty it met is the same one (so a late filing stays late).
+    expect(filingTarget(versions, [2])).toEqual({ revision: 2, fromPublishedOn: '2026-03-31' });
+  });
+  it('version 1 filed: version 2 starts its own 20 working days; a revision needing no filing changes nothing', () => {
+    expect(filingTarget([v(1, '2026-03-31', true), v(2, '2026-11-30', true)], [1])).toEqual({
+      revision: 2,
+      fromPublishedOn: '2026-11-30',
+    });
+    expect(filingTarget([v(1, '2026-03-31', true), v(2, '2026-11-30', false)], [])).toEqual({
+      revision: 1,
+      fromPublishedOn: '2026-03-31',
+    });
+    expect(filingTarget([v(1, '2026-03-31', false)], [])).toBeNull();
+  });
+});
+
+describe("review 12: a high-risk unit's drill meets the half-yearly duty once reported (第三十三条第二款)", () => {
+  const plans = [{ id: 'a', kind: 'comprehensive' as const, publishedOn: '2026-05-20' }];
+  it('unreported: the high_risk clock runs on from publication and shows the drill as 未报告; the yearly one is met', () => {
+    const clocks = drillClocks(cal, {
+      owner: 'enterprise',
+      highRisk: true,
+      plans,
+      drills: [{ planKind: 'comprehensive', drilledOn: '2026-08-10', reportedOn: null }],
+    });
+    const high = clocks.find((c) => c.duty === 'high_risk');
+    expect(high).toMatchObject({ lastDrilledOn: null, unreportedOn: '2026-08-10', fromOn: '2026-05-20' });
+    expect(high?.due.dueOn).toBe('2026-11-20');
+    expect(clocks.find((c) => c.duty === 'plan')).toMatchObject({ lastDrilledOn: '2026-08-10', unreportedOn: null });
+  });
+  it('reported: it meets the duty', () => {
+    const clocks = drillClocks(cal, {
+      owner: 'enterprise',
+      highRisk: true,
+      plans,
+      drills: [{ planKind: 'comprehensive', drilledOn: '2026-08-10', reportedOn: '2026-08-12' }],
+    });
+    expect(clocks.find((c) => c.duty === 'high_risk')).toMatchObject({
+      lastDrilledOn: '2026-08-10',
+      unreportedOn: null,
+    });
   });
 });

@@ -158,6 +158,27 @@ export function filingDueOn(cal: WorkingCalendar, publishedOn: LocalDate): Local
   return cal.addWorkingDays(publishedOn, FILING_WORKING_DAYS);
 }
 
+/**
+ * The versions whose filing duty is open or was last met (第二十六条, 第三十七条): the latest version that must be filed
+ * (the one to submit: filing it files the plan as it now stands) and the day its duty ends. A revision that must be filed
+ * again does not erase the duty of an earlier version still unfiled: that duty arose on its publication (第二十六条,
+ * 20 working days) and 第三十七条 adds a new one, it does not discharge the old. So the duty runs from the earliest
+ * version that must be filed after the last one filed (complete or deemed): its last day stays, overdue if passed,
+ * until the latest version is filed. `filed` lists the versions with a complete or deemed answer.
+ */
+export function filingTarget(
+  versions: readonly { revision: number; publishedOn: LocalDate; requiresFiling: boolean }[],
+  filed: readonly number[],
+): { revision: number; fromPublishedOn: LocalDate } | null {
+  const toFile = versions.filter((v) => v.requiresFiling).sort((a, b) => a.revision - b.revision);
+  const last = toFile.at(-1);
+  if (!last) return null;
+  const before = filed.filter((r) => r < last.revision);
+  const floor = before.length ? Math.max(...before) : 0;
+  const first = toFile.find((v) => v.revision > floor) ?? last;
+  return { revision: last.revision, fromPublishedOn: first.publishedOn };
+}
+
 /** The bureau's answer is due 5 working days after the materials were received; unanswered, the plan is deemed filed. */
 export function checkDueOn(cal: WorkingCalendar, receivedOn: LocalDate): LocalDate {
   return cal.addWorkingDays(receivedOn, CHECK_WORKING_DAYS);
@@ -265,6 +286,8 @@ export const DRILL_FORM_LABELS: Record<DrillForm, string> = { tabletop: '桌面�
  * - onsite: a drill of any 现场处置方案 of the unit at least every half year — while it has one;
  * - high_risk: for the 第三十三条第二款 units, a drill of any of its plans at least every half year;
  * - government: a government's or department's plans, at least every 2 years.
+ * - a drill meets high_risk only once reported to the 县级以上 department (第三十三条第二款, 708号令 第八条: "并将演练情况
+ *   报送"); an unreported one is shown as 未报告 (`unreportedOn`) and still meets plan / onsite.
  * Each runs from the unit's latest drill that meets it, else from the publication of its earliest current plan that
  * the duty concerns (a new plan is drilled within its first period).
  */
@@ -299,6 +322,8 @@ export interface OwnerPlanFacts {
 export interface DrillFacts {
   planKind: PlanKind;
   drilledOn: LocalDate;
+  /** The day it was reported to the 县级以上 department (第三十三条第二款), if it was. */
+  reportedOn?: LocalDate | null;
 }
 
 export interface DrillClock {
@@ -306,6 +331,11 @@ export interface DrillClock {
   /** Where the period runs from: the latest drill meeting it, else the earliest plan's publication. */
   fromOn: LocalDate;
   lastDrilledOn: LocalDate | null;
+  /**
+   * high_risk only: the latest drill held after `lastDrilledOn` that was never reported to the department — it does not
+   * meet the duty (第三十三条第二款 "并将演练情况报送…"), and is shown as 未报告.
+   */
+  unreportedOn: LocalDate | null;
   due: PeriodDue;
 }
 
@@ -319,10 +349,21 @@ export function drillClocks(
     const concerns = (kind: PlanKind) => dutiesMetBy(p.owner, kind, p.highRisk).includes(duty);
     const plans = p.plans.filter((x) => concerns(x.kind));
     if (plans.length === 0) continue;
-    const drills = p.drills.filter((d) => concerns(d.planKind)).map((d) => d.drilledOn);
-    const lastDrilledOn = drills.length ? drills.reduce((a, b) => (a > b ? a : b)) : null;
+    const held = p.drills.filter((d) => concerns(d.planKind));
+    // 第三十三条第二款: a high-risk unit's half-yearly drill counts once reported to the department.
+    const meets = duty === 'high_risk' ? held.filter((d) => Boolean(d.reportedOn)) : held;
+    const latest = (days: LocalDate[]) => (days.length ? days.reduce((a, b) => (a > b ? a : b)) : null);
+    const lastDrilledOn = latest(meets.map((d) => d.drilledOn));
+    const unreportedOn =
+      duty === 'high_risk'
+        ? latest(
+            held
+              .filter((d) => !d.reportedOn && (!lastDrilledOn || d.drilledOn > lastDrilledOn))
+              .map((d) => d.drilledOn),
+          )
+        : null;
     const fromOn = lastDrilledOn ?? plans.map((x) => x.publishedOn).reduce((a, b) => (a < b ? a : b));
-    out.push({ duty, fromOn, lastDrilledOn, due: monthsDue(cal, fromOn, DUTY_MONTHS[duty]) });
+    out.push({ duty, fromOn, lastDrilledOn, unreportedOn, due: monthsDue(cal, fromOn, DUTY_MONTHS[duty]) });
   }
   return out;
 }

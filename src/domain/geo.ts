@@ -67,3 +67,8 @@ export function inBox(box: BoundingBox, p: LngLat): boolean {
 export function roundKm(km: number): number {
   return Math.round(km * 100) / 100;
 }
+
+/** Coordinates are shown to 6 decimals of a degree (about 0.1 m): the stored double carries binary noise. */
+export function roundCoord(deg: number): number {
+  return Math.round(deg * 1e6) / 1e6;
+}

@@ -51,6 +51,11 @@ export function levelChangeRefusal(from: ResponseLevel, to: ResponseLevel, reaso
   return null;
 }
 
+/** Whether `level` is lower (towards Ⅳ级) than `than`. */
+export function levelBelow(level: ResponseLevel, than: ResponseLevel): boolean {
+  return levelRank(level) > levelRank(than);
+}
+
 /** raise (towards Ⅰ级) or lower (towards Ⅳ级). */
 export function levelDirection(from: ResponseLevel, to: ResponseLevel): 'raise' | 'lower' {
   return levelRank(to) < levelRank(from) ? 'raise' : 'lower';
@@ -84,6 +89,14 @@ export function taskTimeRefusal(at: Date, lastAt: Date, now: Date): TaskTimeRefu
   if (at.getTime() > now.getTime()) return 'future';
   if (at.getTime() < lastAt.getTime()) return 'before_previous';
   return null;
+}
+
+/**
+ * Whether a resource may be dispatched by its own state: a team whose 战备状态 is 不可用, an expert marked 不可用, is
+ * not (limited ones are: the commander judges). Equipment has no such state.
+ */
+export function isDispatchable(r: { readiness: string | null; availability: string | null }): boolean {
+  return r.readiness !== 'unavailable' && r.availability !== 'unavailable';
 }
 
 /** A resource is committed (busy) while one of its tasks of an open incident is not withdrawn. */

@@ -72,6 +72,7 @@ export type ErrorCode =
   | 'INCIDENT_READ_ONLY'
   | 'TASK_MOVE_REFUSED'
   | 'RESOURCE_COMMITTED'
+  | 'RESOURCE_UNAVAILABLE'
   | 'RESCUE_RESOURCE_RETIRED'
   | 'RESCUE_AGREEMENT_RETIRED'
   | 'TOO_MANY_REQUESTS'
@@ -158,6 +159,7 @@ const SPECS: Record<ErrorCode, CodeSpec> = {
   INCIDENT_READ_ONLY: { status: 403, message: '本部门受邀仅可查看该事件，不能填写处置日志' },
   TASK_MOVE_REFUSED: { status: 409, message: '任务状态只能向前推进（已调派 → 在途 → 到场 → 撤离）' },
   RESOURCE_COMMITTED: { status: 409, message: '该救援力量正在执行其他事件的处置任务' },
+  RESOURCE_UNAVAILABLE: { status: 409, message: '该救援力量当前不可调派（战备状态或可用状态为“不可用”）' },
   TOO_MANY_REQUESTS: { status: 429, message: '请求过于频繁，请稍后再试' },
   INTERNAL: { status: 500, message: '服务器内部错误' },
 };

@@ -1105,6 +1105,8 @@ export interface PlanFilingsTable {
   revision: number;
   received_on: LocalDateColumn;
   check_due_on: LocalDateColumn;
+  /** The bureau filed with (分级属地, migration 0035): only it answers. */
+  bureau_region_code: string;
   materials: string[];
   note: string | null;
   status: string;

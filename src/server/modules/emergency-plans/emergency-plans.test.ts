@@ -12,6 +12,7 @@ import type { Actor } from '../../auth/actor.js';
 import type { Clock } from '../../clock/define.js';
 import { ClockEngine } from '../../clock/engine.js';
 import { docxText, downloadRaw } from '../../documents/test-support.js';
+import { readWorkbook } from '../../documents/xlsx.js';
 import { buildEnterprise, type Client, type TestApp, testApp, testClock } from '../../testing/harness.js';
 import type { LiveEvent } from '../events/bus.js';
 import { PLAN_ALERT_CLOCK, PLAN_DEEM_CLOCK } from './alerts.js';
@@ -161,6 +162,15 @@ describe('a plan published just before 国庆: filing, the check, the answers', 
     expect(done.body.filing).toMatchObject({ status: 'filed', dueOn: '2026-10-30', checkDueOn: null });
     expect(done.body.filing.number).toMatch(/^（淄张）应急预备〔2026〕\d+号$/);
     expect(done.body.filing.filedAt).toBe(new Date(at('2026-11-04')).toISOString());
+    // Received 11-04 for a filing due 10-30: filed late, in the plan, its clock and the list (review 12 #8).
+    expect(done.body.filing).toMatchObject({
+      late: true,
+      bureauRegionCode: '370303',
+      bureauName: '山东省淄博市张店区',
+    });
+    expect(clockOf(done.body, 'filing').status).toBe('done_late');
+    const listed = await inspector.get('/api/emergency-plans?pageSize=200');
+    expect(listed.body.items.find((p: { id: string }) => p.id === id)).toMatchObject({ filingLate: true });
     const record = await downloadRaw(t, ent, `/api/plan-filings/${second}/document.docx`);
     expect(await docxText(record.body)).toContain(done.body.filing.number);
     expect((await ent.post(`/api/emergency-plans/${id}/filings`, { materials: ['application'] })).status).toBe(409);
@@ -283,6 +293,16 @@ describe('drills and the evaluation', () => {
     });
     // From the drill: a year on is 2027-11-09, a year without its calendar yet.
     expect(drill.body).toMatchObject({ nextDrillDueOn: null, nextDrillNominalOn: '2027-11-09' });
+    // The list shows the same due days as the plan: null plus the nominal day (review 12 #4).
+    const row = (await inspector.get('/api/emergency-plans?pageSize=200')).body.items.find(
+      (p: { id: string }) => p.id === yearly.body.id,
+    );
+    expect(row).toMatchObject({
+      nextDrillDueOn: null,
+      nextDrillNominalOn: '2027-11-09',
+      evaluationDueOn: drill.body.evaluationDueOn,
+      evaluationNominalOn: drill.body.evaluationNominalOn,
+    });
     // The onsite plan's half-yearly duty is not met by a drill of the comprehensive plan.
     expect((await inspector.get(`/api/emergency-plans/${onsite.body.id}`)).body.nextDrillDueOn).toBe('2026-12-07');
     const replay = await inspector.post(
@@ -550,6 +570,14 @@ describe('statistics by region and period (.xlsx too)', () => {
     const xlsx = await downloadRaw(t, inspector, '/api/emergency-plans/stats.xlsx?from=2026-10-01&to=2026-12-31');
     expect(xlsx.status).toBe(200);
     expect(xlsx.headers['content-type']).toContain('spreadsheetml');
+    // 备案率 is a fraction shown as a percentage (review 12 #3).
+    const [sheet] = await readWorkbook(xlsx.body);
+    const header = sheet?.rows.findIndex((r) => r?.includes('备案率')) ?? -1;
+    const col = sheet?.rows[header]?.indexOf('备案率') ?? -1;
+    expect(col).toBeGreaterThan(0);
+    const cell = Object.entries(sheet?.numFmts ?? {}).filter(([a]) => a.startsWith(String.fromCharCode(64 + col)));
+    expect(cell.length).toBeGreaterThan(0);
+    for (const [, fmt] of cell) expect(fmt).toBe('0.0%');
     expect((await ent.get('/api/emergency-plans/stats?from=2026-10-01&to=2026-12-31')).status).toBe(403);
   });
 });
@@ -602,6 +630,149 @@ describe('alerts on the clock engine', () => {
     const deem = await sql<{ n: number }>`SELECT count(*)::int AS n FROM clock_jobs
       WHERE name = 'emergency-plans.deem' AND key = ${filed.body.filings[0].id}`.execute(t.db.kysely);
     expect(deem.rows[0]?.n).toBe(1);
+  });
+});
+
+describe('review 12: bureau, late and carried-over filings, reported drills, dates, file names, overdue order', () => {
+  const full = { materials: ['application', 'review_opinion', 'plan_document', 'risk_and_resources'] };
+  const revision = (publishedOn: string, changes: string[]) => ({
+    trigger: 'risk_changed',
+    changes,
+    publishedOn,
+    signer: '王建国',
+    reviewKind: 'review',
+    reviewedOn: publishedOn,
+    reviewSummary: '同意修订',
+  });
+
+  it("#6 a filing is made to a bureau (the county by default) and only it answers; the city's own is numbered by it", async () => {
+    setDay('2026-12-01');
+    const city = await t.as('admin.370300');
+    const id = (await ent.post('/api/emergency-plans', plan({ publishedOn: '2026-11-30', title: '分级属地测试' }))).body
+      .id;
+    const filed = await ent.post(`/api/emergency-plans/${id}/filings`, full);
+    expect(filed.body.filings.at(-1)).toMatchObject({ bureauRegionCode: '370303', bureauName: '山东省淄博市张店区' });
+    const fid = filed.body.filings.at(-1).id;
+    const refused = await city.post(`/api/plan-filings/${fid}/decide`, { complete: true });
+    expect(refused.status).toBe(403);
+    expect(refused.body.error.details[0]).toMatchObject({ path: 'bureauRegionCode', code: 'other_bureau' });
+    expect((await inspector.post(`/api/plan-filings/${fid}/decide`, { complete: true })).status).toBe(200);
+
+    const other = (await ent.post('/api/emergency-plans', plan({ publishedOn: '2026-11-30', title: '向市局备案' })))
+      .body.id;
+    const bad = await ent.post(`/api/emergency-plans/${other}/filings`, { ...full, bureauRegionCode: '370305' });
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.details[0].path).toBe('bureauRegionCode');
+    const toCity = await ent.post(`/api/emergency-plans/${other}/filings`, { ...full, bureauRegionCode: '370300' });
+    expect(toCity.status, JSON.stringify(toCity.body)).toBe(201);
+    const cid = toCity.body.filings.at(-1).id;
+    expect((await inspector.post(`/api/plan-filings/${cid}/decide`, { complete: true })).status).toBe(403);
+    const answered = await city.post(`/api/plan-filings/${cid}/decide`, { complete: true });
+    expect(answered.status, JSON.stringify(answered.body)).toBe(200);
+    expect(answered.body.filing.number).toMatch(/号$/);
+    expect(answered.body.filing.number).not.toMatch(/淄张/);
+  });
+
+  it('#7 a revision needing re-filing keeps the unfiled earlier version overdue until the new one is filed', async () => {
+    setDay('2026-12-01');
+    const id = (await ent.post('/api/emergency-plans', plan({ publishedOn: '2026-09-28', title: '逾期后修订' }))).body
+      .id;
+    const before = await inspector.get(`/api/emergency-plans/${id}`);
+    expect(before.body.filing).toMatchObject({ revision: 1, status: 'overdue', dueOn: '2026-10-30' });
+    const revised = await ent.post(`/api/emergency-plans/${id}/revisions`, revision('2026-11-30', ['procedures']));
+    expect(revised.status, JSON.stringify(revised.body)).toBe(201);
+    // The duty of version 1 (第二十六条) is not discharged by 第三十七条's new one: still overdue since 10-30.
+    expect(revised.body.filing).toMatchObject({ revision: 2, status: 'overdue', dueOn: '2026-10-30' });
+    const list = await inspector.get('/api/emergency-plans?overdue=filing&pageSize=200');
+    expect(list.body.items.map((p: { id: string }) => p.id)).toContain(id);
+    const filed = await ent.post(`/api/emergency-plans/${id}/filings`, full);
+    const done = await inspector.post(`/api/plan-filings/${filed.body.filings.at(-1).id}/decide`, { complete: true });
+    expect(done.body.filing).toMatchObject({ revision: 2, status: 'filed', late: true });
+    expect(
+      (await inspector.get('/api/emergency-plans?overdue=filing&pageSize=200')).body.items.map(
+        (p: { id: string }) => p.id,
+      ),
+    ).not.toContain(id);
+  });
+
+  it("#20 a high-risk unit's drill never reported does not meet the half-yearly duty, and shows 未报告", async () => {
+    setDay('2026-12-01');
+    const id = (
+      await ent.post(
+        '/api/emergency-plans',
+        plan({ publishedOn: '2026-06-01', reviewedOn: '2026-05-20', title: '报告演练测试' }),
+      )
+    ).body.id;
+    const drill = { form: 'live', participants: 20, scenario: '储罐区泄漏' };
+    const unreported = await ent.post(`/api/emergency-plans/${id}/drills`, { ...drill, drilledOn: '2026-11-25' });
+    expect(unreported.status, JSON.stringify(unreported.body)).toBe(201);
+    const high = unreported.body.drillDuties.find((d: { duty: string }) => d.duty === 'high_risk');
+    expect(high.unreportedOn).toBe('2026-11-25');
+    expect(high.lastDrilledOn).not.toBe('2026-11-25');
+    const reported = await ent.post(`/api/emergency-plans/${id}/drills`, {
+      ...drill,
+      drilledOn: '2026-11-26',
+      reportedOn: '2026-11-27',
+    });
+    expect(reported.body.drillDuties.find((d: { duty: string }) => d.duty === 'high_risk')).toMatchObject({
+      lastDrilledOn: '2026-11-26',
+      unreportedOn: null,
+    });
+  });
+
+  it('#13 an evaluation dated before the publication of the version it is recorded against is refused', async () => {
+    setDay('2026-12-05');
+    const id = (
+      await ent.post(
+        '/api/emergency-plans',
+        plan({ publishedOn: '2026-06-01', reviewedOn: '2026-05-20', title: '评估日期测试' }),
+      )
+    ).body.id;
+    await ent.post(`/api/emergency-plans/${id}/revisions`, revision('2026-12-04', ['contacts']));
+    const early = await ent.post(`/api/emergency-plans/${id}/evaluations`, {
+      evaluatedOn: '2026-12-01',
+      conclusion: '适用',
+      revisionNeeded: false,
+    });
+    expect(early.status).toBe(400);
+    expect(early.body.error.details[0]).toMatchObject({ path: 'evaluatedOn', code: 'too_early' });
+  });
+
+  it("#22 an attachment's file name longer than 200 characters is refused on the field", async () => {
+    setDay('2026-12-05');
+    const id = (await ent.post('/api/emergency-plans', plan({ publishedOn: '2026-12-01', title: '文件名测试' }))).body
+      .id;
+    const pdf = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
+    const long = await ent.upload(
+      `/api/emergency-plans/${id}/attachments`,
+      { kind: 'other' },
+      { name: `${'预'.repeat(197)}.pdf`, data: pdf },
+    );
+    expect(long.status).toBe(400);
+    expect(long.body.error.details[0]).toMatchObject({ path: 'file', code: 'name_too_long' });
+    const ok = await ent.upload(
+      `/api/emergency-plans/${id}/attachments`,
+      { kind: 'other' },
+      { name: `${'预'.repeat(196)}.pdf`, data: pdf },
+    );
+    expect(ok.status).toBe(201);
+  });
+
+  it('#5 each overdue list is ordered by its own due day, longest overdue first', async () => {
+    setDay('2026-12-05');
+    for (const [kind, field] of [
+      ['drill', 'nextDrillDueOn'],
+      ['filing', 'filingDueOn'],
+      ['evaluation', 'evaluationDueOn'],
+    ] as const) {
+      const items = (await inspector.get(`/api/emergency-plans?overdue=${kind}&pageSize=200`)).body.items as Record<
+        string,
+        string
+      >[];
+      const days = items.map((p) => p[field]);
+      expect(days.every((d) => typeof d === 'string')).toBe(true);
+      expect(days).toEqual([...days].sort());
+    }
   });
 });
 

@@ -34,6 +34,19 @@ function overdueOf(p: repo.PlanRow, today: LocalDate) {
   };
 }
 
+/**
+ * The due days of the drill and evaluation clocks, the same in the list and the plan: the last day, or null while its
+ * year has no official calendar, with the nominal day (never passed off as the due day).
+ */
+function dueDays(p: repo.PlanRow) {
+  return {
+    nextDrillDueOn: p.drill_due_on,
+    nextDrillNominalOn: p.drill_nominal_on,
+    evaluationDueOn: p.evaluation_due_on,
+    evaluationNominalOn: p.evaluation_nominal_on,
+  };
+}
+
 export function presentSummary(p: repo.PlanRow, regionName: string, today: LocalDate): PlanSummary {
   return {
     id: p.id,
@@ -47,9 +60,9 @@ export function presentSummary(p: repo.PlanRow, regionName: string, today: Local
     publishedOn: p.published_on,
     filingStatus: filingStatusOn(p, today),
     filingDueOn: p.filing_due_on,
+    filingLate: p.filing_late,
     checkDueOn: p.check_due_on,
-    nextDrillDueOn: p.drill_due_on ?? p.drill_nominal_on,
-    evaluationDueOn: p.evaluation_due_on ?? p.evaluation_nominal_on,
+    ...dueDays(p),
     overdue: overdueOf(p, today),
   };
 }
@@ -57,22 +70,24 @@ export function presentSummary(p: repo.PlanRow, regionName: string, today: Local
 function clock(
   name: PlanClock['name'],
   label: string,
-  p: { dueOn: string | null; nominalOn: string | null; done: boolean },
+  p: { dueOn: string | null; nominalOn: string | null; done: boolean; late?: boolean },
   today: LocalDate,
 ): PlanClock {
   let status: ClockStatus;
-  if (p.done) status = 'done';
+  if (p.done) status = p.late ? 'done_late' : 'done';
   else if (p.dueOn === null) status = 'calendar_gap';
   else status = today > p.dueOn ? 'overdue' : 'pending';
   return { name, label, dueOn: p.dueOn, nominalOn: p.nominalOn, status };
 }
 
-function presentFiling(f: repo.FilingRow): PlanFilingView {
+function presentFiling(f: repo.FilingRow, names: ReadonlyMap<string, string>): PlanFilingView {
   return {
     id: f.id,
     revision: f.revision,
     receivedOn: f.received_on,
     checkDueOn: f.check_due_on,
+    bureauRegionCode: f.bureau_region_code,
+    bureauName: names.get(f.bureau_region_code) ?? f.bureau_region_code,
     materials: f.materials,
     note: f.note,
     status: f.status,
@@ -97,6 +112,8 @@ function presentFiling(f: repo.FilingRow): PlanFilingView {
 export function presentPlan(x: {
   p: repo.PlanRow;
   regionName: string;
+  /** The names of the regions of the bureaus filed with. */
+  bureauNames: ReadonlyMap<string, string>;
   duties: PlanDuties;
   revisions: repo.RevisionRow[];
   filings: repo.FilingRow[];
@@ -121,7 +138,12 @@ export function presentPlan(x: {
       clock(
         'filing',
         '备案（发布之日起20个工作日内）',
-        { dueOn: p.filing_due_on, nominalOn: p.filing_due_on, done: met.has(status) || status === 'submitted' },
+        {
+          dueOn: p.filing_due_on,
+          nominalOn: p.filing_due_on,
+          done: met.has(status) || status === 'submitted',
+          late: p.filing_late,
+        },
         today,
       ),
     );
@@ -183,8 +205,11 @@ export function presentPlan(x: {
       number: filed?.outcome === 'complete' ? filed.number : null,
       checkDueOn: p.check_due_on,
       missing: status === 'incomplete' ? (lastIncomplete?.missing ?? []) : [],
+      late: p.filing_late,
+      bureauRegionCode: last?.bureau_region_code ?? null,
+      bureauName: last ? (x.bureauNames.get(last.bureau_region_code) ?? last.bureau_region_code) : null,
     },
-    filings: x.filings.map(presentFiling),
+    filings: x.filings.map((f) => presentFiling(f, x.bureauNames)),
     drills: x.drills.map((d) => ({
       id: d.id,
       planKind: d.plan_kind as PlanKind,
@@ -207,12 +232,10 @@ export function presentPlan(x: {
       dueOn: c.due.dueOn,
       nominalOn: c.due.nominalOn,
       lastDrilledOn: c.lastDrilledOn,
+      unreportedOn: c.unreportedOn,
       overdue: isOverdue(c.due, today),
     })),
-    nextDrillDueOn: p.drill_due_on,
-    nextDrillNominalOn: p.drill_nominal_on,
-    evaluationDueOn: p.evaluation_due_on,
-    evaluationNominalOn: p.evaluation_nominal_on,
+    ...dueDays(p),
     evaluations: x.evaluations.map((v) => ({
       id: v.id,
       revision: v.revision,

@@ -47,6 +47,8 @@ export interface PlanRow {
   evaluation_nominal_on: string | null;
   last_evaluated_on: string | null;
   clock_gap: boolean;
+  /** The current filing version was filed on a submission received after its last day. */
+  filing_late: boolean;
   created_by_name: string;
   created_at: Date;
   version: number;
@@ -59,7 +61,10 @@ const COLUMNS = sql`p.id, p.region_code, p.owner_kind, p.enterprise_id, p.owner_
   p.drill_due_on::text AS drill_due_on, p.drill_nominal_on::text AS drill_nominal_on,
   p.last_drilled_on::text AS last_drilled_on, p.evaluation_due_on::text AS evaluation_due_on,
   p.evaluation_nominal_on::text AS evaluation_nominal_on, p.last_evaluated_on::text AS last_evaluated_on,
-  p.clock_gap, p.created_by_name, p.created_at, p.version`;
+  p.clock_gap, p.created_by_name, p.created_at, p.version,
+  EXISTS (SELECT 1 FROM plan_filings lf WHERE lf.region_code = p.region_code AND lf.plan_id = p.id
+    AND lf.revision = p.filing_revision AND lf.status IN ('complete', 'deemed')
+    AND lf.received_on > p.filing_due_on) AS filing_late`;
 
 /** What a bureau sees (its region subtree) or an enterprise (its own plans, by credit code). */
 function scope(actor: Actor): Expression<SqlBool> {
@@ -104,9 +109,9 @@ export async function ownerPlans(db: Q, o: Owner, forUpdate = false): Promise<Pl
 export async function ownerDrills(
   db: Q,
   o: Owner,
-): Promise<{ plan_id: string; plan_kind: string; drilled_on: string }[]> {
-  const r = await sql<{ plan_id: string; plan_kind: string; drilled_on: string }>`
-    SELECT d.plan_id, d.plan_kind, d.drilled_on::text AS drilled_on
+): Promise<{ plan_id: string; plan_kind: string; drilled_on: string; reported_on: string | null }[]> {
+  const r = await sql<{ plan_id: string; plan_kind: string; drilled_on: string; reported_on: string | null }>`
+    SELECT d.plan_id, d.plan_kind, d.drilled_on::text AS drilled_on, d.reported_on::text AS reported_on
     FROM plan_drills d JOIN emergency_plans p ON p.region_code = d.region_code AND p.id = d.plan_id
     WHERE ${ownerWhere(o)}`.execute(db);
   return r.rows;
@@ -190,6 +195,7 @@ export interface FilingRow {
   revision: number;
   received_on: string;
   check_due_on: string;
+  bureau_region_code: string;
   materials: string[];
   note: string | null;
   status: 'submitted' | 'complete' | 'incomplete' | 'deemed';
@@ -207,7 +213,7 @@ export interface FilingRow {
 }
 
 const FILING_COLUMNS = sql`f.id, f.region_code, f.plan_id, f.revision, f.received_on::text AS received_on,
-  f.check_due_on::text AS check_due_on, f.materials, f.note, f.status, f.submitted_by_name, f.submitted_at,
+  f.check_due_on::text AS check_due_on, f.bureau_region_code, f.materials, f.note, f.status, f.submitted_by_name, f.submitted_at,
   x.outcome, x.missing, x.note AS decision_note, x.number, x.document_id, x.decided_on::text AS decided_on,
   x.decided_at, x.decided_by_name, x.decided_org`;
 const FILING_FROM = sql`plan_filings f
@@ -368,6 +374,23 @@ function overdueSql(kind: string, today: LocalDate): Expression<SqlBool> {
   }
 }
 
+/** The due day an overdue list is ordered by: that kind's own (the longest overdue first); for any, the earliest. */
+function overdueDay(kind: string): Expression<string> {
+  const filing = sql<string>`CASE WHEN p.filing_open THEN p.filing_due_on END`;
+  switch (kind) {
+    case 'filing':
+      return filing;
+    case 'check':
+      return sql<string>`p.check_due_on`;
+    case 'drill':
+      return sql<string>`p.drill_due_on`;
+    case 'evaluation':
+      return sql<string>`p.evaluation_due_on`;
+    default:
+      return sql<string>`LEAST(${filing}, p.check_due_on, p.drill_due_on, p.evaluation_due_on)`;
+  }
+}
+
 export async function listPlans(
   db: Q,
   actor: Actor,
@@ -391,9 +414,7 @@ export async function listPlans(
   }
   const where = sql.join(parts, sql` AND `);
   // Overdue lists: the longest overdue first; the register: newest first.
-  const order = q.overdue
-    ? sql`LEAST(CASE WHEN p.filing_open THEN p.filing_due_on END, p.check_due_on, p.drill_due_on, p.evaluation_due_on), p.id`
-    : sql`p.created_at DESC, p.id DESC`;
+  const order = q.overdue ? sql`${overdueDay(q.overdue)}, p.id` : sql`p.created_at DESC, p.id DESC`;
   const [rows, counted] = await Promise.all([
     sql<PlanRow>`SELECT ${COLUMNS} FROM emergency_plans p WHERE ${where}
       ORDER BY ${order} LIMIT ${q.pageSize} OFFSET ${(q.page - 1) * q.pageSize}`.execute(db),

@@ -10,6 +10,7 @@
 import type { Insertable, Kysely } from 'kysely';
 import { uuidv7 } from 'uuidv7';
 import {
+  ATTACHMENT_FILE_NAME_MAX,
   ATTACHMENT_MAX_BYTES,
   type AttachmentKind,
   type CreatePlanInput,
@@ -33,6 +34,7 @@ import {
   type FilingOutcome,
   filingDueOn,
   filingStatus,
+  filingTarget,
   GOVERNMENT_DUTIES,
   nextDrillDue,
   type PlanDuties,
@@ -41,6 +43,7 @@ import {
   type ReviewKind,
   revisionNeedsRefiling,
 } from '../../../domain/emergency-plan.js';
+import { ancestorAt, isWithin, levelOfCode } from '../../../domain/region-code.js';
 import { shanghaiDate } from '../../../domain/time.js';
 import { type Actor, checkRegionFilter } from '../../auth/actor.js';
 import type { AppContext } from '../../context.js';
@@ -108,13 +111,22 @@ async function dutiesOf(trx: Trx, o: repo.Owner): Promise<PlanDuties> {
   });
 }
 
-/** The latest version of each plan that must be filed (第二十六条, 第三十七条), with its publication. */
-async function filingRevisions(trx: Trx, plans: readonly repo.PlanRow[]) {
+/**
+ * The filing duty of each plan (第二十六条, 第三十七条; domain filingTarget): the latest version that must be filed, and the
+ * publication its last day runs from — an earlier version still unfiled keeps its (overdue) last day.
+ */
+async function filingRevisions(trx: Trx, plans: readonly repo.PlanRow[], filings: readonly repo.FilingRow[]) {
   const out = new Map<string, { revision: number; published_on: string }>();
   for (const p of plans) {
-    const revs = (await repo.revisionsOf(trx, p)).filter((r) => r.requires_filing);
-    const last = revs.at(-1);
-    if (last) out.set(p.id, { revision: last.revision, published_on: last.published_on });
+    const revs = await repo.revisionsOf(trx, p);
+    const filed = filings
+      .filter((f) => f.plan_id === p.id && (f.status === 'complete' || f.status === 'deemed'))
+      .map((f) => f.revision);
+    const target = filingTarget(
+      revs.map((r) => ({ revision: r.revision, publishedOn: r.published_on, requiresFiling: r.requires_filing })),
+      filed,
+    );
+    if (target) out.set(p.id, { revision: target.revision, published_on: target.fromPublishedOn });
   }
   return out;
 }
@@ -130,12 +142,16 @@ async function refreshOwner(trx: Trx, cal: WorkingCalendar, owner: repo.Owner, n
   const drills = await repo.ownerDrills(trx, owner);
   const filings = await repo.ownerFilings(trx, owner);
   const evaluations = await repo.ownerEvaluations(trx, owner);
-  const toFile = await filingRevisions(trx, plans);
+  const toFile = await filingRevisions(trx, plans, filings);
   const clocks = drillClocks(cal, {
     owner: owner.owner_kind,
     highRisk: duties.highRisk,
     plans: plans.map((p) => ({ id: p.id, kind: p.kind, publishedOn: p.first_published_on })),
-    drills: drills.map((d) => ({ planKind: d.plan_kind as PlanKind, drilledOn: d.drilled_on })),
+    drills: drills.map((d) => ({
+      planKind: d.plan_kind as PlanKind,
+      drilledOn: d.drilled_on,
+      reportedOn: d.reported_on,
+    })),
   });
   for (const p of plans) {
     const fr = toFile.get(p.id);
@@ -315,16 +331,25 @@ export async function getPlan(ctx: AppContext, actor: Actor, id: string): Promis
       repo.ownerDrills(db, owner),
       regionNames(ctx.db, [p.region_code]),
     ]);
+  const bureauNames = await regionNames(
+    ctx.db,
+    filings.map((f) => f.bureau_region_code),
+  );
   const cal = await workingCalendar(ctx);
   const clocks = drillClocks(cal, {
     owner: p.owner_kind,
     highRisk: duties.highRisk,
     plans: ownerPlans.map((x) => ({ id: x.id, kind: x.kind, publishedOn: x.first_published_on })),
-    drills: ownerDrills.map((d) => ({ planKind: d.plan_kind as PlanKind, drilledOn: d.drilled_on })),
+    drills: ownerDrills.map((d) => ({
+      planKind: d.plan_kind as PlanKind,
+      drilledOn: d.drilled_on,
+      reportedOn: d.reported_on,
+    })),
   });
   return presentPlan({
     p,
     regionName: names.get(p.region_code) ?? p.region_code,
+    bureauNames,
     duties,
     revisions,
     filings,
@@ -415,6 +440,22 @@ export async function createPlan(
   return getPlan(ctx, actor, id);
 }
 
+/**
+ * The bureau a filing is made to (分级属地, 第二十六条): a 县级以上 region containing the enterprise (its county, city,
+ * province); by default the county's.
+ */
+async function filingBureau(ctx: AppContext, p: repo.PlanRow, asked: string | undefined): Promise<string> {
+  const county = ancestorAt(p.region_code, 'county');
+  if (asked === undefined) return county;
+  const level = levelOfCode(asked);
+  if (asked.length !== 6 || level === 'national' || !isWithin(p.region_code, asked)) {
+    throw fieldError('bureauRegionCode', 'outside', '备案部门须为本单位所在地的县级以上应急管理部门（分级属地）');
+  }
+  if (!(await regionNames(ctx.db, [asked])).has(asked))
+    throw fieldError('bureauRegionCode', 'not_found', '行政区划不存在');
+  return asked;
+}
+
 /** 备案 (第二十六条, 第二十七条): the enterprise submits its plan's version that must be filed; the bureau has 5 working days. */
 export async function submitFiling(
   ctx: AppContext,
@@ -433,6 +474,7 @@ export async function submitFiling(
     } catch (e) {
       calendarGap(e);
     }
+    const bureau = await filingBureau(ctx, p, input.bureauRegionCode);
     const id = uuidv7();
     const filing = { region_code: p.region_code, id };
     const revision = p.filing_revision ?? p.revision;
@@ -442,6 +484,7 @@ export async function submitFiling(
       revision,
       received_on: w.day,
       check_due_on: due,
+      bureau_region_code: bureau,
       materials: input.materials,
       note: input.note ?? null,
       status: 'submitted',
@@ -454,7 +497,7 @@ export async function submitFiling(
       action: 'emergency_plan.file',
       entityType: 'plan_filing',
       entityId: id,
-      after: { planId: p.id, revision, materials: input.materials, checkDueOn: due },
+      after: { planId: p.id, revision, materials: input.materials, checkDueOn: due, bureauRegionCode: bureau },
     });
     return { id };
   });
@@ -474,6 +517,11 @@ export async function decideFiling(
   const result = await ctx.db.kysely.transaction().execute(async (trx) => {
     const f = await repo.findFiling(trx, actor, filingId, true);
     if (!f) throw new AppError('NOT_FOUND');
+    // 分级属地: only the bureau the filing was made to answers it (its number on the 登记表 or the notice).
+    if (f.bureau_region_code !== actor.regionCode) {
+      const message = '该备案不是向本部门报送的，由受理备案的应急管理部门审核';
+      throw new AppError('FORBIDDEN', [{ path: 'bureauRegionCode', code: 'other_bureau', message }], message);
+    }
     if (f.status !== 'submitted') throw new AppError('PLAN_FILING_DECIDED');
     // The 5 working days passed unanswered: it is filed already (the clock may not have run yet).
     if (day > f.check_due_on) {
@@ -674,10 +722,11 @@ export async function recordEvaluation(
   idempotencyKey?: string,
 ): Promise<EmergencyPlan> {
   return writePlan(ctx, actor, planId, input, idempotencyKey, async (p, w) => {
+    // It is recorded against the current version: not before that version was published.
     checkDay('evaluatedOn', input.evaluatedOn, {
       today: w.day,
-      floor: p.first_published_on,
-      floorName: '预案发布日期',
+      floor: p.published_on,
+      floorName: '现行版本发布日期',
     });
     const id = uuidv7();
     await repo.insertEvaluation(w.trx, {
@@ -732,6 +781,9 @@ export async function uploadAttachment(
   received: Omit<ReceivedFile, 'contentType'>,
 ): Promise<PlanAttachmentView> {
   if (received.size > ATTACHMENT_MAX_BYTES) throw fileTooLarge(ATTACHMENT_MAX_BYTES, '附件');
+  if ([...received.fileName].length > ATTACHMENT_FILE_NAME_MAX) {
+    throw fieldError('file', 'name_too_long', `文件名不能超过${ATTACHMENT_FILE_NAME_MAX}个字符`);
+  }
   const contentType = documentContentType(received.data);
   if (!contentType) throw fieldError('file', 'unsupported_type', '附件须为 PDF、Word（.docx）或 Excel（.xlsx）文件');
   const now = ctx.now();

@@ -79,7 +79,8 @@ const COLUMNS: ColumnSpec[] = [
   { key: 'filed', header: '已备案', group: '备案（件）', format: 'integer' },
   { key: 'filedOnTime', header: '按时备案', group: '备案（件）', format: 'integer' },
   { key: 'filingOverdue', header: '逾期未备案', group: '备案（件）', format: 'integer' },
-  { key: 'filingRate', header: '备案率', group: '备案（件）', format: 'percent1' },
+  // A fraction (filed / filingDue), shown as a percentage: 'percent1' is for figures already ×100.
+  { key: 'filingRate', header: '备案率', group: '备案（件）', format: { numFmt: '0.0%' } },
   { key: 'decidedComplete', header: '予以备案', group: '审核（件）', format: 'integer' },
   { key: 'decidedIncomplete', header: '告知补正', group: '审核（件）', format: 'integer' },
   { key: 'deemed', header: '视为备案', group: '审核（件）', format: 'integer' },

@@ -119,6 +119,34 @@ describe('opening', () => {
   });
 });
 
+describe('a follow-up raising the grade of an open incident', () => {
+  it('logs the new grade and the level it calls for; the view prompts the lead, the level stays', async () => {
+    const accidentId = await report(countyDuty, { deaths: 1 });
+    const opened = await countyDuty.post('/api/incidents', { accidentId });
+    expect(opened.body).toMatchObject({ level: 'IV', gradeLevel: 'IV', levelBelowGrade: false });
+    t.clock.advance(60_000);
+    const f = await countyDuty.post(`/api/accidents/${accidentId}/followups`, { deaths: 3, note: '续报' });
+    expect(f.status, JSON.stringify(f.body)).toBe(201);
+    const i = (await cityDuty.get(`/api/incidents/${opened.body.id}`)).body;
+    expect(i).toMatchObject({ level: 'IV', leadRegionCode: '370303', gradeLevel: 'III', levelBelowGrade: true });
+    const entry = i.log.at(-1);
+    expect(entry.kind).toBe('figures');
+    expect(entry.text).toContain('死亡 1→3');
+    expect(entry.text).toContain('事故等级由一般事故升为较大事故');
+    expect(entry.text).toContain('Ⅲ级响应');
+    expect(entry.data).toMatchObject({
+      gradeFrom: 'general',
+      gradeTo: 'larger',
+      gradeLevel: 'III',
+      levelBelowGrade: true,
+    });
+    // The lead decides, with a reason: then the prompt goes.
+    const raised = await countyDuty.post(`/api/incidents/${i.id}/level`, { level: 'III', reason: '续报升为较大事故' });
+    expect(raised.status, JSON.stringify(raised.body)).toBe(200);
+    expect(raised.body.levelBelowGrade).toBe(false);
+  });
+});
+
 describe('level', () => {
   it('is changed by the lead (or above) with a reason, and the lead follows the level', async () => {
     const i = await largerIncident();
@@ -176,6 +204,9 @@ describe('tasks', () => {
     const nearTeam = near.body.items.find((r: { id: string }) => r.id === teams.near);
     expect(nearTeam.distanceKm).toBeGreaterThan(1);
     expect(nearTeam.distanceKm).toBeLessThan(3);
+    // Coordinates to 6 decimals (about 0.1 m), without floating-point noise.
+    for (const r of near.body.items) expect(Math.round(r.lat * 1e6) / 1e6).toBe(r.lat);
+    expect(nearTeam).toMatchObject({ readiness: 'ready', dispatchable: true });
     expect(
       (await cityDuty.get(`/api/incidents/${a.id}/nearest?specialty=mine`)).body.items.map((r: { id: string }) => r.id),
     ).toContain(teams.other);
@@ -194,7 +225,18 @@ describe('tasks', () => {
       assignment: '支援',
     });
     expect(elsewhere.status).toBe(409);
-    expect(elsewhere.body.error.code).toBe('RESOURCE_COMMITTED');
+    expect(elsewhere.body.error).toMatchObject({
+      code: 'RESOURCE_COMMITTED',
+      message: '该救援力量正在执行其他事件的处置任务',
+      details: [{ code: 'committed_elsewhere' }],
+    });
+    const again = await cityDuty.post(`/api/incidents/${a.id}/tasks`, { resourceId: teams.near, assignment: '再派' });
+    expect(again.status).toBe(409);
+    expect(again.body.error).toMatchObject({
+      code: 'RESOURCE_COMMITTED',
+      message: '该救援力量已调派到本事件',
+      details: [{ code: 'committed_here' }],
+    });
     const beforeReport = await cityDuty.post(`/api/incidents/${b.id}/tasks`, {
       resourceId: teams.far,
       assignment: '支援',
@@ -206,6 +248,11 @@ describe('tasks', () => {
       (r: { id: string }) => r.id === teams.near,
     );
     expect(busy).toMatchObject({ busy: true, busyIncidentId: a.id, committedHere: false });
+    // The resource's own view says so as well.
+    expect((await cityDuty.get(`/api/rescue-resources/${teams.near}`)).body).toMatchObject({
+      busy: true,
+      busyIncidentId: a.id,
+    });
     // The resources module's own search says so too.
     const point = `lng=${nearTeam.lng}&lat=${nearTeam.lat}&kind=team`;
     const listed = (await cityDuty.get(`/api/rescue-resources/nearest?${point}`)).body.items;
@@ -240,6 +287,37 @@ describe('tasks', () => {
     expect(
       (await countyDuty.post(`/api/incidents/${a.id}/tasks`, { resourceId: teams.far, assignment: '警戒' })).status,
     ).toBe(201);
+  });
+});
+
+describe('readiness', () => {
+  it('the nearest list shows readiness and the duty phone; a team not available is refused', async () => {
+    const i = await largerIncident();
+    const down = await insertResource(t.db, {
+      name: '张店区检修中救援队',
+      lng: 118.02,
+      lat: 36.807,
+      readiness: 'unavailable',
+      dutyPhone: '0533-2180119',
+    });
+    const item = (await cityDuty.get(`/api/incidents/${i.id}/nearest?kind=team`)).body.items.find(
+      (r: { id: string }) => r.id === down,
+    );
+    expect(item).toMatchObject({
+      readiness: 'unavailable',
+      availability: null,
+      dutyPhone: '0533-2180119',
+      dispatchable: false,
+      busy: false,
+    });
+    const sent = await cityDuty.post(`/api/incidents/${i.id}/tasks`, { resourceId: down, assignment: '支援' });
+    expect(sent.status).toBe(409);
+    expect(sent.body.error.code).toBe('RESOURCE_UNAVAILABLE');
+    expect(sent.body.error.details[0]).toMatchObject({ path: 'resourceId', code: 'unavailable' });
+    await sql`UPDATE rescue_resources SET readiness = 'limited' WHERE id = ${down}`.execute(t.db.kysely);
+    expect((await cityDuty.post(`/api/incidents/${i.id}/tasks`, { resourceId: down, assignment: '支援' })).status).toBe(
+      201,
+    );
   });
 });
 
@@ -293,9 +371,21 @@ describe('an invited department user', () => {
     expect(wrote.status).toBe(201);
     expect(wrote.body.log.at(-1)).toMatchObject({ authorLevel: 'department', authorOrg: '淄博市消防救援支队' });
     expect((await fire.get(`/api/incidents/${mine.id}?view=wall`)).status).toBe(200);
+    // A team busy at an incident the user is not invited to: busy, but not where.
+    const elsewhere = await insertResource(t.db, { name: '张店区化工园区专职队', lng: 118.019, lat: 36.805 });
+    expect(
+      (await cityDuty.post(`/api/incidents/${other.id}/tasks`, { resourceId: elsewhere, assignment: '警戒' })).status,
+    ).toBe(201);
+    const nearby = await fire.get(`/api/incidents/${mine.id}/nearest?kind=team`);
+    expect(nearby.status).toBe(200);
+    const busyThere = nearby.body.items.find((r: { id: string }) => r.id === elsewhere);
+    expect(busyThere).toMatchObject({ busy: true, busyIncidentId: null, committedHere: false });
+    const asBureau = (await cityDuty.get(`/api/incidents/${mine.id}/nearest?kind=team`)).body.items;
+    expect(asBureau.find((r: { id: string }) => r.id === elsewhere).busyIncidentId).toBe(other.id);
 
+    // One view per read: the page, the nearest list, the screen; the log write's echo is not a view.
     const lead = (await cityDuty.get(`/api/incidents/${mine.id}`)).body;
-    expect(lead.views.map((v: { what: string }) => v.what).sort()).toEqual(['detail', 'detail', 'wall']);
+    expect(lead.views.map((v: { what: string }) => v.what).sort()).toEqual(['detail', 'nearest', 'wall']);
     expect(lead.invitations.filter((v: { revokedAt: string | null }) => !v.revokedAt)).toHaveLength(1);
     const audits = await t.db.kysely
       .selectFrom('audit_log')

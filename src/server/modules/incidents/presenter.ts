@@ -1,8 +1,12 @@
 /** Incidents as the API shows them: the only way an incident's rows leave the server. */
 import type { Department, IncidentView, InvitationAccess } from '../../../contracts/incidents.js';
 import { can } from '../../../contracts/policies.js';
+import { roundCoord } from '../../../domain/geo.js';
+import type { Grade } from '../../../domain/grade.js';
 import {
   type LogKind,
+  levelBelow,
+  levelForGrade,
   type ResponseLevel,
   responseTimes,
   type SystemLogKind,
@@ -39,6 +43,7 @@ export async function presentIncident(ctx: AppContext, actor: Actor, r: Reach): 
   const open = i.status === 'open';
   const command = bureau && can(actor.role, 'incident.command');
   const lead = command && coversRegion(actor, i.lead_region_code);
+  const gradeLevel = levelForGrade(a.grade as Grade);
   return {
     id: i.id,
     regionCode: i.region_code,
@@ -56,7 +61,7 @@ export async function presentIncident(ctx: AppContext, actor: Actor, r: Reach): 
     closeSummary: i.close_summary,
     location:
       i.lng !== null && i.lat !== null
-        ? { lng: i.lng, lat: i.lat, source: i.location_source as 'enterprise' | 'county_seat' }
+        ? { lng: roundCoord(i.lng), lat: roundCoord(i.lat), source: i.location_source as 'enterprise' | 'county_seat' }
         : null,
     accident: {
       id: a.id,
@@ -92,6 +97,8 @@ export async function presentIncident(ctx: AppContext, actor: Actor, r: Reach): 
       at: isoOf(l.at),
       actorName: l.actor_name,
     })),
+    gradeLevel,
+    levelBelowGrade: levelBelow(i.level as ResponseLevel, gradeLevel),
     log: log.map((e) => ({
       seq: e.seq,
       kind: e.kind as LogKind | SystemLogKind,

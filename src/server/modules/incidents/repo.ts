@@ -361,6 +361,19 @@ export async function commitmentsOf(
   return new Map(rows.map((r) => [r.resource_id, { incidentId: r.incident_id, taskId: r.id }]));
 }
 
+/** Of these incidents, those the user holds an active invitation to (a department user's reach). */
+export async function invitedIncidentIds(q: Q, userId: string, incidentIds: readonly string[]): Promise<Set<string>> {
+  if (incidentIds.length === 0) return new Set();
+  const rows = await q
+    .selectFrom('incident_invitations')
+    .select('incident_id')
+    .where('user_id', '=', userId)
+    .where('incident_id', 'in', incidentIds)
+    .where('revoked_at', 'is', null)
+    .execute();
+  return new Set(rows.map((r) => r.incident_id));
+}
+
 /** The first dispatch and the first arrival on site of an incident's tasks. */
 export async function firstMoments(
   q: Q,
@@ -387,6 +400,8 @@ export interface ResourceRow {
   specialties: string[];
   lng: number;
   lat: number;
+  readiness: string | null;
+  availability: string | null;
   retired_at: Date | null;
 }
 
@@ -396,9 +411,8 @@ export interface ResourceRow {
  */
 export async function resourceById(q: Q, id: string): Promise<ResourceRow | undefined> {
   const { rows } = await sql<ResourceRow>`
-    SELECT id, kind, region_code, name, specialties, lng, lat, retired_at FROM rescue_resources WHERE id = ${id}`.execute(
-    q,
-  );
+    SELECT id, kind, region_code, name, specialties, lng, lat, readiness, availability, retired_at
+    FROM rescue_resources WHERE id = ${id}`.execute(q);
   return rows[0];
 }
 

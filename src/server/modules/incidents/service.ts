@@ -27,15 +27,19 @@ import type {
   TaskMoveInput,
 } from '../../../contracts/incidents.js';
 import { can } from '../../../contracts/policies.js';
+import type { Availability, Readiness } from '../../../contracts/rescue-resources.js';
 import { COUNTY_SEATS } from '../../../domain/county-seats.js';
-import { GRADES, type Grade } from '../../../domain/grade.js';
+import { roundCoord, roundKm } from '../../../domain/geo.js';
+import { GRADES, type Grade, gradeRank } from '../../../domain/grade.js';
 import {
   canMoveTask,
   describeFigureChanges,
   type Figures,
   figureChanges,
+  isDispatchable,
   LOG_KIND_LABELS,
   leadLevelOf,
+  levelBelow,
   levelChangeRefusal,
   levelDirection,
   levelForGrade,
@@ -58,7 +62,7 @@ import { IMPORT_SOURCE } from '../accidents/chain-state.js';
 import { appendAudit } from '../audit/service.js';
 import type { LiveEvent } from '../events/bus.js';
 import { regionName, regionNames } from '../regions/lookup.js';
-import { findNearestResources } from '../rescue-resources/service.js';
+import { busyOf, findNearestResources } from '../rescue-resources/service.js';
 import { incidentReportLayout } from './documents.js';
 import { presentIncident } from './presenter.js';
 import * as repo from './repo.js';
@@ -149,6 +153,9 @@ function audit(
 
 // ————————————————————————————————————————— read
 
+/** What an invited user read: the page, the situation screen, the report, the nearest resources. */
+type ViewWhat = 'detail' | 'wall' | 'report' | 'nearest';
+
 export async function getIncident(
   ctx: AppContext,
   actor: Actor,
@@ -160,8 +167,13 @@ export async function getIncident(
   return presentIncident(ctx, actor, r);
 }
 
-/** Every view by an invited user: a row of incident_views and an audit row, in one transaction. */
-async function recordView(ctx: AppContext, actor: Actor, r: Reach, what: 'detail' | 'wall' | 'report') {
+/** The incident as a write answers it: the writer's own echo, not a view (the write is audited already). */
+async function echo(ctx: AppContext, actor: Actor, id: string): Promise<IncidentView> {
+  return presentIncident(ctx, actor, await reach(ctx.db.kysely, actor, id));
+}
+
+/** Every read by an invited user, once: a row of incident_views and an audit row, in one transaction. */
+async function recordView(ctx: AppContext, actor: Actor, r: Reach, what: ViewWhat) {
   const now = ctx.now();
   await ctx.db.kysely.transaction().execute(async (trx) => {
     await repo.recordView(trx, {
@@ -341,7 +353,7 @@ export async function openIncident(ctx: AppContext, actor: Actor, input: OpenInc
     { region_code: (await repo.incidentById(ctx.db.kysely, id))?.region_code ?? '', id },
     'opened',
   );
-  return getIncident(ctx, actor, id);
+  return echo(ctx, actor, id);
 }
 
 /**
@@ -391,6 +403,7 @@ export async function onFollowup(
   p: {
     accidentId: string;
     before: {
+      grade: string;
       deaths: number;
       missing: number;
       serious_injuries: number;
@@ -409,14 +422,29 @@ export async function onFollowup(
     return { region_code: a.region_code, id };
   }
   const changes = figureChanges(figuresOf(p.before), figuresOf(a));
-  if (changes.length === 0 || incident.status !== 'open') return null;
+  const raised = gradeRank(a.grade as Grade) > gradeRank(p.before.grade as Grade);
+  if ((changes.length === 0 && !raised) || incident.status !== 'open') return null;
   const now = ctx.now();
+  const text = [`续报（第${p.revision}次报告）${changes.length > 0 ? `：${describeFigureChanges(changes)}` : ''}`];
+  let grade: Record<string, unknown> = {};
+  if (raised) {
+    // The level is not raised here: a change of 响应级别 is the leading bureau's decision, with its reason
+    // (changeLevel); the log says what the new grade calls for and the view prompts the lead (levelBelowGrade).
+    const current = incident.level as ResponseLevel;
+    const calledFor = levelForGrade(a.grade as Grade);
+    const below = levelBelow(current, calledFor);
+    text.push(
+      `事故等级由${gradeLabel(p.before.grade)}升为${gradeLabel(a.grade)}，对应${RESPONSE_LEVEL_LABELS[calledFor]}` +
+        (below ? `，高于当前的${RESPONSE_LEVEL_LABELS[current]}，请牵头部门研判是否提升响应级别` : ''),
+    );
+    grade = { gradeFrom: p.before.grade, gradeTo: a.grade, gradeLevel: calledFor, levelBelowGrade: below };
+  }
   await repo.appendLog(trx, incident, {
     kind: 'figures',
     at: now,
     ...author(actor, null),
-    text: `续报（第${p.revision}次报告）：${describeFigureChanges(changes)}`,
-    data: JSON.stringify({ revision: p.revision, changes, figures: figuresOf(a) }),
+    text: `${text.join('。')}。`,
+    data: JSON.stringify({ revision: p.revision, changes, figures: figuresOf(a), ...grade }),
   });
   return incident;
 }
@@ -487,7 +515,7 @@ export async function changeLevel(
     return incident;
   });
   await publishChange(ctx, actor, i, 'level');
-  return getIncident(ctx, actor, id);
+  return echo(ctx, actor, id);
 }
 
 export async function addLogEntry(
@@ -512,7 +540,7 @@ export async function addLogEntry(
     return incident;
   });
   await publishChange(ctx, actor, i, 'log');
-  return getIncident(ctx, actor, id);
+  return echo(ctx, actor, id);
 }
 
 // ————————————————————————————————————————— tasks
@@ -523,7 +551,9 @@ export async function nearest(
   id: string,
   q: NearestForIncidentQuery,
 ): Promise<{ items: NearbyResource[]; location: IncidentView['location'] }> {
-  const { incident } = await reach(ctx.db.kysely, actor, id);
+  const r = await reach(ctx.db.kysely, actor, id);
+  const { incident } = r;
+  if (r.invitation) await recordView(ctx, actor, r, 'nearest');
   if (incident.lng === null || incident.lat === null) return { items: [], location: null };
   // The resources module's search (indexed bounding boxes, exact haversine order), over every region: a city or
   // provincial team answers a county's incident.
@@ -535,8 +565,9 @@ export async function nearest(
     regionPrefix: '',
     limit: q.limit,
   });
-  const busy = await repo.commitmentsOf(
+  const busy = await busyOf(
     ctx.db.kysely,
+    actor,
     rows.map((r) => r.id),
   );
   return {
@@ -548,17 +579,22 @@ export async function nearest(
         name: r.name,
         regionCode: r.region_code,
         specialties: r.specialties,
-        lng: r.lng,
-        lat: r.lat,
-        distanceKm: Math.round(r.distance_km * 100) / 100,
+        lng: roundCoord(r.lng),
+        lat: roundCoord(r.lat),
+        distanceKm: roundKm(r.distance_km),
+        readiness: r.readiness as Readiness | null,
+        availability: r.availability as Availability | null,
+        dutyPhone: r.duty_phone,
+        contactPhone: r.contact_phone,
+        dispatchable: isDispatchable(r),
         busy: !!c,
         busyIncidentId: c?.incidentId ?? null,
         committedHere: c?.incidentId === incident.id,
       };
     }),
     location: {
-      lng: incident.lng,
-      lat: incident.lat,
+      lng: roundCoord(incident.lng),
+      lat: roundCoord(incident.lat),
       source: incident.location_source as 'enterprise' | 'county_seat',
     },
   };
@@ -589,11 +625,20 @@ export async function dispatch(ctx: AppContext, actor: Actor, id: string, input:
     await repo.lockResource(trx, resource.id);
     const committed = (await repo.commitmentsOf(trx, [resource.id])).get(resource.id);
     if (committed) {
-      throw new AppError('RESOURCE_COMMITTED', [
+      const here = committed.incidentId === incident.id;
+      const message = here ? '该救援力量已调派到本事件' : '该救援力量正在执行其他事件的处置任务';
+      throw new AppError(
+        'RESOURCE_COMMITTED',
+        [{ path: 'resourceId', code: here ? 'committed_here' : 'committed_elsewhere', message }],
+        message,
+      );
+    }
+    if (!isDispatchable(resource)) {
+      throw new AppError('RESOURCE_UNAVAILABLE', [
         {
           path: 'resourceId',
-          code: committed.incidentId === incident.id ? 'committed_here' : 'committed_elsewhere',
-          message: committed.incidentId === incident.id ? '该力量已调派到本事件' : '该力量正在执行其他事件的任务',
+          code: 'unavailable',
+          message: resource.kind === 'expert' ? '该专家当前不可用，不能调派' : '该救援队伍战备状态为“不可用”，不能调派',
         },
       ]);
     }
@@ -641,7 +686,7 @@ export async function dispatch(ctx: AppContext, actor: Actor, id: string, input:
     return incident;
   });
   await publishChange(ctx, actor, i, 'task');
-  return getIncident(ctx, actor, id);
+  return echo(ctx, actor, id);
 }
 
 async function syncFirstMoments(trx: Trx, incident: repo.IncidentRow, now: Date) {
@@ -681,7 +726,7 @@ export async function moveTask(
     return incident;
   });
   await publishChange(ctx, actor, i, 'task');
-  return getIncident(ctx, actor, id);
+  return echo(ctx, actor, id);
 }
 
 async function moveIn(
@@ -799,7 +844,7 @@ export async function invite(ctx: AppContext, actor: Actor, id: string, input: I
     return incident;
   });
   await publishChange(ctx, actor, i, 'invitation');
-  return getIncident(ctx, actor, id);
+  return echo(ctx, actor, id);
 }
 
 export async function revoke(ctx: AppContext, actor: Actor, id: string, invitationId: string): Promise<IncidentView> {
@@ -822,7 +867,7 @@ export async function revoke(ctx: AppContext, actor: Actor, id: string, invitati
     return incident;
   });
   await publishChange(ctx, actor, i, 'invitation');
-  return getIncident(ctx, actor, id);
+  return echo(ctx, actor, id);
 }
 
 // ————————————————————————————————————————— close
@@ -883,7 +928,7 @@ export async function close(ctx: AppContext, actor: Actor, id: string, input: Cl
     return incident;
   });
   await publishChange(ctx, actor, i, 'closed');
-  return getIncident(ctx, actor, id);
+  return echo(ctx, actor, id);
 }
 
 /** For the report and the presenter: the incident's full record. */

@@ -92,7 +92,9 @@ export async function exportIncidentStats(ctx: AppContext, actor: Actor, q: Inci
         lines: [`统计时段：${stats.from}至${stats.to}（按接报时间）`],
         columns: COLUMNS,
         rows,
-        notes: ['注：响应时间按整分钟计；“接报”为事故快报的接报时间，“调派”“到场”为各救援力量报告的时间。'],
+        notes: [
+          '注：各事件的响应时间按整分钟计（不足一分钟的舍去），平均值保留一位小数，中位数可能为两个整分钟之间的值；“接报”为事故快报的接报时间，“调派”“到场”为各救援力量报告的时间。',
+        ],
       },
     ],
     { created: ctx.now() },

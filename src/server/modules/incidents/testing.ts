@@ -13,6 +13,8 @@ export async function insertResource(
     regionCode?: string;
     kind?: 'team' | 'equipment' | 'expert';
     specialties?: string[];
+    readiness?: 'ready' | 'limited' | 'unavailable';
+    dutyPhone?: string;
   },
 ): Promise<string> {
   const id = uuidv7();
@@ -24,10 +26,11 @@ export async function insertResource(
     .executeTakeFirstOrThrow();
   const now = new Date();
   await sql`
-    INSERT INTO rescue_resources (id, kind, region_code, name, specialties, lng, lat, address, level, members, readiness,
+    INSERT INTO rescue_resources (id, kind, region_code, name, specialties, lng, lat, address, level, members, readiness, duty_phone,
       category, equipment_type, quantity, availability, created_by, created_at, updated_at)
     VALUES (${id}, ${kind}, ${p.regionCode ?? '370300'}, ${p.name}, ${sql.val(p.specialties ?? ['hazchem'])}::text[], ${p.lng},
-      ${p.lat}, '', ${kind === 'team' ? 'city' : null}, ${kind === 'team' ? 30 : null}, ${kind === 'team' ? 'ready' : null},
+      ${p.lat}, '', ${kind === 'team' ? 'city' : null}, ${kind === 'team' ? 30 : null}, ${kind === 'team' ? (p.readiness ?? 'ready') : null},
+      ${kind === 'team' ? (p.dutyPhone ?? null) : null},
       ${kind === 'equipment' ? 'equipment' : null}, ${kind === 'equipment' ? '泡沫消防车' : null},
       ${kind === 'equipment' ? 2 : null}, ${kind === 'expert' ? 'available' : null}, ${creator.id}, ${now}, ${now})`.execute(
     db.kysely,

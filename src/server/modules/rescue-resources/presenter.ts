@@ -11,6 +11,7 @@ import type {
   Specialty,
   TeamLevel,
 } from '../../../contracts/rescue-resources.js';
+import { roundCoord } from '../../../domain/geo.js';
 import { agreementState } from '../../../domain/rescue-coverage.js';
 import type { AgreementRow, ResourceRow, RevisionRow } from './repo.js';
 
@@ -24,8 +25,8 @@ export function presentResource(r: ResourceRow, regionName: string): RescueResou
     regionName,
     name: r.name,
     specialties: r.specialties as Specialty[],
-    lng: Number(r.lng),
-    lat: Number(r.lat),
+    lng: roundCoord(Number(r.lng)),
+    lat: roundCoord(Number(r.lat)),
     address: r.address,
     enterpriseId: r.enterprise_id,
     enterpriseName: r.enterprise_name,

@@ -253,6 +253,8 @@ describe('the register', () => {
       version,
       revisions,
       agreements,
+      busy,
+      busyIncidentId,
       ...rest
     } = before;
     const body = Object.fromEntries(Object.entries(rest).filter(([, v]) => v !== null));
@@ -385,6 +387,25 @@ describe('agreements and uncovered enterprises (应急条例 第十条)', () => 
     });
     expect(order.status).toBe(400);
     expect(JSON.stringify(order.body.error.details)).toContain('validTo');
+    // A signing date after the start of validity, or in the future, makes no sense.
+    const teamId = ids.get('张店区危化救援队');
+    const late = await zhangdian.post('/api/rescue-agreements', {
+      ...base,
+      teamId,
+      signedOn: '2026-03-01',
+      validFrom: '2026-01-01',
+    });
+    expect(late.status).toBe(400);
+    expect(late.body.error.details[0].path).toBe('signedOn');
+    const future = await zhangdian.post('/api/rescue-agreements', {
+      ...base,
+      teamId,
+      signedOn: '2027-01-01',
+      validFrom: '2027-01-01',
+      validTo: '2027-12-31',
+    });
+    expect(future.status).toBe(400);
+    expect(future.body.error.details[0]).toMatchObject({ path: 'signedOn', code: 'future' });
     expect(tradeId).toBeTruthy();
   });
 
@@ -494,5 +515,45 @@ describe('import and export (.xlsx, like the registry)', () => {
     const none = await zhangdian.upload('/api/rescue-resources/import', {}, { name: 'x.xlsx', data: other });
     expect(none.status).toBe(400);
     expect((await zhangdianStats.upload('/api/rescue-resources/import', {}, csv(['名称']))).status).toBe(403);
+  });
+});
+
+describe('review 12: levels, dates, busy, coordinates', () => {
+  it('a bureau registers teams of its own level or below', async () => {
+    const national = await zhangdianDuty.post('/api/rescue-resources', team({ level: 'national' }));
+    expect(national.status).toBe(403);
+    expect(national.body.error.details[0]).toMatchObject({ path: 'level', code: 'level_above_bureau' });
+    expect((await zhangdian.post('/api/rescue-resources', team({ level: 'city' }))).status).toBe(403);
+    expect((await city.post('/api/rescue-resources', team({ level: 'provincial' }))).status).toBe(403);
+    expect((await city.post('/api/rescue-resources', team({ level: 'city' }))).status).toBe(201);
+    expect((await zhangdian.post('/api/rescue-resources', team({ level: 'county' }))).status).toBe(201);
+    expect(
+      (await (await t.as('admin.370000')).post('/api/rescue-resources', team({ level: 'provincial' }))).status,
+    ).toBe(201);
+  });
+
+  it('refuses a maintenance date in the future', async () => {
+    const res = await zhangdian.post('/api/rescue-resources', {
+      kind: 'equipment',
+      name: '排水泵',
+      specialties: ['water_rescue'],
+      lng: 118.02,
+      lat: 36.81,
+      equipmentType: '排水泵',
+      quantity: 1,
+      unit: '台',
+      ownerName: '张店区应急管理局',
+      maintainedOn: '2030-01-01',
+    });
+    expect(res.status).toBe(400);
+    expect(res.body.error.details[0]).toMatchObject({ path: 'maintainedOn', code: 'future' });
+  });
+
+  it('a resource’s own view says whether it is busy; coordinates carry 6 decimals', async () => {
+    const id = ids.get('张店区危化救援队') as string;
+    await sql`UPDATE rescue_resources SET lat = 36.863533999999994 WHERE id = ${id}`.execute(t.db.kysely);
+    const r = await zhangdian.get(`/api/rescue-resources/${id}`);
+    expect(r.status).toBe(200);
+    expect(r.body).toMatchObject({ busy: false, busyIncidentId: null, lat: 36.863534 });
   });
 });

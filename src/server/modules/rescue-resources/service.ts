@@ -34,7 +34,7 @@ import type {
   UpdateAgreementInput,
   UpdateResourceInput,
 } from '../../../contracts/rescue-resources.js';
-import { SPECIALTIES } from '../../../contracts/rescue-resources.js';
+import { SPECIALTIES, TEAM_LEVEL_LABELS, teamLevelsFor } from '../../../contracts/rescue-resources.js';
 import { COUNTY_SEATS } from '../../../domain/county-seats.js';
 import { boundingBox, type LngLat, roundKm } from '../../../domain/geo.js';
 import { isWithin, ownRowLabel, subtreePrefix } from '../../../domain/region-code.js';
@@ -46,7 +46,7 @@ import { AppError, fieldError } from '../../errors.js';
 import { appendAudit } from '../audit/service.js';
 import { enterpriseInScope } from '../enterprises/service.js';
 import { once } from '../idempotency/service.js';
-import { commitmentsOf } from '../incidents/repo.js';
+import { commitmentsOf, invitedIncidentIds } from '../incidents/repo.js';
 import { regionNames } from '../regions/lookup.js';
 import { childrenOf, findRegion } from '../regions/repo.js';
 import { presentAgreement, presentResource, presentRevision } from './presenter.js';
@@ -72,6 +72,27 @@ async function presentAgreements(ctx: AppContext, rows: readonly repo.AgreementR
     q,
   );
   return rows.map((a) => presentAgreement(a, names.get(a.region_code) ?? a.region_code, day));
+}
+
+/**
+ * The open incidents these resources are committed to, as the actor may see them: a department user (who reaches only
+ * the incidents it is invited to) is told a resource is busy, not where — busyIncidentId null outside its invitations.
+ */
+export async function busyOf(
+  q: Trx,
+  actor: Actor,
+  ids: readonly string[],
+): Promise<Map<string, { incidentId: string | null }>> {
+  const committed = await commitmentsOf(q, ids);
+  if (actor.role !== 'department' || committed.size === 0) return committed;
+  const invited = await invitedIncidentIds(
+    q,
+    actor.userId,
+    [...committed.values()].map((c) => c.incidentId),
+  );
+  return new Map(
+    [...committed].map(([id, c]) => [id, { incidentId: invited.has(c.incidentId) ? c.incidentId : null }]),
+  );
 }
 
 function requireBureau(actor: Actor): void {
@@ -130,6 +151,45 @@ async function ownerOf(
   }
   if (!(await findRegion(trx, regionCode))) throw fieldError('regionCode', 'unknown_region', '行政区划代码不存在');
   return { regionCode, enterpriseId: null };
+}
+
+/**
+ * What the form's schema cannot know: a team's level is the registering bureau's own or below (分级负责: a county
+ * does not register a national team); a maintenance date is not in the future.
+ */
+function checkResourceInput(
+  actor: Actor,
+  input: CreateResourceInput | UpdateResourceInput,
+  day: string,
+  before?: repo.ResourceRow,
+): void {
+  const changed = (value: unknown, was: unknown) => before === undefined || value !== was;
+  if (
+    input.kind === 'team' &&
+    changed(input.level, before?.level) &&
+    !teamLevelsFor(actor.regionLevel).includes(input.level)
+  ) {
+    throw new AppError('OUTSIDE_JURISDICTION', [
+      {
+        path: 'level',
+        code: 'level_above_bureau',
+        message: `本单位不能登记${TEAM_LEVEL_LABELS[input.level]}救援队伍（只能登记本级及以下的队伍）`,
+      },
+    ]);
+  }
+  if (
+    input.kind === 'equipment' &&
+    input.maintainedOn &&
+    changed(input.maintainedOn, before?.maintained_on) &&
+    input.maintainedOn > day
+  ) {
+    throw fieldError('maintainedOn', 'future', '上次维护日期不能晚于今天');
+  }
+}
+
+/** An agreement's signing date is not in the future (its order against validFrom is the schema's). */
+function checkAgreementInput(input: CreateAgreementInput | UpdateAgreementInput, day: string): void {
+  if (input.signedOn && input.signedOn > day) throw fieldError('signedOn', 'future', '签订日期不能晚于今天');
 }
 
 function valuesOf(
@@ -259,6 +319,7 @@ export async function insertResourceIn(
   now: Date,
   change: 'create' | 'import' = 'create',
 ): Promise<RescueResource> {
+  checkResourceInput(actor, input, shanghaiDate(now));
   const owner = await ownerOf(trx, actor, input);
   const id = uuidv7();
   await repo.insertResource(trx, valuesOf(id, input, owner), actor.userId, now);
@@ -313,6 +374,7 @@ export async function updateResource(
 ): Promise<WriteResult> {
   return writeOnce(ctx, actor, idempotencyKey, { id, input }, 200, async (trx, now) => {
     const current = await resourceToChange(trx, actor, id, input.version, input.kind);
+    checkResourceInput(actor, input, shanghaiDate(now), current);
     return changeResource(ctx, trx, actor, current, 'update', now, async () => {
       const owner = await ownerOf(trx, actor, input);
       return repo.updateResource(trx, valuesOf(id, input, owner), input.version, now);
@@ -341,6 +403,7 @@ export async function getResource(ctx: AppContext, actor: Actor, id: string): Pr
   const r = await repo.findResource(ctx.db.kysely, actor, id);
   if (!r) throw new AppError('NOT_FOUND');
   const [view] = await presentResources(ctx, [r]);
+  const busy = (await busyOf(ctx.db.kysely, actor, [r.id])).get(r.id);
   const revisions = await repo.resourceRevisions(ctx.db.kysely, id);
   const day = today(ctx);
   const agreements =
@@ -351,7 +414,13 @@ export async function getResource(ctx: AppContext, actor: Actor, id: string): Pr
           day,
         )
       : [];
-  return { ...(view as RescueResource), revisions: revisions.map(presentRevision), agreements };
+  return {
+    ...(view as RescueResource),
+    busy: busy !== undefined,
+    busyIncidentId: busy?.incidentId ?? null,
+    revisions: revisions.map(presentRevision),
+    agreements,
+  };
 }
 
 export async function listResources(ctx: AppContext, actor: Actor, q: ResourceListQuery): Promise<ResourcePage> {
@@ -548,6 +617,7 @@ export async function createAgreement(
   idempotencyKey?: string,
 ): Promise<WriteResult> {
   return writeOnce(ctx, actor, idempotencyKey, input, 201, async (trx, now) => {
+    checkAgreementInput(input, shanghaiDate(now));
     const e = await enterpriseInScope(trx, actor, input.enterpriseId);
     await teamFor(trx, actor, input.teamId);
     const id = uuidv7();
@@ -594,6 +664,7 @@ export async function updateAgreement(
 ): Promise<WriteResult> {
   return writeOnce(ctx, actor, idempotencyKey, { id, input }, 200, async (trx, now) => {
     const a = await agreementToChange(trx, actor, id, input.version);
+    if (input.signedOn !== a.signed_on) checkAgreementInput(input, shanghaiDate(now));
     if (input.teamId !== a.team_id) await teamFor(trx, actor, input.teamId);
     return changeAgreement(ctx, trx, actor, a, 'update', now, () =>
       repo.updateAgreement(trx, agreementValues(id, a, input), input.version, now),

@@ -80,12 +80,15 @@ function Facts({ p }: { p: EmergencyPlan }) {
         </Typography.Text>
       </Descriptions.Item>
       <Descriptions.Item label={t('plans.filingStatus')}>
-        <FilingStatusTag status={p.filing.status} />
+        <FilingStatusTag status={p.filing.status} late={p.filing.late} />
         {p.filing.number && <span data-testid="plan-filing-number">{p.filing.number}</span>}
       </Descriptions.Item>
       <Descriptions.Item label={t('plans.filedAt')}>
         {p.filing.filedAt ? formatTime(p.filing.filedAt) : '—'}
       </Descriptions.Item>
+      {p.filing.bureauName && (
+        <Descriptions.Item label={t('plans.filingBureau')}>{p.filing.bureauName}</Descriptions.Item>
+      )}
       {p.filing.missing.length > 0 && (
         <Descriptions.Item label={t('plans.missing')} span={2}>
           {p.filing.missing.join('；')}
@@ -252,7 +255,20 @@ export function EmergencyPlanDetailPage() {
               data-testid="plan-drill-duties"
               columns={[
                 { title: t('plans.duty'), dataIndex: 'label' },
-                { title: t('plans.lastDrilledOn'), dataIndex: 'lastDrilledOn', render: (v: string | null) => v ?? '—' },
+                {
+                  title: t('plans.lastDrilledOn'),
+                  dataIndex: 'lastDrilledOn',
+                  render: (v: string | null, d) => (
+                    <>
+                      {v ?? '—'}
+                      {d.unreportedOn && (
+                        <Tag color="warning" data-testid="plan-drill-unreported">
+                          {t('plans.drillUnreported', { day: d.unreportedOn })}
+                        </Tag>
+                      )}
+                    </>
+                  ),
+                },
                 {
                   title: t('plans.dueOn'),
                   dataIndex: 'dueOn',

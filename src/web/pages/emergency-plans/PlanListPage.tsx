@@ -16,7 +16,7 @@ import { useUrlFilters } from '../../components/use-url-filters.js';
 import { mayDo } from '../../routes.js';
 import { PlanFormModal } from './PlanFormModal.js';
 import { usePlans } from './queries.js';
-import { FilingStatusTag } from './tags.js';
+import { DueDay, FilingStatusTag } from './tags.js';
 
 const FILTER_KEYS = ['status', 'overdue', 'kind', 'q'] as const;
 
@@ -62,19 +62,27 @@ export function EmergencyPlanListPage() {
       title: t('plans.nextDrill'),
       dataIndex: 'nextDrillDueOn',
       width: 110,
-      render: (v: string | null, p) => late(p.overdue.drill, v),
+      render: (v: string | null, p) => (
+        <Typography.Text type={p.overdue.drill ? 'danger' : undefined}>
+          <DueDay dueOn={v} nominalOn={p.nextDrillNominalOn} />
+        </Typography.Text>
+      ),
     },
     {
       title: t('plans.evaluationDue'),
       dataIndex: 'evaluationDueOn',
       width: 110,
-      render: (v: string | null, p) => late(p.overdue.evaluation, v),
+      render: (v: string | null, p) => (
+        <Typography.Text type={p.overdue.evaluation ? 'danger' : undefined}>
+          <DueDay dueOn={v} nominalOn={p.evaluationNominalOn} />
+        </Typography.Text>
+      ),
     },
     {
       title: t('plans.filingStatus'),
       dataIndex: 'filingStatus',
       width: 150,
-      render: (_: unknown, p) => <FilingStatusTag status={p.filingStatus} />,
+      render: (_: unknown, p) => <FilingStatusTag status={p.filingStatus} late={p.filingLate} />,
     },
   ];
 

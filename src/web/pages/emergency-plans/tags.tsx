@@ -14,12 +14,20 @@ const FILING_COLORS: Record<FilingStatus, string> = {
   deemed: 'lime',
 };
 
-export function FilingStatusTag({ status }: { status: FilingStatus }) {
+/** The filing status; a filing made after its last day also carries the 逾期备案 mark. */
+export function FilingStatusTag({ status, late = false }: { status: FilingStatus; late?: boolean }) {
   const { t } = useTranslation();
   return (
-    <Tag color={FILING_COLORS[status]} data-testid="plan-filing-status" data-status={status}>
-      {t(`plans.filingStatuses.${status}`)}
-    </Tag>
+    <>
+      <Tag color={FILING_COLORS[status]} data-testid="plan-filing-status" data-status={status}>
+        {t(`plans.filingStatuses.${status}`)}
+      </Tag>
+      {late && (
+        <Tag color="orange" data-testid="plan-filing-late">
+          {t('plans.filedLate')}
+        </Tag>
+      )}
+    </>
   );
 }
 
@@ -27,6 +35,7 @@ const CLOCK_COLORS: Record<ClockStatus, string> = {
   pending: 'processing',
   overdue: 'error',
   done: 'success',
+  done_late: 'orange',
   calendar_gap: 'warning',
 };
 

@@ -129,6 +129,18 @@ export function IncidentPage() {
             })}
           />
         )}
+        {i.status === 'open' && i.levelBelowGrade && (
+          <Alert
+            style={{ marginBottom: 12 }}
+            type="warning"
+            showIcon
+            data-testid="level-below-grade"
+            title={t('incidents.levelBelowGrade', {
+              level: t(`incidents.levels.${i.gradeLevel}`),
+              current: t(`incidents.levels.${i.level}`),
+            })}
+          />
+        )}
         <Descriptions size="small" column={{ xs: 1, md: 3 }}>
           <Descriptions.Item label={t('incidents.region')}>{i.regionName}</Descriptions.Item>
           <Descriptions.Item label={t('incidents.accident')}>
@@ -343,6 +355,29 @@ function NearestCard({ i }: { i: IncidentView }) {
           { title: t('incidents.kinds.team'), dataIndex: 'name' },
           { title: t('incidents.distance'), dataIndex: 'distanceKm', width: 90, align: 'right' },
           {
+            title: t('incidents.readiness'),
+            width: 150,
+            render: (_: unknown, r) => (
+              <Space size={4} wrap>
+                {r.readiness && (
+                  <Tag color={r.readiness === 'ready' ? 'green' : r.readiness === 'limited' ? 'gold' : 'red'}>
+                    {t(`incidents.readinessNames.${r.readiness}`)}
+                  </Tag>
+                )}
+                {r.availability && (
+                  <Tag color={r.availability === 'available' ? 'green' : r.availability === 'limited' ? 'gold' : 'red'}>
+                    {t(`incidents.availabilityNames.${r.availability}`)}
+                  </Tag>
+                )}
+                {(r.dutyPhone ?? r.contactPhone) && (
+                  <Typography.Text type="secondary" title={t('incidents.dutyPhone')}>
+                    {r.dutyPhone ?? r.contactPhone}
+                  </Typography.Text>
+                )}
+              </Space>
+            ),
+          },
+          {
             title: '',
             width: 110,
             render: (_: unknown, r) =>
@@ -350,6 +385,8 @@ function NearestCard({ i }: { i: IncidentView }) {
                 <Tag color="orange">{t('incidents.here')}</Tag>
               ) : r.busy ? (
                 <Tag>{t('incidents.busy')}</Tag>
+              ) : !r.dispatchable ? (
+                <Tag color="red">{t('incidents.notDispatchable')}</Tag>
               ) : (
                 <Button
                   size="small"
@@ -489,7 +526,8 @@ function InvitationsCard({ i }: { i: IncidentView }) {
           </Typography.Title>
           {i.views.slice(0, 10).map((v) => (
             <div key={`${v.at}${v.userName}`} style={{ fontSize: 12 }}>
-              {formatTime(v.at)} {v.departmentName} {v.userName}（{v.what}）
+              {formatTime(v.at)} {v.departmentName} {v.userName}（
+              {t(`incidents.viewWhat.${v.what}`, { defaultValue: v.what })}）
             </div>
           ))}
         </>

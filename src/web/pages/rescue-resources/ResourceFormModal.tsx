@@ -12,8 +12,10 @@ import {
   type ResourceKind,
   SPECIALTIES,
   TEAM_LEVELS,
+  teamLevelsFor,
 } from '../../../contracts/rescue-resources.js';
 import { ApiError, uuid } from '../../api/client.js';
+import { useMe } from '../../api/queries.js';
 import { showFieldIssues, validValues } from '../../components/form-issues.js';
 import { RegionCascader } from '../../components/RegionCascader.js';
 import { SaveModal } from '../../components/SaveModal.js';
@@ -41,6 +43,11 @@ export function ResourceFormModal({
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
+  const me = useMe().data;
+  // A bureau registers teams of its own level or below (the server refuses the others); a team's current level stays.
+  const levels = me
+    ? TEAM_LEVELS.filter((l) => teamLevelsFor(me.regionLevel).includes(l) || l === editing?.level)
+    : TEAM_LEVELS;
   const write = useRescueWrite();
   const [key] = useState(uuid);
   const kind = (Form.useWatch('kind', form) ?? editing?.kind ?? initialKind ?? 'team') as ResourceKind;
@@ -152,7 +159,7 @@ export function ResourceFormModal({
             <>
               <Col span={6}>
                 <Form.Item name="level" label={t('rescue.level')} rules={[{ required: true }]}>
-                  <Select options={opts(TEAM_LEVELS, 'rescue.levels')} />
+                  <Select options={opts(levels, 'rescue.levels')} />
                 </Form.Item>
               </Col>
               <Col span={6}>
