@@ -580,7 +580,7 @@ export async function casesBench(db: Db, where: string, h: Helpers): Promise<Cas
 
   return withApp(db, async ({ ctx, base }) => {
     // The floor outside a transaction, one statement after the other, and each statement timed alone too.
-    const measure = getScenarios(db, ctx, base, h, { inTransaction: false, floor: (f) => f });
+    const measure = getScenarios(db, ctx, base, h, { inTransaction: true, floor: (f) => f });
 
     // The register.
     const list: CaseTimed[] = [];
