@@ -579,7 +579,7 @@ export async function casesBench(db: Db, where: string, h: Helpers): Promise<Cas
   const sizes = await tableSizes(db.kysely, ['penalty_cases', 'case_stats_daily', 'issued_documents']);
 
   return withApp(db, async ({ ctx, base }) => {
-    // The floor outside a transaction, one statement after the other, and each statement timed alone too.
+    // The floor in the service's transaction (the register runs without parallel workers), and each statement timed alone.
     const measure = getScenarios(db, ctx, base, h, { inTransaction: true, floor: (f) => f });
 
     // The register.
