@@ -99,5 +99,36 @@ export async function claimForLongRun(
   return null;
 }
 
+/**
+ * A long run (a file import) under an optional Idempotency-Key: the key is claimed and committed at once (a retry
+ * gets the stored answer, a concurrent one IMPORT_IN_PROGRESS), `work` runs outside any transaction, then `record`
+ * (the audit row) and the answer are written in one transaction; a failure gives the key back.
+ */
+export async function onceForLongRun<B>(
+  db: Trx,
+  actor: Actor,
+  p: { key: string | undefined; hash: string; status: number; now: () => Date },
+  work: () => Promise<B>,
+  record: (trx: Trx, body: B, now: Date) => Promise<void>,
+): Promise<{ status: number; body: B }> {
+  const { key, status } = p;
+  if (key) {
+    const prior = await claimForLongRun(db, actor, key, p.hash, p.now());
+    if (prior) return prior as { status: number; body: B };
+  }
+  try {
+    const body = await work();
+    const now = p.now();
+    await db.transaction().execute(async (trx) => {
+      await record(trx, body, now);
+      if (key) await repo.storeAnswer(trx, actor, key, status, body);
+    });
+    return { status, body };
+  } catch (e) {
+    if (key) await repo.release(db, actor, key).catch(() => undefined);
+    throw e;
+  }
+}
+
 export const answer = repo.storeAnswer;
 export const release = repo.release;

@@ -41,7 +41,7 @@ import { AppError, type ErrorDetail } from '../../errors.js';
 import { appendAudit } from '../audit/service.js';
 import { insertLicence, type LicenceValues } from '../enterprises/repo.js';
 import { insertEnterprise, prepareEnterprise } from '../enterprises/service.js';
-import { answer, claimForLongRun, release } from '../idempotency/service.js';
+import { onceForLongRun } from '../idempotency/service.js';
 import { EXAMPLE_ROW_ISSUE, isExampleMarked, type RawCell } from '../imports/columns.js';
 import { parseFileSheets, type SheetRow } from '../imports/parse.js';
 import { BATCH_ROWS as ACCIDENT_BATCH_ROWS } from '../imports/service.js';
@@ -624,53 +624,52 @@ export async function importRegistry(
   const { format, tables } = await readTables(file.fileName, file.data);
   const fileSha256 = sha256(file.data);
   const status = opts.dryRun ? 200 : 201;
-  const key = opts.idempotencyKey;
-  if (key) {
-    const prior = await claimForLongRun(
-      ctx.db.kysely,
-      actor,
-      key,
-      sha256(`registry-import|${fileSha256}|dryRun=${opts.dryRun}`),
-      ctx.now(),
-    );
-    if (prior) return prior as { status: number; body: RegistryImportResult };
-  }
-  try {
-    const run: Run = { actor, dryRun: opts.dryRun, now: ctx.now(), holders: new Map(), licenceLines: new Map() };
-    const batchRows = BATCH_ROWS[ctx.db.engine];
-    const results: Record<SheetKind, RowResult[]> = { enterprises: [], licences: [] };
-    // Enterprises first: the licence rows may name the file's own enterprises.
-    for (const kind of ['enterprises', 'licences'] as const) {
-      const candidates = tables.filter((t) => t.kind === kind).flatMap((t) => t.candidates);
-      for (let i = 0; i < candidates.length; i += batchRows) {
-        run.now = ctx.now();
-        const batch = candidates.slice(i, i + batchRows);
-        results[kind].push(
-          ...(kind === 'enterprises' ? await enterpriseBatch(ctx, run, batch) : await licenceBatch(ctx, run, batch)),
-        );
-        // PGlite answers without ever leaving the microtask queue: let timers and other requests run in between.
-        await new Promise((resolve) => setImmediate(resolve));
+  return onceForLongRun(
+    ctx.db.kysely,
+    actor,
+    {
+      key: opts.idempotencyKey,
+      hash: sha256(`registry-import|${fileSha256}|dryRun=${opts.dryRun}`),
+      status,
+      now: ctx.now,
+    },
+    async () => {
+      const run: Run = { actor, dryRun: opts.dryRun, now: ctx.now(), holders: new Map(), licenceLines: new Map() };
+      const batchRows = BATCH_ROWS[ctx.db.engine];
+      const results: Record<SheetKind, RowResult[]> = { enterprises: [], licences: [] };
+      // Enterprises first: the licence rows may name the file's own enterprises.
+      for (const kind of ['enterprises', 'licences'] as const) {
+        const candidates = tables.filter((t) => t.kind === kind).flatMap((t) => t.candidates);
+        for (let i = 0; i < candidates.length; i += batchRows) {
+          run.now = ctx.now();
+          const batch = candidates.slice(i, i + batchRows);
+          results[kind].push(
+            ...(kind === 'enterprises' ? await enterpriseBatch(ctx, run, batch) : await licenceBatch(ctx, run, batch)),
+          );
+          // PGlite answers without ever leaving the microtask queue: let timers and other requests run in between.
+          await new Promise((resolve) => setImmediate(resolve));
+        }
       }
-    }
-    const enterprises = countsOf(tables, 'enterprises', results.enterprises);
-    const licences = countsOf(tables, 'licences', results.licences);
-    const body: RegistryImportResult = {
-      importId: uuidv7(),
-      dryRun: opts.dryRun,
-      fileName: file.fileName.slice(0, 200) || '未命名文件',
-      format,
-      fileSha256,
-      total: enterprises.total + licences.total,
-      created: enterprises.created + licences.created,
-      duplicates: enterprises.duplicates + licences.duplicates,
-      invalid: enterprises.invalid + licences.invalid,
-      enterprises,
-      licences,
-      rows: [...results.enterprises, ...results.licences],
-    };
-    const now = ctx.now();
-    await ctx.db.kysely.transaction().execute(async (trx) => {
-      await appendAudit(trx, actor, {
+      const enterprises = countsOf(tables, 'enterprises', results.enterprises);
+      const licences = countsOf(tables, 'licences', results.licences);
+      const body: RegistryImportResult = {
+        importId: uuidv7(),
+        dryRun: opts.dryRun,
+        fileName: file.fileName.slice(0, 200) || '未命名文件',
+        format,
+        fileSha256,
+        total: enterprises.total + licences.total,
+        created: enterprises.created + licences.created,
+        duplicates: enterprises.duplicates + licences.duplicates,
+        invalid: enterprises.invalid + licences.invalid,
+        enterprises,
+        licences,
+        rows: [...results.enterprises, ...results.licences],
+      };
+      return body;
+    },
+    (trx, body, now) =>
+      appendAudit(trx, actor, {
         action: 'enterprise_import.create',
         entityType: 'enterprise_import',
         entityId: body.importId,
@@ -685,15 +684,9 @@ export async function importRegistry(
           created: body.created,
           duplicates: body.duplicates,
           invalid: body.invalid,
-          enterprises,
-          licences,
+          enterprises: body.enterprises,
+          licences: body.licences,
         },
-      });
-      if (key) await answer(trx, actor, key, status, body);
-    });
-    return { status, body };
-  } catch (e) {
-    if (key) await release(ctx.db.kysely, actor, key).catch(() => undefined);
-    throw e;
-  }
+      }),
+  );
 }

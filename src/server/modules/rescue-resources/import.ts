@@ -31,7 +31,7 @@ import type { Database } from '../../db/schema.js';
 import { AppError, type ErrorDetail } from '../../errors.js';
 import { appendAudit } from '../audit/service.js';
 import { findByCreditCode } from '../enterprises/repo.js';
-import { answer, claimForLongRun, release } from '../idempotency/service.js';
+import { onceForLongRun } from '../idempotency/service.js';
 import { EXAMPLE_ROW_ISSUE, isExampleMarked, type RawCell } from '../imports/columns.js';
 import { parseFileSheets, type SheetRow } from '../imports/parse.js';
 import { findRegion } from '../regions/repo.js';
@@ -372,60 +372,59 @@ export async function importResources(
   const { format, tables } = await readTables(file.fileName, file.data);
   const fileSha256 = sha256(file.data);
   const status = opts.dryRun ? 200 : 201;
-  const key = opts.idempotencyKey;
-  if (key) {
-    const prior = await claimForLongRun(
-      ctx.db.kysely,
-      actor,
-      key,
-      sha256(`rescue-import|${fileSha256}|dryRun=${opts.dryRun}`),
-      ctx.now(),
-    );
-    if (prior) return prior as { status: number; body: ResourceImportResult };
-  }
-  try {
-    const run: Run = { ctx, actor, dryRun: opts.dryRun, seen: new Map() };
-    const batchRows = BATCH_ROWS[ctx.db.engine];
-    const rows: RowResult[] = [];
-    for (const t of tables) {
-      for (let i = 0; i < t.candidates.length; i += batchRows) {
-        rows.push(...(await importBatch(run, t.candidates.slice(i, i + batchRows))));
-        // PGlite answers without leaving the microtask queue: let timers and other requests run in between.
-        await new Promise((resolve) => setImmediate(resolve));
+  return onceForLongRun(
+    ctx.db.kysely,
+    actor,
+    {
+      key: opts.idempotencyKey,
+      hash: sha256(`rescue-import|${fileSha256}|dryRun=${opts.dryRun}`),
+      status,
+      now: ctx.now,
+    },
+    async () => {
+      const run: Run = { ctx, actor, dryRun: opts.dryRun, seen: new Map() };
+      const batchRows = BATCH_ROWS[ctx.db.engine];
+      const rows: RowResult[] = [];
+      for (const t of tables) {
+        for (let i = 0; i < t.candidates.length; i += batchRows) {
+          rows.push(...(await importBatch(run, t.candidates.slice(i, i + batchRows))));
+          // PGlite answers without leaving the microtask queue: let timers and other requests run in between.
+          await new Promise((resolve) => setImmediate(resolve));
+        }
       }
-    }
-    const kinds = Object.fromEntries(
-      RESOURCE_KINDS.map((k) => {
-        const mine = rows.filter((r) => r.kind === k);
-        return [
-          k,
-          {
-            sheets: tables.filter((t) => t.kind === k).map((t) => t.sheet),
-            total: mine.length,
-            created: mine.filter((r) => r.status === 'created').length,
-            duplicates: mine.filter((r) => r.status === 'duplicate').length,
-            invalid: mine.filter((r) => r.status === 'invalid').length,
-            ignoredColumns: [...new Set(tables.filter((t) => t.kind === k).flatMap((t) => t.ignored))],
-          },
-        ];
-      }),
-    ) as Record<ResourceKind, KindCounts>;
-    const body: ResourceImportResult = {
-      importId: uuidv7(),
-      dryRun: opts.dryRun,
-      fileName: file.fileName.slice(0, 200) || '未命名文件',
-      format,
-      fileSha256,
-      total: rows.length,
-      created: rows.filter((r) => r.status === 'created').length,
-      duplicates: rows.filter((r) => r.status === 'duplicate').length,
-      invalid: rows.filter((r) => r.status === 'invalid').length,
-      kinds,
-      rows,
-    };
-    const now = ctx.now();
-    await ctx.db.kysely.transaction().execute(async (trx) => {
-      await appendAudit(trx, actor, {
+      const kinds = Object.fromEntries(
+        RESOURCE_KINDS.map((k) => {
+          const mine = rows.filter((r) => r.kind === k);
+          return [
+            k,
+            {
+              sheets: tables.filter((t) => t.kind === k).map((t) => t.sheet),
+              total: mine.length,
+              created: mine.filter((r) => r.status === 'created').length,
+              duplicates: mine.filter((r) => r.status === 'duplicate').length,
+              invalid: mine.filter((r) => r.status === 'invalid').length,
+              ignoredColumns: [...new Set(tables.filter((t) => t.kind === k).flatMap((t) => t.ignored))],
+            },
+          ];
+        }),
+      ) as Record<ResourceKind, KindCounts>;
+      const body: ResourceImportResult = {
+        importId: uuidv7(),
+        dryRun: opts.dryRun,
+        fileName: file.fileName.slice(0, 200) || '未命名文件',
+        format,
+        fileSha256,
+        total: rows.length,
+        created: rows.filter((r) => r.status === 'created').length,
+        duplicates: rows.filter((r) => r.status === 'duplicate').length,
+        invalid: rows.filter((r) => r.status === 'invalid').length,
+        kinds,
+        rows,
+      };
+      return body;
+    },
+    (trx, body, now) =>
+      appendAudit(trx, actor, {
         action: 'rescue_import.create',
         entityType: 'rescue_import',
         entityId: body.importId,
@@ -441,12 +440,6 @@ export async function importResources(
           duplicates: body.duplicates,
           invalid: body.invalid,
         },
-      });
-      if (key) await answer(trx, actor, key, status, body);
-    });
-    return { status, body };
-  } catch (e) {
-    if (key) await release(ctx.db.kysely, actor, key).catch(() => undefined);
-    throw e;
-  }
+      }),
+  );
 }
