@@ -117,6 +117,18 @@ export async function ownerDrills(
   return r.rows;
 }
 
+/** The versions of all the owner's plans, in one query (what each must file: service.ts filingRevisions). */
+export async function ownerRevisions(
+  db: Q,
+  o: Owner,
+): Promise<{ plan_id: string; revision: number; published_on: string; requires_filing: boolean }[]> {
+  const r = await sql<{ plan_id: string; revision: number; published_on: string; requires_filing: boolean }>`
+    SELECT v.plan_id, v.revision, v.published_on::text AS published_on, v.requires_filing
+    FROM emergency_plan_revisions v JOIN emergency_plans p ON p.region_code = v.region_code AND p.id = v.plan_id
+    WHERE ${ownerWhere(o)} ORDER BY v.plan_id, v.revision`.execute(db);
+  return r.rows;
+}
+
 /** The latest evaluation day of each of the owner's plans. */
 export async function ownerEvaluations(db: Q, o: Owner): Promise<Map<string, string>> {
   const r = await sql<{ plan_id: string; on: string }>`

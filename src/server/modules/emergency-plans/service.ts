@@ -115,10 +115,16 @@ async function dutiesOf(trx: Trx, o: repo.Owner): Promise<PlanDuties> {
  * The filing duty of each plan (第二十六条, 第三十七条; domain filingTarget): the latest version that must be filed, and the
  * publication its last day runs from — an earlier version still unfiled keeps its (overdue) last day.
  */
-async function filingRevisions(trx: Trx, plans: readonly repo.PlanRow[], filings: readonly repo.FilingRow[]) {
+async function filingRevisions(
+  trx: Trx,
+  owner: repo.Owner,
+  plans: readonly repo.PlanRow[],
+  filings: readonly repo.FilingRow[],
+) {
   const out = new Map<string, { revision: number; published_on: string }>();
+  const all = await repo.ownerRevisions(trx, owner);
   for (const p of plans) {
-    const revs = await repo.revisionsOf(trx, p);
+    const revs = all.filter((r) => r.plan_id === p.id);
     const filed = filings
       .filter((f) => f.plan_id === p.id && (f.status === 'complete' || f.status === 'deemed'))
       .map((f) => f.revision);
@@ -142,7 +148,7 @@ async function refreshOwner(trx: Trx, cal: WorkingCalendar, owner: repo.Owner, n
   const drills = await repo.ownerDrills(trx, owner);
   const filings = await repo.ownerFilings(trx, owner);
   const evaluations = await repo.ownerEvaluations(trx, owner);
-  const toFile = await filingRevisions(trx, plans, filings);
+  const toFile = await filingRevisions(trx, owner, plans, filings);
   const clocks = drillClocks(cal, {
     owner: owner.owner_kind,
     highRisk: duties.highRisk,
